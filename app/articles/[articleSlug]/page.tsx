@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleText } from '@/components/article/article-text';
+import { ArticleToc } from '@/components/article/article-toc';
+import { ProvenancePanel } from '@/components/article/provenance-panel';
+import { getArticle, listArticles } from '@/lib/content/articles';
+
+type Props = { params: Promise<{ articleSlug: string }> };
+
+export function generateStaticParams() {
+  return listArticles().map((a) => ({ articleSlug: a.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = getArticle((await params).articleSlug);
+  return { title: article?.title ?? 'Article not found' };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = getArticle((await params).articleSlug);
+  if (!article) notFound();
+  return (
+    <div className="page article-page">
+      <h1>{article.title}</h1>
+      <ProvenancePanel article={article} />
+      {article.resolvedParts.length > 0 && <ArticleToc parts={article.resolvedParts} />}
+      <ArticleText article={article} />
+    </div>
+  );
+}

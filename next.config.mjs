@@ -1,0 +1,22 @@
+import createMDX from '@next/mdx';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The workbook reads its content (seeds, keys, lessons) from disk on the server.
+  outputFileTracingIncludes: { '/**': ['./content/**/*', './seeds/**/*'] },
+};
+
+const withMDX = createMDX({
+  options: {
+    // Under Turbopack, plugins are named as strings so the options stay serializable.
+    remarkPlugins: [
+      ['remark-frontmatter', ['yaml']],
+      ['remark-gfm', {}],
+    ],
+  },
+});
+
+export default withMDX(nextConfig);

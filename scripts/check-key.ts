@@ -1,0 +1,24 @@
+// Checks one key file (any path) against its article: `npm run --silent check-key -- FILE`.
+// Prints each resolved item, or every problem with the file and item named; exits 1 on problems.
+import { readFileSync } from 'node:fs';
+import { parseKeyFile } from '../lib/content/keys';
+
+const file = process.argv[2];
+if (!file) {
+  process.stderr.write('usage: check-key FILE\n');
+  process.exit(2);
+}
+try {
+  const key = parseKeyFile(file, readFileSync(file, 'utf8'));
+  const counts = new Map<string, number>();
+  for (const item of key.items) {
+    counts.set(item.label, (counts.get(item.label) ?? 0) + 1);
+    process.stdout.write(
+      `${item.start}-${item.end}\t${item.label}${item.optional ? ' (optional)' : ''}\t${item.quote}\n`,
+    );
+  }
+  process.stdout.write(`${key.items.length} items: ${[...counts].map(([l, n]) => `${l} ${n}`).join(', ')}\n`);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message.split('; ').join('\n  ')}\n`);
+  process.exit(1);
+}

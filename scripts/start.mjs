@@ -1,0 +1,30 @@
+// `npm start`: builds the app when needed, prepares the embedded database, and serves.
+// Flags: --no-build (serve the existing build), --hostname H. PORT sets the port (3000).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--no-build');
+const hostIndex = args.indexOf('--hostname');
+const hostname = hostIndex >= 0 ? args[hostIndex + 1] : undefined;
+const nextBin = 'node_modules/next/dist/bin/next';
+
+function run(label, command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`close-read: ${label} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (!skipBuild || !existsSync('.next/BUILD_ID')) run('build', 'npm', ['run', '--silent', 'build']);
+if (existsSync('scripts/migrate.ts')) {
+  run('database migration', process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/migrate.ts']);
+}
+
+const port = process.env.PORT ?? '3000';
+const serveArgs = [nextBin, 'start', '--port', port];
+if (hostname) serveArgs.push('--hostname', hostname);
+const server = spawn(process.execPath, serveArgs, { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

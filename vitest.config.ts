@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // Unit tests run the server modules directly in Node, outside React's server build.
+      'server-only': path.resolve(__dirname, 'tests/fixtures/server-only-stub.ts'),
+      '@': path.resolve(__dirname),
+    },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
