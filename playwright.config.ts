@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.cjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Point the tests at a server already running (for example `next dev`) instead of a fresh build.
+const external = process.env.E2E_BASE_URL;
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -12,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: external ?? `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -28,11 +30,13 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `node scripts/serve-test.mjs ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `node scripts/serve-test.mjs ${PORT}`,
+        url: `http://127.0.0.1:${PORT}/`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: 'pipe',
+      },
 });

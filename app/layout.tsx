@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { sans, serif } from './fonts';
 import './globals.css';
+import './exercise.css';
 
 export const metadata: Metadata = {
   title: { default: 'Close Read', template: '%s · Close Read' },

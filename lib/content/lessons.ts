@@ -2,7 +2,8 @@ import 'server-only';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { type LessonMeta, LessonMetaSchema } from '../validation/lesson';
+import { resolveQuote, type TextPosition } from '../annotation/anchor';
+import { type Exercise, type LessonMeta, LessonMetaSchema, type Question } from '../validation/lesson';
 import { getArticle } from './articles';
 import { ContentError, describeIssues } from './errors';
 import { CONTENT_DIR, relative } from './paths';
@@ -40,8 +41,45 @@ export function parseLessonSource(file: string, source: string): Lesson {
   meta.articles.forEach((slug, i) => {
     if (!getArticle(slug)) problems.push(`field "articles.${i}": no article "${slug}"`);
   });
+  meta.exercises.forEach((exercise, i) => {
+    const range = exerciseRange(exercise);
+    if (!range.ok) problems.push(`field "exercises.${i}": ${range.error}`);
+  });
   if (problems.length > 0) throw new ContentError(where, problems);
   return { ...meta, slug: match[2] as string, file: name };
+}
+
+/** The part of its article an exercise is about: the whole text, or from/to quotes. */
+export function exerciseRange(
+  exercise: Pick<Exercise, 'article' | 'from' | 'to'>,
+): { ok: true; value: TextPosition } | { ok: false; error: string } {
+  const article = getArticle(exercise.article);
+  if (!article) return { ok: false, error: `no article "${exercise.article}"` };
+  let start = 0;
+  let end = article.text.length;
+  if (exercise.from !== undefined) {
+    const from = resolveQuote(article.text, { exact: exercise.from });
+    if (!from.ok) return { ok: false, error: `"from": ${from.error}` };
+    start = from.value.start;
+  }
+  if (exercise.to !== undefined) {
+    const to = resolveQuote(article.text, { exact: exercise.to });
+    if (!to.ok) return { ok: false, error: `"to": ${to.error}` };
+    end = to.value.end;
+  }
+  if (end <= start) return { ok: false, error: '"to" comes before "from"' };
+  return { ok: true, value: { start, end } };
+}
+
+function checkUniqueIds(lessons: Lesson[]): void {
+  const seen = new Map<string, string>();
+  for (const lesson of lessons) {
+    for (const { id } of [...lesson.exercises, ...lesson.questions]) {
+      const other = seen.get(id);
+      if (other) throw new ContentError(`content/lessons/${lesson.file}`, [`id "${id}" is also used in ${other}`]);
+      seen.set(id, lesson.file);
+    }
+  }
 }
 
 let cache: Lesson[] | undefined;
@@ -54,9 +92,52 @@ export function listLessons(): Lesson[] {
       .map((name) => {
         const file = path.join(LESSONS_DIR, name);
         return parseLessonSource(file, readFileSync(file, 'utf8'));
-      }).sort((a, b) => a.order - b.order);
+      })
+      .sort((a, b) => a.order - b.order);
+    checkUniqueIds(cache);
   }
   return cache;
+}
+
+/** Ids of free practice exercises: a whole article, all labels (`practice-<article slug>`). */
+export const PRACTICE_PREFIX = 'practice-';
+
+/** The free practice exercise on a whole article: every label, attributes and notes asked. */
+export function practiceExercise(articleSlug: string): Exercise | null {
+  const article = getArticle(articleSlug);
+  if (!article) return null;
+  return {
+    id: `${PRACTICE_PREFIX}${article.slug}`,
+    article: article.slug,
+    labels: ['sourcing', 'loaded-language', 'unverifiable-claim'],
+    attributes: true,
+    why: true,
+    keyOnRetry: true,
+    instructions:
+      'Label the whole article: every attribution, every loaded word or phrase, and every claim a reader cannot check. Then compare with the full key.',
+  };
+}
+
+/** The exercise with this id and its lesson (null for free practice), or null when there is none. */
+export function getExercise(id: string): { lesson: Lesson | null; exercise: Exercise } | null {
+  if (id.startsWith(PRACTICE_PREFIX)) {
+    const exercise = practiceExercise(id.slice(PRACTICE_PREFIX.length));
+    return exercise ? { lesson: null, exercise } : null;
+  }
+  for (const lesson of listLessons()) {
+    const exercise = lesson.exercises.find((e) => e.id === id);
+    if (exercise) return { lesson, exercise };
+  }
+  return null;
+}
+
+/** The question with this id and its lesson, or null. */
+export function getQuestion(id: string): { lesson: Lesson; question: Question } | null {
+  for (const lesson of listLessons()) {
+    const question = lesson.questions.find((q) => q.id === id);
+    if (question) return { lesson, question };
+  }
+  return null;
 }
 
 /** The lesson with this slug, or null. */

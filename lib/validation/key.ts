@@ -38,3 +38,17 @@ export const KeyFileSchema = z.strictObject({
   items: z.array(KeyItemSchema).min(1),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
+
+/** A key item as a student sees it after submitting: resolved offsets, prose, no file details. */
+export type KeyItemView = {
+  id: string;
+  label: z.infer<typeof LabelSchema>;
+  start: number;
+  end: number;
+  quote: string;
+  attribute: string | null;
+  explanation: string;
+  check: string | null;
+  optional: boolean;
+  accept: z.infer<typeof LabelSchema>[];
+};

@@ -35,7 +35,9 @@ test('the text on an article page is the normalized seed text, offsets intact', 
   await page.goto('/articles/mehr-human-rights-letter');
   const spans = await page
     .locator('.article-text .para')
-    .evaluateAll((ps) => ps.map((p) => ({ start: Number(p.dataset.start), end: Number(p.dataset.end), text: p.textContent })));
+    .evaluateAll((ps) =>
+      ps.map((p) => ({ start: Number(p.dataset.start), end: Number(p.dataset.end), text: p.textContent })),
+    );
   expect(spans.length).toBeGreaterThan(3);
   const seed = await (await request.get('/articles/mehr-human-rights-letter')).text();
   expect(seed.length).toBeGreaterThan(0);

@@ -12,7 +12,9 @@ describe('seeds/', () => {
   });
 
   it.each(Object.entries(expected))('%s is byte for byte the seed (SHA-256)', (name, sha) => {
-    const actual = createHash('sha256').update(readFileSync(path.join(SEEDS, name))).digest('hex');
+    const actual = createHash('sha256')
+      .update(readFileSync(path.join(SEEDS, name)))
+      .digest('hex');
     expect(actual).toBe(sha);
   });
 });

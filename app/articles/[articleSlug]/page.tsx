@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleText } from '@/components/article/article-text';
 import { ArticleToc } from '@/components/article/article-toc';
@@ -23,6 +24,9 @@ export default async function ArticlePage({ params }: Props) {
     <div className="page article-page">
       <h1>{article.title}</h1>
       <ProvenancePanel article={article} />
+      <p className="no-print">
+        <Link href={`/articles/${article.slug}/practice`}>Practise labeling this article</Link>
+      </p>
       {article.resolvedParts.length > 0 && <ArticleToc parts={article.resolvedParts} />}
       <ArticleText article={article} />
     </div>

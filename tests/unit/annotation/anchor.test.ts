@@ -39,7 +39,10 @@ describe('resolveQuote', () => {
         const exact = s.slice(start, end);
         const result = resolveQuote(s, { exact });
         if (s.indexOf(exact) === s.lastIndexOf(exact)) {
-          expect(result).toEqual({ ok: true, value: { start: s.indexOf(exact), end: s.indexOf(exact) + exact.length } });
+          expect(result).toEqual({
+            ok: true,
+            value: { start: s.indexOf(exact), end: s.indexOf(exact) + exact.length },
+          });
         } else {
           expect(result.ok).toBe(false);
         }

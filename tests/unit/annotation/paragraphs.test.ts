@@ -30,6 +30,11 @@ describe('splitParagraphs', () => {
 
   it('holds for any text (property)', () => {
     const chars = fc.constantFrom('a', 'B', ' ', '\n', '.', '”', 'Z', '1', '?');
-    fc.assert(fc.property(fc.array(chars, { maxLength: 3000 }).map((c) => c.join('')), checkInvariants));
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 3000 }).map((c) => c.join('')),
+        checkInvariants,
+      ),
+    );
   });
 });

@@ -1,0 +1,142 @@
+'use client';
+
+import type { ItemFeedback, KeyItemFeedback } from '@/lib/scoring/types';
+import type { Label } from '@/lib/validation/vocabulary';
+import { ATTRIBUTE_NAMES, LABEL_NAMES } from './label-meta';
+import { ScoreTable } from './score-table';
+import type { Graded, KeyItemView } from './types';
+
+type Props = {
+  graded: Graded;
+  labels: readonly Label[];
+  view: 'mine' | 'key';
+  onView: (view: 'mine' | 'key') => void;
+  retrying: boolean;
+  askAttributes: boolean;
+  quote: (span: { start: number; end: number }) => string;
+};
+
+const GROUPS = [
+  { id: 'found', title: 'Found', intro: 'Key items you labeled.' },
+  {
+    id: 'wrong-label',
+    title: 'Wrong label',
+    intro: 'You marked these words, but with a label the key does not accept.',
+  },
+  { id: 'missed', title: 'Missed', intro: 'Key items you did not label.' },
+] as const;
+
+const FIT_NOTES = {
+  'too-wide': 'Your span was much wider than the key’s: aim for the shortest words that carry the point.',
+  'too-narrow': 'Your span covered less than half of the key’s.',
+} as const;
+
+function KeyEntry({ item, feedback, mine }: { item: KeyItemView; feedback?: KeyItemFeedback; mine?: string }) {
+  return (
+    <li className={`feedback-item label-${item.label}`}>
+      <p>
+        <span className={`chip chip-${item.label}`}>{LABEL_NAMES[item.label]}</span> <q>{item.quote}</q>
+        {item.attribute && <span className="attr"> · {ATTRIBUTE_NAMES[item.attribute] ?? item.attribute}</span>}
+      </p>
+      {feedback?.status === 'found-accepted' && <p className="note">Found with another label the key also accepts.</p>}
+      {feedback?.fit && feedback.fit !== 'good' && <p className="note">{FIT_NOTES[feedback.fit]}</p>}
+      {mine !== undefined && item.attribute && mine !== item.attribute && (
+        <p className="note">
+          You chose “{ATTRIBUTE_NAMES[mine] ?? mine}”; the key says “{ATTRIBUTE_NAMES[item.attribute]}”.
+        </p>
+      )}
+      <p>{item.explanation}</p>
+      {item.check && (
+        <p className="check">
+          <strong>How to check:</strong> {item.check}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The comparison with the key: the toggle, the score table and every found, missed and extra item. */
+export function Comparison({ graded, labels, view, onView, retrying, askAttributes, quote }: Props) {
+  const byId = new Map(graded.key.map((k) => [k.id, k]));
+  const keyFeedback = graded.result.items.filter((i): i is KeyItemFeedback => i.type === 'key');
+  const extras = graded.result.items.filter((i): i is Extract<ItemFeedback, { type: 'extra' }> => i.type === 'extra');
+  const optional = graded.result.items.filter(
+    (i): i is Extract<ItemFeedback, { type: 'optional' }> => i.type === 'optional',
+  );
+  const group = (id: (typeof GROUPS)[number]['id']) =>
+    keyFeedback.filter((f) =>
+      id === 'found' ? f.status === 'found' || f.status === 'found-accepted' : f.status === id,
+    );
+  const attributeOf = (f: KeyItemFeedback) =>
+    askAttributes ? (graded.answers[f.answers[0] ?? -1]?.attribute ?? '') : undefined;
+  return (
+    <section className="comparison" aria-labelledby={`${graded.exerciseId}-result`}>
+      <h3 id={`${graded.exerciseId}-result`}>
+        {retrying ? 'The key from your last attempt' : 'Your labels and the key'}
+      </h3>
+      {!retrying && (
+        <fieldset className="view-toggle">
+          <legend>Show in the text</legend>
+          {(['mine', 'key'] as const).map((v) => (
+            <label key={v}>
+              <input type="radio" name={`${graded.exerciseId}-view`} checked={view === v} onChange={() => onView(v)} />{' '}
+              {v === 'mine' ? 'My labels' : 'The key'}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ScoreTable result={graded.result} labels={labels} />
+      {GROUPS.map((g) => {
+        const entries = group(g.id);
+        return (
+          <details key={g.id} open={g.id !== 'found' || entries.length < 6}>
+            <summary>
+              {g.title} ({entries.length})
+            </summary>
+            <p className="intro">{g.intro}</p>
+            <ul className="feedback-list">
+              {entries.map((f) => {
+                const item = byId.get(f.id);
+                return item ? (
+                  <KeyEntry
+                    key={f.id}
+                    item={item}
+                    feedback={f}
+                    mine={f.status === 'found' ? attributeOf(f) : undefined}
+                  />
+                ) : null;
+              })}
+            </ul>
+          </details>
+        );
+      })}
+      <details open>
+        <summary>Extra ({extras.length})</summary>
+        <p className="intro">
+          Your labels that match nothing in the key. Read them again: is there a reason the key leaves them out?
+        </p>
+        <ul className="feedback-list">
+          {extras.map((x) => (
+            <li key={x.answer} className={`feedback-item label-${x.label}`}>
+              <span className={`chip chip-${x.label}`}>{LABEL_NAMES[x.label]}</span> <q>{quote(x)}</q>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {optional.length > 0 && (
+        <details>
+          <summary>Optional items you labeled ({optional.length})</summary>
+          <p className="intro">
+            Repeats and borderline cases: labeling them is not an error, missing them costs nothing.
+          </p>
+          <ul className="feedback-list">
+            {optional.map((o) => {
+              const item = byId.get(o.id);
+              return item ? <KeyEntry key={o.id} item={item} /> : null;
+            })}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

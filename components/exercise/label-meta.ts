@@ -1,0 +1,30 @@
+import { BASES, LABEL_NAMES, type Label, SOURCE_KINDS, VOICES } from '@/lib/validation/vocabulary';
+
+export { LABEL_NAMES };
+
+/** The attribute a lesson may ask for, per label, with readable names. */
+export const ATTRIBUTE_CHOICES: Record<Label, { name: string; values: readonly string[] }> = {
+  sourcing: { name: 'Kind of source', values: SOURCE_KINDS },
+  'loaded-language': { name: 'Whose words', values: VOICES },
+  'unverifiable-claim': { name: 'Why it cannot be checked', values: BASES },
+};
+
+export const ATTRIBUTE_NAMES: Record<string, string> = {
+  'named-person': 'Named person',
+  'named-organization': 'Named organization or document',
+  anonymous: 'Anonymous',
+  vague: 'Vague',
+  outlet: 'The outlet’s own words',
+  quoted: 'A quoted speaker’s words',
+  'no-source': 'No source given',
+  'anonymous-source': 'Anonymous source',
+  'vague-source': 'Vague source',
+  untestable: 'Untestable (motives, secrets, sweeping claims)',
+};
+
+/** Pattern words for each label, so the legend never relies on color alone. */
+export const LABEL_PATTERNS: Record<Label, string> = {
+  sourcing: 'solid underline',
+  'loaded-language': 'wavy underline',
+  'unverifiable-claim': 'dashed line above',
+};

@@ -1,0 +1,42 @@
+'use client';
+
+import { forwardRef } from 'react';
+import type { TextSpan } from '@/lib/annotation/annotator';
+import type { Label } from '@/lib/validation/vocabulary';
+import { LABEL_NAMES } from './label-meta';
+
+type Props = {
+  labels: readonly Label[];
+  pending: TextSpan | null;
+  quote: (span: TextSpan) => string;
+  onLabel: (label: Label) => void;
+  onCancel: () => void;
+};
+
+/** The label menu for the current selection; stays at the bottom of the screen while open. */
+export const LabelToolbar = forwardRef<HTMLDivElement, Props>(function LabelToolbar(
+  { labels, pending, quote, onLabel, onCancel },
+  ref,
+) {
+  if (!pending) {
+    return <p className="label-toolbar idle">Select words in the text (or use the arrow keys) to label them.</p>;
+  }
+  const text = quote(pending);
+  return (
+    <div ref={ref} className="label-toolbar" role="group" aria-label="Label the selection">
+      <p className="selected">
+        Selected: <q>{text.length > 90 ? `${text.slice(0, 89)}…` : text}</q>
+      </p>
+      <div className="label-buttons">
+        {labels.map((label, i) => (
+          <button key={label} type="button" className={`label-button label-${label}`} onClick={() => onLabel(label)}>
+            <kbd aria-hidden="true">{i + 1}</kbd> {LABEL_NAMES[label]}
+          </button>
+        ))}
+        <button type="button" className="cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,87 @@
+'use client';
+
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { createHistory, type History, record, redo, undo } from '@/lib/annotation/history';
+import type { Label } from '@/lib/validation/vocabulary';
+import { loadDraft, saveDraft } from './draft-store';
+import type { DraftSpan } from './types';
+
+type StoredDraft = { spans: DraftSpan[]; savedAt: string };
+
+function sorted(spans: DraftSpan[]): DraftSpan[] {
+  return [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The student's spans with undo/redo, kept in browser storage under `draftKey` on every
+ * change and when the page is hidden, and restored on load.
+ */
+export function useSpans(draftKey: string) {
+  const [history, setHistory] = useState<History<DraftSpan[]>>(() => createHistory([]));
+  const [restored, setRestored] = useState(false);
+  const latest = useRef<DraftSpan[]>([]);
+  latest.current = history.present;
+
+  useEffect(() => {
+    const draft = loadDraft<StoredDraft>(draftKey);
+    if (draft?.spans?.length) setHistory(createHistory(sorted(draft.spans)));
+    setRestored(true);
+  }, [draftKey]);
+
+  useEffect(() => {
+    if (!restored) return;
+    saveDraft(draftKey, { spans: history.present, savedAt: new Date().toISOString() });
+  }, [draftKey, history.present, restored]);
+
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === 'hidden' && restored) {
+        saveDraft(draftKey, { spans: latest.current, savedAt: new Date().toISOString() });
+      }
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [draftKey, restored]);
+
+  const add = useCallback((label: Label, start: number, end: number): DraftSpan | null => {
+    const exists = latest.current.find((s) => s.label === label && s.start === start && s.end === end);
+    if (exists) return null;
+    const span: DraftSpan = { id: crypto.randomUUID(), label, start, end };
+    latest.current = sorted([...latest.current, span]);
+    // The caller paints the span at once; the list can redraw without holding up that frame.
+    startTransition(() => setHistory((h) => record(h, sorted([...h.present, span]))));
+    return span;
+  }, []);
+
+  const update = useCallback((id: string, patch: Partial<DraftSpan>, undoable = true) => {
+    setHistory((h) => {
+      const next = h.present.map((s) => (s.id === id ? { ...s, ...patch } : s));
+      return undoable ? record(h, next) : { ...h, present: next };
+    });
+  }, []);
+
+  const remove = useCallback((id: string) => {
+    setHistory((h) =>
+      record(
+        h,
+        h.present.filter((s) => s.id !== id),
+      ),
+    );
+  }, []);
+
+  return {
+    spans: history.present,
+    restored,
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    add,
+    update,
+    remove,
+    undo: useCallback(() => setHistory(undo), []),
+    redo: useCallback(() => setHistory(redo), []),
+  };
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { type AnswerForm, answerSchema } from '@/lib/validation/question';
+import { loadDraft, saveDraft } from '../exercise/draft-store';
+
+type Outcome = { ok: true; model: string } | { ok: false; message: string };
+
+type Props = {
+  id: string;
+  prompt: string;
+  kind: 'short-answer' | 'reflection';
+  minWords: number;
+  answer: (input: unknown) => Promise<Outcome>;
+};
+
+/** A short-answer or reflection question: validated as typed, kept with the draft, model answer after. */
+export function QuestionForm({ id, prompt, kind, minWords, answer }: Props) {
+  const draftKey = `question:${id}`;
+  const form = useForm<AnswerForm>({ resolver: zodResolver(answerSchema(minWords)), defaultValues: { answer: '' } });
+  const [model, setModel] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const { register, handleSubmit, formState, reset, watch } = form;
+
+  useEffect(() => {
+    const saved = loadDraft<{ answer: string; model?: string }>(draftKey);
+    if (saved) {
+      reset({ answer: saved.answer });
+      if (saved.model) setModel(saved.model);
+    }
+  }, [draftKey, reset]);
+
+  useEffect(() => {
+    const sub = watch((values) => saveDraft(draftKey, { answer: values.answer ?? '', model: model ?? undefined }));
+    return () => sub.unsubscribe();
+  }, [watch, draftKey, model]);
+
+  const onSubmit = handleSubmit((values) => {
+    setServerError(null);
+    start(async () => {
+      try {
+        const outcome = await answer({ questionId: id, answer: values.answer });
+        if (!outcome.ok) {
+          setServerError(outcome.message);
+          return;
+        }
+        setModel(outcome.model);
+        saveDraft(draftKey, { answer: values.answer, model: outcome.model });
+      } catch {
+        setServerError('Your answer could not be checked just now. It is kept here; try again.');
+      }
+    });
+  });
+
+  const error = formState.errors.answer?.message ?? serverError;
+  return (
+    <form className={`question question-${kind}`} onSubmit={onSubmit} noValidate>
+      <label htmlFor={`${id}-answer`} className="question-prompt">
+        <span className="question-kind">{kind === 'reflection' ? 'Reflect' : 'Question'}</span> {prompt}
+      </label>
+      <textarea
+        id={`${id}-answer`}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...register('answer')}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending}>
+        {pending ? 'Checking…' : model ? 'Update my answer' : 'Check my answer'}
+      </button>
+      {model && (
+        <div className="model-answer" aria-live="polite">
+          <p className="model-title">A model answer</p>
+          <p>{model}</p>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,176 @@
+import { indexParagraphs, offsetOf, type ParagraphIndex, rangesFor } from './dom';
+import { HighlightPainter, type PaintSpan } from './painter';
+import { nextWordStart, previousWordStart, snapToWords, wordAt, wordEndAfter } from './words';
+
+export type TextSpan = { start: number; end: number };
+
+export type AnnotatorEvents = {
+  /** A selection (snapped to words) is waiting for a label, or null when it was cleared. */
+  onPending: (span: TextSpan | null) => void;
+  /** The reader clicked or tapped inside the text without selecting: the offset clicked. */
+  onActivate: (offset: number) => void;
+  /** A label was chosen from the keyboard (1, 2, 3…: its index) for `span`, or the menu was asked for (-1). */
+  onKeyLabel: (index: number, span: TextSpan) => void;
+};
+
+const CURSOR_ID = '__cursor';
+
+/**
+ * The framework-free core of the labeling exercise: turns mouse, touch and keyboard
+ * selections inside a rendered article into text offsets, and paints spans over it.
+ */
+export class Annotator {
+  readonly index: ParagraphIndex;
+  readonly text: string;
+  readonly painter: HighlightPainter;
+  private keyboard: TextSpan | null = null;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly bounds: TextSpan,
+    private readonly events: AnnotatorEvents,
+  ) {
+    this.index = indexParagraphs(container);
+    this.text = this.readText();
+    this.painter = new HighlightPainter(this.index);
+    const signal = this.abort.signal;
+    container.ownerDocument.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
+    container.addEventListener('click', (e) => this.onClick(e), { signal });
+    container.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+  }
+
+  /** The article text rebuilt from the paragraphs; gaps between paragraphs become newlines. */
+  private readText(): string {
+    const end = Math.max(this.bounds.end, ...this.index.ends);
+    const chars = new Array<string>(end).fill('\n');
+    this.index.elements.forEach((el, i) => {
+      const start = this.index.starts[i] as number;
+      const t = el.textContent ?? '';
+      for (let k = 0; k < t.length; k++) chars[start + k] = t[k] as string;
+    });
+    return chars.join('');
+  }
+
+  /** The exact text of a span. */
+  quote(span: TextSpan): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  /** Paints exactly these spans (plus the keyboard cursor). */
+  paint(spans: readonly PaintSpan[]): void {
+    const cursor = this.keyboard ? [{ id: CURSOR_ID, label: 'cursor', ...this.keyboard }] : [];
+    this.painter.sync([...spans, ...cursor]);
+  }
+
+  private clamp(span: TextSpan): TextSpan | null {
+    const start = Math.max(span.start, this.bounds.start);
+    const end = Math.min(span.end, this.bounds.end);
+    return end > start ? snapToWords(this.text, start, end) : null;
+  }
+
+  private onSelectionChange(): void {
+    const selection = this.container.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    if (!this.container.contains(range.commonAncestorContainer)) return;
+    const a = offsetOf(this.index, range.startContainer, range.startOffset);
+    const b = offsetOf(this.index, range.endContainer, range.endOffset);
+    if (a === null || b === null) return;
+    const span = this.clamp({ start: Math.min(a, b), end: Math.max(a, b) });
+    if (span) {
+      this.keyboard = span;
+      this.events.onPending(span);
+    }
+  }
+
+  private onClick(event: MouseEvent): void {
+    const selection = this.container.ownerDocument.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const doc = this.container.ownerDocument as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    const pos = doc.caretPositionFromPoint?.(event.clientX, event.clientY);
+    const caret = pos
+      ? { node: pos.offsetNode, offset: pos.offset }
+      : (() => {
+          const r = doc.caretRangeFromPoint?.(event.clientX, event.clientY);
+          return r ? { node: r.startContainer, offset: r.startOffset } : null;
+        })();
+    if (!caret) return;
+    const offset = offsetOf(this.index, caret.node, caret.offset);
+    if (offset !== null) this.events.onActivate(offset);
+  }
+
+  /** Moves the keyboard selection: whole words, Shift extends. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.target !== this.container || event.altKey || event.ctrlKey || event.metaKey) return;
+    const key = event.key;
+    if (key === 'ArrowRight' || key === 'ArrowLeft') {
+      event.preventDefault();
+      this.moveWord(key === 'ArrowRight' ? 1 : -1, event.shiftKey);
+    } else if (/^[1-9]$/.test(key) && this.keyboard) {
+      event.preventDefault();
+      this.events.onKeyLabel(Number(key) - 1, this.keyboard);
+    } else if ((key === 'Enter' || key === 'l' || key === 'L') && this.keyboard) {
+      event.preventDefault();
+      this.events.onKeyLabel(-1, this.keyboard);
+    } else if (key === 'Escape') {
+      this.clearPending();
+    }
+  }
+
+  private moveWord(direction: 1 | -1, extend: boolean): void {
+    const { start, end } = this.bounds;
+    const current = this.keyboard;
+    if (!current) {
+      const first = wordAt(this.text, start);
+      this.setKeyboard(first);
+      return;
+    }
+    if (extend) {
+      const newEnd =
+        direction === 1
+          ? Math.min(end, wordEndAfter(this.text, current.end))
+          : Math.max(current.start, wordEndAfter(this.text, previousWordStart(this.text, current.end - 1)));
+      if (newEnd > current.start) this.setKeyboard({ start: current.start, end: newEnd });
+      return;
+    }
+    const at = direction === 1 ? nextWordStart(this.text, current.end) : previousWordStart(this.text, current.start);
+    if (at < start || at >= end) return;
+    this.setKeyboard(wordAt(this.text, at));
+  }
+
+  private setKeyboard(span: TextSpan): void {
+    const clamped = this.clamp(span);
+    if (!clamped) return;
+    this.keyboard = clamped;
+    this.events.onPending(clamped);
+    rangesFor(this.index, clamped.start, clamped.end)[0]?.startContainer.parentElement?.scrollIntoView({
+      block: 'nearest',
+    });
+  }
+
+  /** Places the keyboard selection on a span (jump-to from the list). */
+  focusSpan(span: TextSpan): void {
+    this.keyboard = span;
+    this.events.onPending(span);
+    this.container.focus({ preventScroll: true });
+    rangesFor(this.index, span.start, span.end)[0]?.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'smooth',
+    });
+  }
+
+  /** Forgets the pending selection (after labeling, or on Escape). */
+  clearPending(): void {
+    this.keyboard = null;
+    this.container.ownerDocument.getSelection()?.removeAllRanges();
+    this.events.onPending(null);
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    this.painter.destroy();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Maps between DOM positions and offsets into an article's normalized text. The article is
+ * rendered as `.para` elements whose `data-start` says where their text begins; nothing in
+ * a paragraph but its text (and, in the fallback painter, <mark> wrappers) is inside it.
+ */
+
+export type ParagraphIndex = { starts: number[]; ends: number[]; elements: HTMLElement[] };
+
+/** Reads the paragraphs of a rendered article once, in text order. */
+export function indexParagraphs(container: HTMLElement): ParagraphIndex {
+  const elements = Array.from(container.querySelectorAll<HTMLElement>('.para[data-start]'));
+  return {
+    elements,
+    starts: elements.map((el) => Number(el.dataset.start)),
+    ends: elements.map((el) => Number(el.dataset.end)),
+  };
+}
+
+/** Index of the paragraph containing `offset` (or the last one starting before it), -1 if none. */
+function paragraphAt(index: ParagraphIndex, offset: number): number {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((index.starts[mid] as number) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function textNodes(el: HTMLElement): Text[] {
+  const nodes: Text[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  return nodes;
+}
+
+/**
+ * The text offset of a DOM position (as in a Selection's anchor or focus), or null when the
+ * position is outside every paragraph. Positions between paragraphs snap to the nearest edge.
+ */
+export function offsetOf(index: ParagraphIndex, node: Node, nodeOffset: number): number | null {
+  const element = node instanceof HTMLElement ? node : node.parentElement;
+  const para = element?.closest<HTMLElement>('.para[data-start]');
+  if (!para) return null;
+  const i = index.elements.indexOf(para);
+  if (i < 0) return null;
+  const start = index.starts[i] as number;
+  if (node === para) {
+    // The position is between child nodes: count the text of the children before it.
+    let count = 0;
+    for (const child of Array.from(para.childNodes).slice(0, nodeOffset)) count += child.textContent?.length ?? 0;
+    return start + count;
+  }
+  let count = 0;
+  for (const t of textNodes(para)) {
+    if (t === node) return start + count + nodeOffset;
+    count += t.data.length;
+  }
+  // An element inside the paragraph: its start.
+  return start + count;
+}
+
+function point(el: HTMLElement, local: number): { node: Node; offset: number } {
+  let remaining = local;
+  const nodes = textNodes(el);
+  for (const t of nodes) {
+    if (remaining <= t.data.length) return { node: t, offset: remaining };
+    remaining -= t.data.length;
+  }
+  const last = nodes.at(-1);
+  return last ? { node: last, offset: last.data.length } : { node: el, offset: 0 };
+}
+
+/** DOM ranges covering text [start, end), one per paragraph it touches. */
+export function rangesFor(index: ParagraphIndex, start: number, end: number): Range[] {
+  const ranges: Range[] = [];
+  let i = Math.max(0, paragraphAt(index, start));
+  for (; i < index.elements.length; i++) {
+    const pStart = index.starts[i] as number;
+    const pEnd = index.ends[i] as number;
+    if (pStart >= end) break;
+    if (pEnd <= start) continue;
+    const el = index.elements[i] as HTMLElement;
+    const from = point(el, Math.max(start, pStart) - pStart);
+    const to = point(el, Math.min(end, pEnd) - pStart);
+    const range = el.ownerDocument.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    ranges.push(range);
+  }
+  return ranges;
+}

@@ -1,0 +1,129 @@
+import { type ParagraphIndex, rangesFor } from './dom';
+
+/** A span to paint: its label names the highlight style (`cr-<label>` in the CSS). */
+export type PaintSpan = { id: string; label: string; start: number; end: number };
+
+type HighlightRegistry = Map<string, Highlight>;
+
+function registry(): HighlightRegistry | null {
+  const css = globalThis.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
+  return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
+}
+
+/**
+ * Paints labeled spans over a rendered article without re-rendering it: with the CSS Custom
+ * Highlight API where the browser has it (the DOM is never touched), otherwise by rebuilding
+ * only the affected paragraphs with <mark> elements that keep the same text.
+ */
+export class HighlightPainter {
+  private readonly spans = new Map<string, PaintSpan>();
+  private readonly ranges = new Map<string, Range[]>();
+  private readonly highlights = new Map<string, Highlight>();
+  private readonly native = registry();
+
+  constructor(
+    private readonly index: ParagraphIndex,
+    private readonly prefix = 'cr',
+  ) {}
+
+  /** Whether the browser paints natively (no DOM changes). */
+  get isNative(): boolean {
+    return this.native !== null;
+  }
+
+  private highlight(name: string): Highlight {
+    let h = this.highlights.get(name);
+    if (!h && this.native) {
+      h = new Highlight();
+      this.native.set(`${this.prefix}-${name}`, h);
+      this.highlights.set(name, h);
+    }
+    return h as Highlight;
+  }
+
+  /** Adds or replaces one span: only its own ranges are touched. */
+  put(span: PaintSpan): void {
+    this.drop(span.id);
+    this.spans.set(span.id, span);
+    if (this.native) {
+      const ranges = rangesFor(this.index, span.start, span.end);
+      this.ranges.set(span.id, ranges);
+      const h = this.highlight(span.label);
+      for (const r of ranges) h.add(r);
+    } else this.repaintMarks(span.start, span.end);
+  }
+
+  /** Removes one span. */
+  remove(id: string): void {
+    const span = this.spans.get(id);
+    this.drop(id);
+    if (span && !this.native) this.repaintMarks(span.start, span.end);
+  }
+
+  private drop(id: string): void {
+    const span = this.spans.get(id);
+    if (!span) return;
+    this.spans.delete(id);
+    const ranges = this.ranges.get(id) ?? [];
+    this.ranges.delete(id);
+    if (this.native) {
+      const h = this.highlights.get(span.label);
+      for (const r of ranges) h?.delete(r);
+    }
+  }
+
+  /** Makes the painted set exactly `spans`, touching only what changed. */
+  sync(spans: readonly PaintSpan[]): void {
+    const wanted = new Map(spans.map((s) => [s.id, s]));
+    for (const id of [...this.spans.keys()]) if (!wanted.has(id)) this.remove(id);
+    for (const s of spans) {
+      const old = this.spans.get(s.id);
+      if (!old || old.label !== s.label || old.start !== s.start || old.end !== s.end) this.put(s);
+    }
+  }
+
+  /** Clears every span and, natively, unregisters the highlights. */
+  destroy(): void {
+    const all = [...this.spans.values()];
+    this.spans.clear();
+    this.ranges.clear();
+    if (this.native) {
+      for (const name of this.highlights.keys()) this.native.delete(`${this.prefix}-${name}`);
+      this.highlights.clear();
+    } else for (const s of all) this.repaintMarks(s.start, s.end);
+  }
+
+  /** Fallback painter: rebuilds the paragraphs overlapping [start, end) as text and marks. */
+  private repaintMarks(start: number, end: number): void {
+    this.index.elements.forEach((el, i) => {
+      const pStart = this.index.starts[i] as number;
+      const pEnd = this.index.ends[i] as number;
+      if (pEnd <= start || pStart >= end) return;
+      const text = el.textContent ?? '';
+      const covering = [...this.spans.values()].filter((s) => s.end > pStart && s.start < pEnd);
+      const cuts = new Set([0, text.length]);
+      for (const s of covering) {
+        cuts.add(Math.max(0, s.start - pStart));
+        cuts.add(Math.min(text.length, s.end - pStart));
+      }
+      const points = [...cuts].sort((a, b) => a - b);
+      const doc = el.ownerDocument;
+      const parts: Node[] = [];
+      for (let k = 0; k + 1 < points.length; k++) {
+        const a = points[k] as number;
+        const b = points[k + 1] as number;
+        const piece = text.slice(a, b);
+        const labels = covering.filter((s) => s.start - pStart < b && s.end - pStart > a).map((s) => s.label);
+        if (labels.length === 0) {
+          parts.push(doc.createTextNode(piece));
+        } else {
+          const mark = doc.createElement('mark');
+          mark.className = [...new Set(labels)].map((l) => `${this.prefix}-mark-${l}`).join(' ');
+          mark.textContent = piece;
+          parts.push(mark);
+        }
+      }
+      el.replaceChildren(...parts);
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import 'server-only';
+import { getArticle } from '../content/articles';
+import { getKey, type ResolvedKeyItem, toScoringKey } from '../content/keys';
+import { exerciseRange, getExercise } from '../content/lessons';
+import { type ScoreResult, score } from '../scoring';
+import type { KeyItemView } from '../validation/key';
+import { ATTRIBUTE_OF, BASES, type Label, SOURCE_KINDS, VOICES } from '../validation/labels';
+import type { Exercise } from '../validation/lesson';
+import { SubmitExerciseSchema, type SubmittedSpan } from '../validation/submission';
+
+export type GradedExercise = {
+  exerciseId: string;
+  result: ScoreResult;
+  key: KeyItemView[];
+  answers: SubmittedSpan[];
+};
+
+export type GradeOutcome =
+  | { ok: true; value: GradedExercise; exercise: Exercise; articleSha256: string; clientId: string }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+
+const ATTRIBUTE_VALUES: Record<Label, readonly string[]> = {
+  sourcing: SOURCE_KINDS,
+  'loaded-language': VOICES,
+  'unverifiable-claim': BASES,
+};
+
+function fail(message: string, fieldErrors: Record<string, string[]> = {}): GradeOutcome {
+  return { ok: false, message, fieldErrors };
+}
+
+function attributeOf(item: ResolvedKeyItem): string | null {
+  if ('kind' in item) return item.kind;
+  if ('voice' in item) return item.voice;
+  if ('basis' in item) return item.basis;
+  return null;
+}
+
+/** The key items an exercise is scored against: its labels, inside its part of the article. */
+export function exerciseKey(exercise: Exercise): ResolvedKeyItem[] {
+  const range = exerciseRange(exercise);
+  const key = getKey(exercise.article);
+  if (!range.ok || !key) return [];
+  const labels = new Set<Label>(exercise.labels);
+  return key.items.filter((i) => labels.has(i.label) && i.start >= range.value.start && i.end <= range.value.end);
+}
+
+/** The key of an exercise as students see it after submitting. */
+export function keyView(exercise: Exercise): KeyItemView[] {
+  return exerciseKey(exercise).map((item) => ({
+    id: item.id,
+    label: item.label,
+    start: item.start,
+    end: item.end,
+    quote: item.quote,
+    attribute: attributeOf(item),
+    explanation: item.explanation,
+    check: item.check ?? null,
+    optional: item.optional ?? false,
+    accept: item.accept ?? [],
+  }));
+}
+
+/**
+ * Validates a submission from the browser (untrusted) and scores it against the key on the
+ * server. Every problem comes back as a message; nothing is thrown for bad input.
+ */
+export function gradeSubmission(input: unknown): GradeOutcome {
+  const parsed = SubmitExerciseSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.') || 'submission';
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+    return fail('The answers could not be read. Nothing was saved.', fieldErrors);
+  }
+  const { exerciseId, clientId, answers } = parsed.data;
+  const found = getExercise(exerciseId);
+  if (!found) return fail(`There is no exercise "${exerciseId}".`);
+  const { exercise } = found;
+  const range = exerciseRange(exercise);
+  const article = getArticle(exercise.article);
+  if (!range.ok || !article) return fail('This exercise is misconfigured.');
+  const errors: Record<string, string[]> = {};
+  answers.forEach((a, i) => {
+    const problems: string[] = [];
+    if (a.end <= a.start) problems.push('the span ends before it starts');
+    if (a.start < range.value.start || a.end > range.value.end) problems.push('the span is outside the part in play');
+    if (!exercise.labels.includes(a.label)) problems.push(`the label "${a.label}" is not used in this exercise`);
+    if (a.attribute !== undefined && !ATTRIBUTE_VALUES[a.label].includes(a.attribute)) {
+      problems.push(`"${a.attribute}" is not a ${ATTRIBUTE_OF[a.label]} of ${a.label}`);
+    }
+    if (problems.length > 0) errors[`answers.${i}`] = problems;
+  });
+  if (Object.keys(errors).length > 0) return fail('Some labels do not fit this exercise. Nothing was saved.', errors);
+  const items = exerciseKey(exercise);
+  const result = score(
+    toScoringKey(items),
+    answers.map(({ label, start, end }) => ({ label, start, end })),
+  );
+  return {
+    ok: true,
+    exercise,
+    articleSha256: article.sha256,
+    clientId,
+    value: { exerciseId, result, key: keyView(exercise), answers },
+  };
+}

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { dragSelect, keyItems, touchSelect } from './helpers';
+
+const LESSON = '/lessons/who-says-so';
+const EXERCISE = '[data-exercise="who-says-so-attributions"]';
+
+const coreSourcing = () =>
+  keyItems('un-envoy-us-cooperation').filter((k) => k.label === 'sourcing' && !k.optional).length;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(LESSON);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+});
+
+test('label with mouse and keyboard, reload, submit, compare, try again', async ({ page }) => {
+  const exercise = page.locator(EXERCISE);
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const toolbar = exercise.getByRole('group', { name: 'Label the selection' });
+  const mine = exercise.getByRole('region', { name: /My labels/ }).or(exercise.locator('.exercise-side'));
+
+  // Three spans with the mouse; the second selection starts mid-word and snaps to whole words.
+  for (const phrase of ['Majid Takht Ravanchi said', 'ess TV quoted Takhtravanchi as sayi', 'Saddam also used']) {
+    await dragSelect(page, frame, phrase);
+    await toolbar.getByRole('button', { name: /Sourcing/ }).click();
+  }
+  // One by keyboard alone: into the text, first word, extend by one word, press 1.
+  await frame.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(toolbar).toContainText('Iran says');
+  await page.keyboard.press('1');
+
+  const items = mine.locator('.span-item');
+  await expect(items).toHaveCount(4);
+  await expect(mine).toContainText('“Press TV quoted Takhtravanchi as saying”');
+  await expect(mine).toContainText('“Iran says”');
+
+  // The draft survives a reload.
+  await page.reload();
+  await expect(page.locator(EXERCISE).locator('.span-item')).toHaveCount(4);
+
+  await expectNoAxeViolations(page);
+
+  await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  const result = exercise.getByRole('region', { name: 'Your labels and the key' });
+  await expect(result).toBeVisible();
+  const row = result.getByRole('row', { name: /Sourcing/ });
+  await expect(row.getByRole('cell').nth(0)).toHaveText(`3 of ${coreSourcing()}`);
+  await expect(row.getByRole('cell').nth(1)).toHaveText('1');
+  await expect(result.getByText(/^Extra \(1\)$/)).toBeVisible();
+  await expect(result.getByText(`Missed (${coreSourcing() - 3})`)).toBeVisible();
+  await expect(result.locator('.feedback-item').filter({ hasText: 'Saddam also used' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The key can be shown in the text instead of my labels.
+  await result.getByLabel('The key').check();
+  await expect(result.getByLabel('The key')).toBeChecked();
+
+  await exercise.getByRole('button', { name: 'Try again' }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(4);
+  await expect(exercise.getByRole('button', { name: 'Submit my labels' })).toBeEnabled();
+  // This lesson lets the key stay visible while trying again.
+  await expect(exercise.getByRole('region', { name: 'The key from your last attempt' })).toBeVisible();
+});
+
+test('undo, redo, change label and delete work from the list', async ({ page }) => {
+  const exercise = page.locator(EXERCISE);
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  await dragSelect(page, frame, 'He added');
+  await exercise.getByRole('button', { name: /Sourcing/ }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await exercise.getByRole('button', { name: 'Undo' }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(0);
+  await exercise.getByRole('button', { name: 'Redo' }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await exercise.getByLabel('Kind of source of “He added”').selectOption('named-person');
+  await exercise.getByRole('button', { name: 'Delete “He added”' }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await expect(exercise.getByLabel('Kind of source of “He added”')).toHaveValue('named-person');
+});
+
+test.describe('on a 375 px phone with touch', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+
+  test('the same loop works by touch', async ({ page }) => {
+    const exercise = page.locator(EXERCISE);
+    const frame = exercise.getByRole('region', { name: /Article text/ });
+    for (const phrase of ['Majid Takht Ravanchi said', 'He highlighted']) {
+      await touchSelect(frame, phrase);
+      await exercise.getByRole('group', { name: 'Label the selection' }).getByRole('button', { name: /Sourcing/ }).tap();
+    }
+    await expect(exercise.locator('.span-item')).toHaveCount(2);
+    // Tapping a labeled word finds it in the list.
+    await exercise.locator('.span-item .jump').first().tap();
+    await exercise.getByRole('button', { name: 'Submit my labels' }).tap();
+    const result = exercise.getByRole('region', { name: 'Your labels and the key' });
+    await expect(result.getByRole('row', { name: /Sourcing/ }).getByRole('cell').nth(0)).toHaveText(
+      `2 of ${coreSourcing()}`,
+    );
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await exercise.getByRole('button', { name: 'Try again' }).tap();
+    await expect(exercise.locator('.span-item')).toHaveCount(2);
+    await expectNoAxeViolations(page);
+  });
+});

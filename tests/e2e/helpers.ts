@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type KeyRow = { article: string; label: string; start: number; end: number; quote: string; optional: boolean };
+
+let keyRows: KeyRow[] | undefined;
+
+/** Every resolved key item, read through the project's own `keys` command. */
+export function keyItems(article: string): KeyRow[] {
+  keyRows ??= JSON.parse(execFileSync('npm', ['run', '--silent', 'keys', '--', '--json'], { encoding: 'utf8' }));
+  return (keyRows ?? []).filter((k) => k.article === article);
+}
+
+/** Window coordinates of the first and last character of `phrase` inside `frame`, scrolled into view. */
+async function phraseEnds(frame: Locator, phrase: string) {
+  const box = await frame.evaluate((root, wanted) => {
+    for (const p of Array.from(root.querySelectorAll<HTMLElement>('.para'))) {
+      const t = p.firstChild as Text | null;
+      const i = t?.data.indexOf(wanted) ?? -1;
+      if (!t || i < 0) continue;
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + wanted.length);
+      (r.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      r.setEnd(t, i + 1);
+      const a = r.getBoundingClientRect();
+      r.setStart(t, i + wanted.length - 1);
+      r.setEnd(t, i + wanted.length);
+      const b = r.getBoundingClientRect();
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    }
+    return null;
+  }, phrase);
+  expect(box, `"${phrase}" is in the exercise text`).not.toBeNull();
+  return box as { x1: number; y1: number; x2: number; y2: number };
+}
+
+/** Selects a phrase by dragging the mouse across it, as a person would. */
+export async function dragSelect(page: Page, frame: Locator, phrase: string) {
+  const { x1, y1, x2, y2 } = await phraseEnds(frame, phrase);
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+  await page.mouse.move(x2, y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/**
+ * Selects a phrase the way a touch screen's long-press handles leave it: a document
+ * selection over the words (Playwright cannot drive the native handles themselves).
+ */
+export async function touchSelect(frame: Locator, phrase: string) {
+  await frame.evaluate((root, wanted) => {
+    for (const p of Array.from(root.querySelectorAll<HTMLElement>('.para'))) {
+      const t = p.firstChild as Text | null;
+      const i = t?.data.indexOf(wanted) ?? -1;
+      if (!t || i < 0) continue;
+      p.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + wanted.length);
+      const s = document.getSelection();
+      s?.removeAllRanges();
+      s?.addRange(r);
+      return;
+    }
+    throw new Error(`phrase not found: ${wanted}`);
+  }, phrase);
+}
