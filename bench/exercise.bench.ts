@@ -24,7 +24,11 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 /** Gzipped bytes of the page's HTML and of every script its HTML loads. */
 async function pageWeight(base: string, path: string): Promise<{ js: number; html: number }> {
   const html = await (await fetch(base + path)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string);
+  // Scripts marked nomodule (legacy polyfills) are skipped by every browser that runs the app.
+  const scripts = [...html.matchAll(/<script([^>]*)>/g)]
+    .filter((m) => !/\bnomodule\b/i.test(m[1] as string))
+    .map((m) => /\bsrc="([^"]+)"/.exec(m[1] as string)?.[1])
+    .filter((src): src is string => src !== undefined);
   let js = 0;
   for (const src of new Set(scripts)) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
@@ -132,7 +136,8 @@ export async function run(): Promise<Record<string, Figure>> {
         target,
       );
       times.push(ms);
-      if (process.env.BENCH_DEBUG) console.error(ms, await page.evaluate(() => [(window as any).__t1, (window as any).__t2]));
+      if (process.env.BENCH_DEBUG)
+        console.error(ms, await page.evaluate(() => [(window as any).__t1, (window as any).__t2]));
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const labeled = await page.locator('.span-item').count();

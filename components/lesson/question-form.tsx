@@ -8,16 +8,14 @@ import { loadDraft, saveDraft } from '../exercise/draft-store';
 
 type Outcome = { ok: true; model: string } | { ok: false; message: string };
 
-type Props = {
+export type QuestionFormProps = {
   id: string;
-  prompt: string;
-  kind: 'short-answer' | 'reflection';
   minWords: number;
   answer: (input: unknown) => Promise<Outcome>;
 };
 
-/** A short-answer or reflection question: validated as typed, kept with the draft, model answer after. */
-export function QuestionForm({ id, prompt, kind, minWords, answer }: Props) {
+/** The answer box of a question: validated as typed, kept with the draft, model answer after. */
+export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
   const draftKey = `question:${id}`;
   const form = useForm<AnswerForm>({ resolver: zodResolver(answerSchema(minWords)), defaultValues: { answer: '' } });
   const [model, setModel] = useState<string | null>(null);
@@ -57,10 +55,7 @@ export function QuestionForm({ id, prompt, kind, minWords, answer }: Props) {
 
   const error = formState.errors.answer?.message ?? serverError;
   return (
-    <form className={`question question-${kind}`} onSubmit={onSubmit} noValidate>
-      <label htmlFor={`${id}-answer`} className="question-prompt">
-        <span className="question-kind">{kind === 'reflection' ? 'Reflect' : 'Question'}</span> {prompt}
-      </label>
+    <form className="question-form" onSubmit={onSubmit} noValidate>
       <textarea
         id={`${id}-answer`}
         rows={4}
@@ -85,3 +80,5 @@ export function QuestionForm({ id, prompt, kind, minWords, answer }: Props) {
     </form>
   );
 }
+
+export default QuestionForm;

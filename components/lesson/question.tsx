@@ -1,6 +1,6 @@
 import { answerQuestion } from '@/app/lessons/question-actions';
 import { getQuestion } from '@/lib/content/lessons';
-import { QuestionForm } from './question-form';
+import { QuestionFormLazy } from './question-form-lazy';
 
 /** A question of the lesson's front matter, placed by id; the model answer stays on the server. */
 export function Question({ id }: { id: string }) {
@@ -8,12 +8,13 @@ export function Question({ id }: { id: string }) {
   if (!found) throw new Error(`Question: no question "${id}" in any lesson's front matter`);
   const { question } = found;
   return (
-    <QuestionForm
-      id={id}
-      prompt={question.prompt}
-      kind={question.kind}
-      minWords={question.minWords}
-      answer={answerQuestion}
-    />
+    <div className={`question question-${question.kind}`} data-question={id}>
+      <label htmlFor={`${id}-answer`} className="question-prompt">
+        <span className="question-kind">{question.kind === 'reflection' ? 'Reflect' : 'Question'}</span>{' '}
+        {question.prompt}
+      </label>
+      <QuestionFormLazy id={id} minWords={question.minWords} answer={answerQuestion} />
+      <div className="write-lines" aria-hidden="true" />
+    </div>
   );
 }

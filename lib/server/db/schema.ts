@@ -1,0 +1,195 @@
+import 'server-only';
+import type { ColumnType } from 'kysely';
+
+/*
+ * Portable conventions for our own tables (SQLite and PostgreSQL read the same rows):
+ * text ids from crypto.randomUUID, timestamps as ISO-8601 UTC text (`toISOString()`, so
+ * text order is time order), booleans as integer 0/1, JSON as text.
+ * better-auth's tables follow better-auth's own types instead (see migrations/0001).
+ */
+
+/** An ISO-8601 UTC timestamp such as 2026-01-31T12:00:00.000Z. */
+export type IsoTime = string;
+/** 0 or 1. */
+export type Flag = 0 | 1;
+
+/** better-auth: one row per account holder (instructors). */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: ColumnType<boolean | number, boolean | number, boolean | number>;
+  image: string | null;
+  createdAt: ColumnType<Date | string, Date | string, Date | string>;
+  updatedAt: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+/** better-auth: one row per signed-in browser; `token` is what the cookie carries. */
+export interface SessionTable {
+  id: string;
+  expiresAt: ColumnType<Date | string, Date | string, Date | string>;
+  token: string;
+  createdAt: ColumnType<Date | string, Date | string, Date | string>;
+  updatedAt: ColumnType<Date | string, Date | string, Date | string>;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+}
+
+/** better-auth: credentials; `password` holds the scrypt hash for email+password accounts. */
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: ColumnType<Date | string | null, Date | string | null, Date | string | null>;
+  refreshTokenExpiresAt: ColumnType<Date | string | null, Date | string | null, Date | string | null>;
+  scope: string | null;
+  password: string | null;
+  createdAt: ColumnType<Date | string, Date | string, Date | string>;
+  updatedAt: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: ColumnType<Date | string, Date | string, Date | string>;
+  createdAt: ColumnType<Date | string, Date | string, Date | string>;
+  updatedAt: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+/** better-auth's rate-limit rows (storage: "database"); `lastRequest` is epoch milliseconds. */
+export interface BetterAuthRateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  lastRequest: ColumnType<number | string, number, number>;
+}
+
+export interface ClassTable {
+  id: string;
+  instructor_id: string;
+  name: string;
+  join_code: string;
+  archived_at: IsoTime | null;
+  created_at: IsoTime;
+}
+
+export interface StudentTable {
+  id: string;
+  class_id: string;
+  display_name: string;
+  resume_code_hash: string;
+  created_at: IsoTime;
+}
+
+export interface StudentSessionTable {
+  id: string;
+  /** SHA-256 of the cookie's token, hex; the token itself is never stored. */
+  token_hash: string;
+  student_id: string;
+  expires_at: IsoTime;
+  created_at: IsoTime;
+}
+
+export type ReleasePolicy = 'on-submit' | 'after-due' | 'manual';
+
+export interface AssignmentTable {
+  id: string;
+  class_id: string;
+  lesson_slug: string;
+  opens_at: IsoTime | null;
+  due_at: IsoTime | null;
+  release_policy: ReleasePolicy;
+  released_at: IsoTime | null;
+  allow_resubmit: Flag;
+  created_at: IsoTime;
+}
+
+export interface DraftTable {
+  student_id: string;
+  assignment_id: string;
+  exercise_id: string;
+  answers_json: string;
+  updated_at: IsoTime;
+}
+
+export interface SubmissionTable {
+  id: string;
+  /** Chosen by the client per attempt, so that a retried request finds its first result. */
+  client_id: string;
+  student_id: string;
+  assignment_id: string;
+  exercise_id: string;
+  /** 1 for the first submission of an exercise; unique per student and exercise. */
+  attempt: number;
+  answers_json: string;
+  article_sha256: string;
+  score_json: string;
+  late: Flag;
+  submitted_at: IsoTime;
+}
+
+/** Our own fixed-window counters for student join/resume attempts (see rate-limit.ts). */
+export interface RateLimitTable {
+  key: string;
+  window_start: IsoTime;
+  count: number;
+}
+
+export interface KeyAdditionTable {
+  id: string;
+  assignment_id: string;
+  exercise_id: string;
+  label: string;
+  start: number;
+  end: number;
+  optional: Flag;
+  explanation: string;
+  created_by: string;
+  created_at: IsoTime;
+}
+
+export interface ExtraDismissalTable {
+  id: string;
+  assignment_id: string;
+  exercise_id: string;
+  label: string;
+  start: number;
+  end: number;
+  comment: string;
+  created_at: IsoTime;
+}
+
+export interface CommentTable {
+  id: string;
+  submission_id: string;
+  start: number | null;
+  end: number | null;
+  body: string;
+  created_by: string;
+  created_at: IsoTime;
+}
+
+/** Every table the app reads or writes, named as in the database. */
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  rateLimit: BetterAuthRateLimitTable;
+  class: ClassTable;
+  student: StudentTable;
+  student_session: StudentSessionTable;
+  assignment: AssignmentTable;
+  draft: DraftTable;
+  submission: SubmissionTable;
+  rate_limit: RateLimitTable;
+  key_addition: KeyAdditionTable;
+  extra_dismissal: ExtraDismissalTable;
+  comment: CommentTable;
+}

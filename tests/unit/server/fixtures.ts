@@ -1,0 +1,46 @@
+// Actors and classroom objects for the data-layer tests, created through the real code paths
+// (instructors as plain user rows: their sign-in is tested in auth.test.ts).
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Actor } from '@/lib/server/actor';
+import type { Db } from '@/lib/server/db/client';
+import { dialectOf } from '@/lib/server/db/dialect';
+import type { Result } from '@/lib/server/result';
+import { joinClass, studentFromSessionToken } from '@/lib/server/students';
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+export const SHA = 'a'.repeat(64);
+
+/** The value of a successful result; fails the test with the message otherwise. */
+export function must<T>(result: Result<T>): T {
+  if (!result.ok) expect.fail(`expected ok, got ${result.error}: ${result.message}`);
+  return result.value;
+}
+
+/** A user row (better-auth's table) acting as an instructor. */
+export async function makeInstructor(db: Db, name = 'Instructor'): Promise<Extract<Actor, { kind: 'instructor' }>> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('user')
+    .values({
+      id,
+      name,
+      email: `${id}@example.test`,
+      emailVerified: dialectOf(db) === 'postgres' ? false : 0,
+      image: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return { kind: 'instructor', userId: id, name };
+}
+
+/** Joins a class by its code and returns the student actor and their credentials. */
+export async function makeStudent(db: Db, joinCode: string, displayName = 'Student', ip = '203.0.113.1') {
+  const grant = must(await joinClass({ joinCode, displayName, ip }, db));
+  const identity = await studentFromSessionToken(grant.sessionToken, db);
+  if (!identity) throw new Error('fresh session not found');
+  const actor: Actor = { kind: 'student', ...identity };
+  return { actor, grant };
+}

@@ -1,0 +1,172 @@
+import { expect, it } from 'vitest';
+import { archiveClass, createClass, regenerateJoinCode } from '@/lib/server/data/classes';
+import { resetStudentResumeCode } from '@/lib/server/data/roster';
+import {
+  endStudentSession,
+  joinClass,
+  resumeStudent,
+  STUDENT_RATE_RULE,
+  studentFromSessionToken,
+} from '@/lib/server/students';
+import { describeEachEngine } from './db-harness';
+import { makeInstructor, must } from './fixtures';
+
+describeEachEngine('students', (h) => {
+  async function setUp() {
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'Period 3' }, h.db));
+    return { teacher, klass };
+  }
+
+  it('join with the class code and a name only: a session and a resume code shown once', async () => {
+    const { klass } = await setUp();
+    const grant = must(
+      await joinClass({ joinCode: klass.joinCode.toLowerCase(), displayName: '  Ada   L. ', ip: '1' }, h.db),
+    );
+    expect(grant.displayName).toBe('Ada L.');
+    expect(grant.className).toBe('Period 3');
+    expect(grant.resumeCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(await studentFromSessionToken(grant.sessionToken, h.db)).toEqual({
+      studentId: grant.studentId,
+      classId: klass.id,
+      displayName: 'Ada L.',
+    });
+    // Neither the token nor the resume code is stored as given.
+    const session = await h.db.selectFrom('student_session').selectAll().executeTakeFirstOrThrow();
+    expect(session.token_hash).not.toBe(grant.sessionToken);
+    const student = await h.db.selectFrom('student').selectAll().executeTakeFirstOrThrow();
+    expect(student.resume_code_hash).not.toContain(grant.resumeCode.replace(/-/g, ''));
+  });
+
+  it('refuses an unknown code, an empty name and an archived class', async () => {
+    const { teacher, klass } = await setUp();
+    expect(await joinClass({ joinCode: 'ZZZZZZZZ', displayName: 'A', ip: '1' }, h.db)).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+    expect(await joinClass({ joinCode: klass.joinCode, displayName: '   ', ip: '1' }, h.db)).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    must(await archiveClass(teacher, klass.id, h.db));
+    expect(await joinClass({ joinCode: klass.joinCode, displayName: 'A', ip: '1' }, h.db)).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+  });
+
+  it('resume on another device with class code + resume code; a wrong code is refused', async () => {
+    const { klass } = await setUp();
+    const grant = must(await joinClass({ joinCode: klass.joinCode, displayName: 'Ada', ip: '1' }, h.db));
+    const other = must(await joinClass({ joinCode: klass.joinCode, displayName: 'Bo', ip: '1' }, h.db));
+    const resumed = must(
+      await resumeStudent({ joinCode: klass.joinCode, resumeCode: grant.resumeCode.toLowerCase(), ip: '2' }, h.db),
+    );
+    expect(resumed.studentId).toBe(grant.studentId);
+    expect(resumed.sessionToken).not.toBe(grant.sessionToken);
+    // Both devices stay signed in.
+    expect(await studentFromSessionToken(grant.sessionToken, h.db)).not.toBeNull();
+    expect(await studentFromSessionToken(resumed.sessionToken, h.db)).not.toBeNull();
+    expect(
+      await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'AAAA-AAAA-AAAA', ip: '2' }, h.db),
+    ).toMatchObject({ ok: false, error: 'not-found' });
+    // Another class's code with a valid resume code does not work either.
+    expect(await resumeStudent({ joinCode: 'ZZZZZZZZ', resumeCode: other.resumeCode, ip: '2' }, h.db)).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+  });
+
+  it('an instructor reset gives a new code, kills the old code and signs the student out', async () => {
+    const { teacher, klass } = await setUp();
+    const grant = must(await joinClass({ joinCode: klass.joinCode, displayName: 'Ada', ip: '1' }, h.db));
+    const { resumeCode } = must(await resetStudentResumeCode(teacher, grant.studentId, h.db));
+    expect(resumeCode).not.toBe(grant.resumeCode);
+    expect(await studentFromSessionToken(grant.sessionToken, h.db)).toBeNull();
+    expect(
+      await resumeStudent({ joinCode: klass.joinCode, resumeCode: grant.resumeCode, ip: '1' }, h.db),
+    ).toMatchObject({ ok: false });
+    expect(must(await resumeStudent({ joinCode: klass.joinCode, resumeCode, ip: '1' }, h.db)).studentId).toBe(
+      grant.studentId,
+    );
+  });
+
+  it('sign-out ends the session; an expired session is not accepted', async () => {
+    const { klass } = await setUp();
+    const now = new Date();
+    const grant = must(await joinClass({ joinCode: klass.joinCode, displayName: 'Ada', ip: '1' }, h.db, now));
+    const afterExpiry = new Date(grant.expiresAt.getTime() + 1000);
+    expect(await studentFromSessionToken(grant.sessionToken, h.db, afterExpiry)).toBeNull();
+    await endStudentSession(grant.sessionToken, h.db);
+    expect(await studentFromSessionToken(grant.sessionToken, h.db, now)).toBeNull();
+  });
+
+  it('join codes are unique in the database and a regenerated code replaces the old one', async () => {
+    const teacher = await makeInstructor(h.db);
+    const codes = new Set<string>();
+    for (let i = 0; i < 30; i++) codes.add(must(await createClass(teacher, { name: `C${i}` }, h.db)).joinCode);
+    expect(codes.size).toBe(30);
+    const first = await h.db.selectFrom('class').selectAll().executeTakeFirstOrThrow();
+    await expect(
+      h.db
+        .insertInto('class')
+        .values({ ...first, id: crypto.randomUUID() })
+        .execute(),
+    ).rejects.toThrow();
+    const { joinCode } = must(await regenerateJoinCode(teacher, first.id, h.db));
+    expect(joinCode).not.toBe(first.join_code);
+    expect(await joinClass({ joinCode: first.join_code, displayName: 'A', ip: '1' }, h.db)).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+    expect((await joinClass({ joinCode, displayName: 'A', ip: '1' }, h.db)).ok).toBe(true);
+  });
+
+  it(`rate limits attempts per address after ${STUDENT_RATE_RULE.max}, counted in the database across handles`, async () => {
+    const { klass } = await setUp();
+    const other = h.openAnother();
+    const now = new Date();
+    for (let i = 0; i < STUDENT_RATE_RULE.max; i++) {
+      // Alternate handles: the count must be shared, as between two server processes.
+      const db = i % 2 === 0 ? h.db : other;
+      const result = await joinClass({ joinCode: `WRONG${i}`, displayName: 'Eve', ip: '198.51.100.7' }, db, now);
+      expect(result).toMatchObject({ ok: false, error: 'not-found' });
+    }
+    const blocked = await joinClass({ joinCode: klass.joinCode, displayName: 'Eve', ip: '198.51.100.7' }, other, now);
+    expect(blocked).toMatchObject({ ok: false, error: 'rate-limited' });
+    if (!blocked.ok) expect(blocked.message).toMatch(/Too many attempts\. Wait 10 minutes/);
+    // Another address is unaffected; the window ends after 10 minutes.
+    expect((await joinClass({ joinCode: klass.joinCode, displayName: 'Ann', ip: '198.51.100.8' }, h.db, now)).ok).toBe(
+      true,
+    );
+    const later = new Date(now.getTime() + STUDENT_RATE_RULE.windowMs + 1);
+    expect(
+      (await joinClass({ joinCode: klass.joinCode, displayName: 'Eve', ip: '198.51.100.7' }, other, later)).ok,
+    ).toBe(true);
+  });
+
+  it('rate limits per class code too, whatever the address', async () => {
+    const { klass } = await setUp();
+    const now = new Date();
+    for (let i = 0; i < STUDENT_RATE_RULE.max; i++) {
+      await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'X', ip: `10.0.0.${i}` }, h.db, now);
+    }
+    const blocked = await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'X', ip: '10.9.9.9' }, h.db, now);
+    expect(blocked).toMatchObject({ ok: false, error: 'rate-limited' });
+  });
+
+  it('concurrent attempts are all counted (no lost updates)', async () => {
+    const now = new Date();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        joinClass({ joinCode: 'NOPE', displayName: 'x', ip: '192.0.2.1' }, i % 2 ? h.db : h.openAnother(), now),
+      ),
+    );
+    const row = await h.db
+      .selectFrom('rate_limit')
+      .selectAll()
+      .where('key', '=', 'join:ip:192.0.2.1')
+      .executeTakeFirstOrThrow();
+    expect(Number(row.count)).toBe(20);
+  });
+});
