@@ -4,6 +4,8 @@ import createMDX from '@next/mdx';
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
   poweredByHeader: false,
+  // A second build (the key-leak test) goes to its own folder so it never replaces the main one.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   // The workbook reads its content (seeds, keys, lessons) from disk on the server.
   outputFileTracingIncludes: { '/**': ['./content/**/*', './seeds/**/*'] },

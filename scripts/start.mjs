@@ -17,7 +17,8 @@ function run(label, command, commandArgs) {
   }
 }
 
-if (!skipBuild || !existsSync('.next/BUILD_ID')) run('build', 'npm', ['run', '--silent', 'build']);
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+if (!skipBuild || !existsSync(`${distDir}/BUILD_ID`)) run('build', 'npm', ['run', '--silent', 'build']);
 if (existsSync('scripts/migrate.ts')) {
   run('database migration', process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/migrate.ts']);
 }

@@ -55,7 +55,14 @@ export type KeyItemFeedback = {
 export type ExtraFeedback = { type: 'extra'; answer: number; label: Label; start: number; end: number };
 
 /** An optional key item the student labeled: neither credit nor error. */
-export type OptionalFeedback = { type: 'optional'; id: string; label: Label; start: number; end: number; answers: number[] };
+export type OptionalFeedback = {
+  type: 'optional';
+  id: string;
+  label: Label;
+  start: number;
+  end: number;
+  answers: number[];
+};
 
 export type ItemFeedback = KeyItemFeedback | ExtraFeedback | OptionalFeedback;
 

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL (leave it unset for SQLite)' })
     .optional(),
   DATA_DIR: z.string().min(1).default('data'),
+  CONTENT_DIR: z.string().min(1).default('content'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   BETTER_AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   BETTER_AUTH_URL: z.url().optional(),
@@ -32,6 +33,8 @@ export type Env = {
   /** A PostgreSQL URL, or null for the embedded SQLite database in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Lessons, article registry and keys (the tests point it at a copy with planted markers). */
+  contentDir: string;
   authSecret: string;
   /** The public base URL of the app, used by better-auth for origins and cookies. */
   appUrl: string;
@@ -62,6 +65,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     nodeEnv: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL ?? null,
     dataDir,
+    contentDir: path.resolve(vars.CONTENT_DIR),
     authSecret: vars.BETTER_AUTH_SECRET ?? defaultSecret(vars.NODE_ENV, dataDir),
     appUrl: vars.BETTER_AUTH_URL ?? vars.APP_URL ?? `http://localhost:${vars.PORT}`,
   };

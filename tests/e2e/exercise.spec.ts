@@ -91,16 +91,22 @@ test.describe('on a 375 px phone with touch', () => {
     const frame = exercise.getByRole('region', { name: /Article text/ });
     for (const phrase of ['Majid Takht Ravanchi said', 'He highlighted']) {
       await touchSelect(frame, phrase);
-      await exercise.getByRole('group', { name: 'Label the selection' }).getByRole('button', { name: /Sourcing/ }).tap();
+      await exercise
+        .getByRole('group', { name: 'Label the selection' })
+        .getByRole('button', { name: /Sourcing/ })
+        .tap();
     }
     await expect(exercise.locator('.span-item')).toHaveCount(2);
     // Tapping a labeled word finds it in the list.
     await exercise.locator('.span-item .jump').first().tap();
     await exercise.getByRole('button', { name: 'Submit my labels' }).tap();
     const result = exercise.getByRole('region', { name: 'Your labels and the key' });
-    await expect(result.getByRole('row', { name: /Sourcing/ }).getByRole('cell').nth(0)).toHaveText(
-      `2 of ${coreSourcing()}`,
-    );
+    await expect(
+      result
+        .getByRole('row', { name: /Sourcing/ })
+        .getByRole('cell')
+        .nth(0),
+    ).toHaveText(`2 of ${coreSourcing()}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
     await exercise.getByRole('button', { name: 'Try again' }).tap();

@@ -1,0 +1,114 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parseDocument } from 'yaml';
+
+// Plants a unique marker in every explanation and "how to check" of every key, builds the app
+// from that content, and crawls everything a student can load before submitting: pages, their
+// RSC payloads and every JavaScript chunk of the build. No marker may appear. After submitting,
+// the markers must appear, which proves they were live.
+const PORT = 3190;
+const DIST = '.next-leak';
+const BASE = `http://127.0.0.1:${PORT}`;
+
+test.describe.configure({ mode: 'serial', timeout: 420_000 });
+
+const marker = `KEYLEAK${randomBytes(6).toString('hex')}`;
+let server: ReturnType<typeof spawn> | undefined;
+
+function plantMarkers(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'close-read-leak-'));
+  cpSync('content', dir, { recursive: true });
+  const keys = path.join(dir, 'keys');
+  let n = 0;
+  for (const file of readdirSync(keys)) {
+    const doc = parseDocument(readFileSync(path.join(keys, file), 'utf8'));
+    const items = doc.get('items') as { items: { set: (k: string, v: string) => void; get: (k: string) => unknown }[] };
+    for (const item of items.items) {
+      n++;
+      item.set('explanation', `${String(item.get('explanation'))} ${marker}e${n}`);
+      if (item.get('check')) item.set('check', `${String(item.get('check'))} ${marker}c${n}`);
+    }
+    writeFileSync(path.join(keys, file), doc.toString({ lineWidth: 0 }));
+  }
+  expect(n).toBeGreaterThan(500);
+  return dir;
+}
+
+test.beforeAll(async () => {
+  const contentDir = plantMarkers();
+  const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: DIST };
+  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'close-read-leak-data-'));
+  server = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--hostname', '127.0.0.1'], {
+    env: { ...env, PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the marked build did not start');
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+function pages(): string[] {
+  const articles = readdirSync('content/articles').map((f) => f.replace(/\.yaml$/, ''));
+  const lessons = readdirSync('content/lessons').map((f) => f.replace(/^\d{2}\.|\.mdx$/g, ''));
+  return [
+    '/',
+    '/articles',
+    '/lessons',
+    '/join',
+    '/resume',
+    '/class',
+    ...articles.flatMap((a) => [`/articles/${a}`, `/articles/${a}/practice`]),
+    ...lessons.map((l) => `/lessons/${l}`),
+    ...lessons.map((l) => `/lessons/${l}/key`),
+  ];
+}
+
+test('no key text is in any page, RSC payload or chunk before submitting', async () => {
+  const leaks: string[] = [];
+  const check = (where: string, body: string) => {
+    if (body.includes(marker)) leaks.push(`${where}: marker`);
+    if (/"explanation"\s*:/.test(body)) leaks.push(`${where}: key structure`);
+  };
+  let crawled = 0;
+  for (const page of pages()) {
+    const html = await (await fetch(BASE + page)).text();
+    check(page, html);
+    const rsc = await (await fetch(BASE + page, { headers: { RSC: '1' } })).text();
+    check(`${page} (RSC)`, rsc);
+    for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) {
+      check(m[1] as string, await (await fetch(new URL(m[1] as string, BASE))).text());
+    }
+    crawled++;
+  }
+  const chunks = path.join(DIST, 'static', 'chunks');
+  const files = readdirSync(chunks, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'));
+  for (const file of files) check(`chunk ${file}`, readFileSync(path.join(chunks, file), 'utf8'));
+  expect(crawled).toBe(pages().length);
+  expect(files.length).toBeGreaterThan(5);
+  expect(leaks).toEqual([]);
+});
+
+test('after submitting, the comparison carries the (marked) key', async ({ page }) => {
+  await page.goto(`${BASE}/lessons/who-says-so`);
+  const exercise = page.locator('[data-exercise="who-says-so-attributions"]');
+  await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toContainText(marker);
+});
