@@ -8,6 +8,19 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   // The workbook reads its content (seeds, keys, lessons) from disk on the server.
+  async headers() {
+    // Static assets skip the proxy: give them the headers that do not depend on a nonce.
+    const development = process.env.NODE_ENV === 'development';
+    return [
+      {
+        source: '/_next/static/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          ...(development ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]),
+        ],
+      },
+    ];
+  },
   outputFileTracingIncludes: { '/**': ['./content/**/*', './seeds/**/*'] },
 };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -11,7 +12,9 @@ export const metadata: Metadata = {
   description: 'A workbook for reading the news critically: sourcing, loaded language and unverifiable claims.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so that its scripts carry this request's CSP nonce.
+  await connection();
   return (
     <html lang="en" className={`${serif.variable} ${sans.variable}`}>
       <body>

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+
+const PAGES = ['/', '/lessons', '/lessons/who-says-so', '/articles/envoy-speech-aggregation', '/no-such-page'];
+
+for (const path of PAGES) {
+  test(`security headers on ${path}`, async ({ request }) => {
+    const response = await request.get(path);
+    const h = response.headers();
+    const csp = h['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(h['x-frame-options']).toBe('DENY');
+    // The test server runs in production mode: HSTS is on everywhere but `next dev`.
+    expect(h['strict-transport-security']).toContain('max-age=');
+    expect(h['x-powered-by']).toBeUndefined();
+  });
+}
+
+test('every script on a lesson carries the response nonce, and the page works under the CSP', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto('/lessons/who-says-so');
+  const nonce = /'nonce-([^']+)'/.exec(response?.headers()['content-security-policy'] ?? '')?.[1];
+  expect(nonce).toBeTruthy();
+  // Every script tag the server sent carries the nonce of this response.
+  const html = (await response?.text()) ?? '';
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(tags.length).toBeGreaterThan(2);
+  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+  // Hydrated: the exercise answers a selection with its label menu.
+  const frame = page.locator('[data-exercise="who-says-so-attributions"] .text-frame');
+  await frame.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('group', { name: 'Label the selection' }).first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('static assets are served with nosniff', async ({ page, request }) => {
+  await page.goto('/');
+  const src = await page.locator('script[src]').first().getAttribute('src');
+  const response = await request.get(src ?? '');
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+});
