@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { updateReadme } from './readme-table';
 
 /** One measured figure, as each bench returns it. */
 export type Figure = { value: number; unit: string; target?: number; better: 'lower' | 'higher' };
@@ -97,6 +98,7 @@ async function main(): Promise<number> {
   const sorted = Object.entries(results).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   writeFileSync(RESULTS, `${JSON.stringify(Object.fromEntries(sorted), null, 2)}\n`);
   process.stdout.write(`${table(sorted)}\n`);
+  updateReadme(RESULTS);
   return failed > 0 ? 1 : 0;
 }
 
