@@ -19,12 +19,19 @@ export const STUDENT_SESSION_DAYS = 30;
 export const MAX_DISPLAY_NAME_LENGTH = 60;
 
 /**
- * Join and resume attempts: 60 per 10 minutes per client address, and as many per class
- * code. A whole class often joins at once from one school address (NAT), so the limit
- * cannot be much below a class size; the codes' entropy (40 and 59 random bits) is what
- * defeats guessing, the limit only bounds abuse and the scrypt work an attacker can cause.
+ * Join and resume attempts per client address: 300 per 10 minutes. A whole class, even a
+ * lecture hall, often joins at once from one school address (NAT), so the limit cannot be
+ * near a class size; the codes' entropy (40 and 59 random bits) is what defeats guessing,
+ * the limit only bounds abuse and the scrypt work an attacker can cause.
  */
-export const STUDENT_RATE_RULE: RateRule = { max: 60, windowMs: 10 * 60 * 1000 };
+export const STUDENT_RATE_RULE: RateRule = { max: 300, windowMs: 10 * 60 * 1000 };
+
+/**
+ * Resume attempts per class code, from any address: 60 per 10 minutes bounds guessing of
+ * resume codes inside one class. Joins are not counted per code: every student of a class
+ * joins with the same code, and a wrong join code names no class to protect.
+ */
+export const RESUME_CODE_RATE_RULE: RateRule = { max: 60, windowMs: 10 * 60 * 1000 };
 
 /** What a student gets on joining or resuming; the token goes into the cr_student cookie. */
 export type StudentSessionGrant = {
@@ -172,8 +179,10 @@ async function startSession(db: Db, studentId: string, now: Date) {
 /** Counts the attempt per client address and per class code; a refusal if either is over. */
 async function limitAttempt(db: Db, action: string, ip: string, code: string, now: Date): Promise<Failure | null> {
   // Keys are cut short: both parts come from the request and must not bloat the table.
-  for (const key of [`${action}:ip:${ip.slice(0, 64)}`, `${action}:code:${code.slice(0, 16)}`]) {
-    const verdict = await consumeRateLimit(db, key, STUDENT_RATE_RULE, now);
+  const checks: [string, RateRule][] = [[`${action}:ip:${ip.slice(0, 64)}`, STUDENT_RATE_RULE]];
+  if (action === 'resume') checks.push([`${action}:code:${code.slice(0, 16)}`, RESUME_CODE_RATE_RULE]);
+  for (const [key, rule] of checks) {
+    const verdict = await consumeRateLimit(db, key, rule, now);
     if (!verdict.allowed) {
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
       return fail(

@@ -4,6 +4,7 @@ import { resetStudentResumeCode } from '@/lib/server/data/roster';
 import {
   endStudentSession,
   joinClass,
+  RESUME_CODE_RATE_RULE,
   resumeStudent,
   STUDENT_RATE_RULE,
   studentFromSessionToken,
@@ -145,15 +146,28 @@ describeEachEngine('students', (h) => {
     ).toBe(true);
   });
 
-  it('rate limits per class code too, whatever the address', async () => {
+  it('rate limits resume attempts per class code too, whatever the address', async () => {
     const { klass } = await setUp();
     const now = new Date();
-    for (let i = 0; i < STUDENT_RATE_RULE.max; i++) {
+    for (let i = 0; i < RESUME_CODE_RATE_RULE.max; i++) {
       await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'X', ip: `10.0.0.${i}` }, h.db, now);
     }
     const blocked = await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'X', ip: '10.9.9.9' }, h.db, now);
     expect(blocked).toMatchObject({ ok: false, error: 'rate-limited' });
   });
+
+  it('lets a class larger than the resume limit join one class from one address', async () => {
+    const { klass } = await setUp();
+    const now = new Date();
+    for (let i = 0; i < RESUME_CODE_RATE_RULE.max + 5; i++) {
+      const joined = await joinClass(
+        { joinCode: klass.joinCode, displayName: `S${i}`, ip: '198.51.100.50' },
+        h.db,
+        now,
+      );
+      expect(joined.ok).toBe(true);
+    }
+  }, 120_000);
 
   it('concurrent attempts are all counted (no lost updates)', async () => {
     const now = new Date();
