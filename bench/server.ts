@@ -1,9 +1,19 @@
 // Starts the production build for a benchmark (building it first when there is none) and
-// stops it afterwards. The server gets a fresh data directory of its own.
+// stops it afterwards. Each server gets a data directory of its own (or the one given), and
+// runs in its own process group so that a crash test can kill it outright.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+  /** SIGKILL to the whole server (npm start's wrapper and the Next.js process). */
+  kill: () => Promise<void>;
+};
 
 export function ensureBuild(): void {
   if (existsSync('.next/BUILD_ID')) return;
@@ -25,21 +35,24 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the server at ${url} did not answer within ${timeoutMs} ms`);
 }
 
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(port: number, dataDir?: string): Promise<RunningServer> {
   ensureBuild();
-  const child = spawn(process.execPath, ['scripts/serve-test.mjs', String(port)], {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'close-read-bench-'));
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--hostname', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dir, NODE_ENV: 'production' },
+    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/`, 60_000);
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), name);
+    } catch {
+      // already gone
+    }
+    return exited;
   };
+  return { url, dataDir: dir, process: child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }
