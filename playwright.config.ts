@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.cjs';
 
@@ -5,13 +8,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Point the tests at a server already running (for example `next dev`) instead of a fresh build.
 const external = process.env.E2E_BASE_URL;
 const executablePath = findChromium() ?? undefined;
+// The test server's database folder, shared with the tests (workers inherit the variable),
+// which create instructor accounts in it with `npm run create-instructor`.
+if (!external) process.env.E2E_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), 'close-read-e2e-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
   reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,

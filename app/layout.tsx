@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { AccountLinks } from '@/components/classroom/account-links';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { getAccount, signOut } from './account/actions';
 import { sans, serif } from './fonts';
 import './globals.css';
 import './exercise.css';
+import './classroom.css';
+import './print.css';
+import './review.css';
 
 export const metadata: Metadata = {
   title: { default: 'Close Read', template: '%s · Close Read' },
@@ -21,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader account={<AccountLinks load={getAccount} signOut={signOut} />} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

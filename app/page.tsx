@@ -40,7 +40,7 @@ export default function HomePage() {
             <h3>In a class</h3>
             <p>Your teacher gives you a join code. Open the lesson your class was assigned and label the article.</p>
             <p>
-              <Link href="/lessons">See the lessons</Link>
+              <Link href="/join">Join a class</Link>
             </p>
           </article>
           <article className="card">
@@ -50,7 +50,7 @@ export default function HomePage() {
               their provenance before class.
             </p>
             <p>
-              <Link href="/articles">Browse the articles</Link>
+              <Link href="/instructor">Your classes</Link> · <Link href="/articles">Browse the articles</Link>
             </p>
           </article>
         </div>

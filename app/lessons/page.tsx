@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LessonProgress } from '@/components/lesson/lesson-progress';
 import { listLessons } from '@/lib/content/lessons';
 
 export const metadata: Metadata = { title: 'Lessons' };
@@ -21,6 +22,10 @@ export default function LessonsPage() {
             </h2>
             <p>{lesson.summary}</p>
             <p className="meta">About {lesson.minutes} minutes</p>
+            <LessonProgress
+              activityIds={[...lesson.exercises, ...lesson.questions].map((a) => a.id)}
+              lessonTitle={lesson.title}
+            />
             <h3 className="objectives-heading">You will learn to</h3>
             <ul className="objectives">
               {lesson.objectives.map((o) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { recordProgress } from '@/components/lesson/progress';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import type { Label } from '@/lib/validation/vocabulary';
 import { Comparison } from './comparison';
@@ -8,12 +9,15 @@ import { exerciseDraftKey } from './draft-store';
 import { LABEL_NAMES } from './label-meta';
 import { LabelToolbar } from './label-toolbar';
 import { SpanList } from './span-list';
-import type { ExerciseConfig, Graded, SubmitOutcome } from './types';
+import type { ClassroomLink, ExerciseConfig, Graded, SubmitOutcome } from './types';
+import { useClassroom } from './use-classroom';
 import { useSpans } from './use-spans';
 
 type Props = {
   config: ExerciseConfig;
   submit: (input: unknown) => Promise<SubmitOutcome>;
+  /** Classroom mode's server actions; the exercise asks once whether it is assigned. */
+  classroom?: ClassroomLink;
   children: ReactNode;
 };
 
@@ -25,7 +29,7 @@ function excerpt(text: string, max = 60): string {
  * The labeling exercise in the browser. The article (children) is rendered once by the
  * server; this component only maps selections to offsets and paints over it.
  */
-export function ExerciseClient({ config, submit, children }: Props) {
+export function ExerciseClient({ config, submit, classroom: link, children }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const annotator = useRef<Annotator | null>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -40,6 +44,16 @@ export function ExerciseClient({ config, submit, children }: Props) {
   const [submitting, startSubmit] = useTransition();
   const clientId = useRef<string | null>(null);
   const labelRef = useRef<(index: number, span: TextSpan) => void>(() => {});
+  const [held, setHeld] = useState<string | null>(null);
+  const classroom = useClassroom(config.id, link, spans.spans, spans.restored, spans.replace);
+  useEffect(() => {
+    const submitted = classroom.state?.submitted;
+    if (!submitted) return;
+    if (submitted.graded) {
+      setGraded(submitted.graded);
+      setShowResult(true);
+    } else setHeld(submitted.notice);
+  }, [classroom.state]);
 
   useEffect(() => {
     if (!frame.current) return;
@@ -122,10 +136,16 @@ export function ExerciseClient({ config, submit, children }: Props) {
           return;
         }
         clientId.current = null;
+        recordProgress(config.id);
+        if (outcome.graded === null) {
+          setHeld(outcome.notice);
+          setStatus(outcome.notice);
+          return;
+        }
         setGraded(outcome.graded);
         setShowResult(true);
         setView('mine');
-        setStatus('Submitted. Your labels are compared with the key below.');
+        setStatus(`${outcome.notice ?? 'Submitted.'} Your labels are compared with the key below.`);
       } catch {
         setError('Your answers could not be sent. Check your connection and try again; your labels are kept.');
       }
@@ -143,9 +163,17 @@ export function ExerciseClient({ config, submit, children }: Props) {
     }
   };
 
-  const locked = showResult;
+  const locked = showResult || held !== null;
+  const retryAllowed = !classroom.state || classroom.state.allowResubmit;
   return (
     <div className="exercise-body" onKeyDown={onKeyDown}>
+      {classroom.state && (
+        <p className="classroom-banner">
+          Assigned to your class in “{classroom.state.lessonTitle}”
+          {classroom.state.due ? `, due ${classroom.state.due}` : ''}. {classroom.state.blocked ?? ''}{' '}
+          {classroom.saveStatus || 'Your labels are saved to your class as you work.'}
+        </p>
+      )}
       <div className="exercise-grid">
         <div className="exercise-text">
           <div
@@ -187,16 +215,19 @@ export function ExerciseClient({ config, submit, children }: Props) {
                 Redo
               </button>
               {locked ? (
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => {
-                    setShowResult(false);
-                    setView('mine');
-                  }}
-                >
-                  Try again
-                </button>
+                retryAllowed && (
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => {
+                      setShowResult(false);
+                      setHeld(null);
+                      setView('mine');
+                    }}
+                  >
+                    Try again
+                  </button>
+                )
               ) : (
                 <button type="button" className="primary" onClick={onSubmit} disabled={submitting}>
                   {submitting ? 'Submitting…' : 'Submit my labels'}
@@ -206,6 +237,11 @@ export function ExerciseClient({ config, submit, children }: Props) {
           }
         />
       </div>
+      {held && (
+        <p className="classroom-notice" role="status">
+          {held}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

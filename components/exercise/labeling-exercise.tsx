@@ -1,4 +1,5 @@
 import { submitExercise } from '@/app/lessons/actions';
+import { openClassroom, saveDraftToClass } from '@/app/lessons/classroom-actions';
 import { ArticleText } from '@/components/article/article-text';
 import { getArticle } from '@/lib/content/articles';
 import { exerciseRange, getExercise } from '@/lib/content/lessons';
@@ -35,6 +36,10 @@ export function LabelingExercise({ id }: { id: string }) {
       </p>
       <p>{exercise.instructions}</p>
       <Legend labels={exercise.labels} />
+      <p className="print-only paper-instructions">
+        On paper: mark each phrase with the line its label shows above, and write the label’s number in the margin
+        beside it.
+      </p>
       <details className="how-to" id={`${id}-help`}>
         <summary>How to label</summary>
         <ul>
@@ -50,7 +55,11 @@ export function LabelingExercise({ id }: { id: string }) {
           </li>
         </ul>
       </details>
-      <ExerciseClient config={config} submit={submitExercise}>
+      <ExerciseClient
+        config={config}
+        submit={submitExercise}
+        classroom={found.lesson ? { open: openClassroom, saveDraft: saveDraftToClass } : undefined}
+      >
         <ArticleText article={article} range={range.value} />
       </ExerciseClient>
     </section>

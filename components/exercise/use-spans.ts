@@ -73,8 +73,12 @@ export function useSpans(draftKey: string) {
     );
   }, []);
 
+  /** Replaces the spans (a draft from elsewhere, e.g. the class's server copy); undoable. */
+  const replace = useCallback((next: DraftSpan[]) => setHistory((h) => record(h, sorted(next))), []);
+
   return {
     spans: history.present,
+    replace,
     restored,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,

@@ -1,6 +1,8 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
-export function SiteHeader() {
+/** The site's header; `account` is the sign-in area, filled in by the layout. */
+export function SiteHeader({ account }: { account?: ReactNode }) {
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -16,6 +18,7 @@ export function SiteHeader() {
           </li>
         </ul>
       </nav>
+      {account && <nav aria-label="Account">{account}</nav>}
     </header>
   );
 }

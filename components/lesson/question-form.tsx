@@ -5,6 +5,7 @@ import { useEffect, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { type AnswerForm, answerSchema } from '@/lib/validation/question';
 import { loadDraft, saveDraft } from '../exercise/draft-store';
+import { recordProgress } from './progress';
 
 type Outcome = { ok: true; model: string } | { ok: false; message: string };
 
@@ -47,6 +48,7 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
         }
         setModel(outcome.model);
         saveDraft(draftKey, { answer: values.answer, model: outcome.model });
+        recordProgress(id);
       } catch {
         setServerError('Your answer could not be checked just now. It is kept here; try again.');
       }

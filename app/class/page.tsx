@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getLesson } from '@/lib/content/lessons';
+import { getActor } from '@/lib/server/actor';
+import { formatTime } from '@/lib/server/classroom-keys';
+import { listMyAssignments } from '@/lib/server/data/assignments';
+
+export const metadata: Metadata = { title: 'My class' };
+
+export default async function MyClassPage() {
+  const actor = await getActor();
+  if (actor.kind !== 'student') redirect('/join');
+  const assignments = await listMyAssignments(actor);
+  if (!assignments.ok) throw new Error(assignments.message);
+  const now = new Date().toISOString();
+  return (
+    <div className="page classroom">
+      <h1>My class</h1>
+      <p>Signed in as {actor.displayName}.</p>
+      <h2>Assignments</h2>
+      {assignments.value.length === 0 ? (
+        <p>Nothing assigned yet. Your teacher’s assignments appear here.</p>
+      ) : (
+        <table className="my-assignments">
+          <thead>
+            <tr>
+              <th scope="col">Lesson</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assignments.value.map((a) => {
+              const lesson = getLesson(a.lessonSlug);
+              const total = lesson?.exercises.length ?? 0;
+              const done = a.submittedExerciseIds.length;
+              const overdue = a.dueAt !== null && a.dueAt < now;
+              let status = done === 0 ? 'Not started' : `${done} of ${total} exercises submitted`;
+              if (done < total && overdue) status += ' · past due';
+              if (a.keyReleased) status += ' · key released';
+              return (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
+                  </th>
+                  <td>{a.dueAt ? formatTime(a.dueAt) : 'No due date'}</td>
+                  <td>{status}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { StudentComments } from '@/components/review/student-comments';
+import { getLesson } from '@/lib/content/lessons';
+import { getActor } from '@/lib/server/actor';
+import { getMyAssignment } from '@/lib/server/data/assignments';
+import { listMyComments } from '@/lib/server/data/review-comments';
+
+export const metadata: Metadata = { title: 'Teacher’s comments' };
+
+/** A student's comments from their teacher on one assignment, shown once its key is released to them. */
+export default async function FeedbackPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId } = await params;
+  const actor = await getActor();
+  const assignment = await getMyAssignment(actor, assignmentId);
+  if (!assignment.ok) {
+    return (
+      <article className="prose">
+        <h1>Teacher’s comments</h1>
+        <p>{assignment.message}</p>
+      </article>
+    );
+  }
+  const lesson = getLesson(assignment.value.lessonSlug);
+  const exercises = lesson?.exercises ?? [];
+  const comments = await Promise.all(exercises.map((e) => listMyComments(actor, { assignmentId, exerciseId: e.id })));
+  return (
+    <article className="prose review">
+      <h1>{`Teacher’s comments: ${lesson?.title ?? assignment.value.lessonSlug}`}</h1>
+      {exercises.map((e, i) => {
+        const result = comments[i];
+        const value = result?.ok ? result.value : { released: false, comments: [] };
+        return (
+          <section key={e.id} aria-labelledby={`fb-${i}`}>
+            <h2 id={`fb-${i}`}>{`Exercise ${i + 1}`}</h2>
+            {!value.released ? (
+              <p>Your teacher’s comments appear here once the answer key is released to you.</p>
+            ) : value.comments.length === 0 ? (
+              <p>No comments on this exercise.</p>
+            ) : (
+              <StudentComments comments={value.comments} />
+            )}
+          </section>
+        );
+      })}
+    </article>
+  );
+}

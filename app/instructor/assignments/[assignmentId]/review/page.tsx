@@ -1,0 +1,179 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DistributionChart } from '@/components/review/distribution-chart';
+import { ExtrasList } from '@/components/review/extras-list';
+import { HeatmapView } from '@/components/review/heatmap-view';
+import { KeyItems } from '@/components/review/key-items';
+import { Refused } from '@/components/review/refused';
+import { RosterTable } from '@/components/review/roster-table';
+import { percent, STATUS_NAMES, type WorkStatus } from '@/components/review/types';
+import { getActor } from '@/lib/server/actor';
+import { getDashboard, getHeatmap } from '@/lib/server/data/review';
+import { LABEL_NAMES, LABELS, type Label } from '@/lib/validation/labels';
+import { formatRosterSort } from '@/lib/validation/review';
+import { acceptExtraAction, dismissExtraAction } from './actions';
+
+export const metadata: Metadata = { title: 'Review answers' };
+
+type Search = Record<string, string | string[] | undefined>;
+
+const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
+
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ assignmentId: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const { assignmentId } = await params;
+  const search = await searchParams;
+  const actor = await getActor();
+  const dashboard = await getDashboard(actor, assignmentId, one(search.sort));
+  if (!dashboard.ok) return <Refused error={dashboard.error} message={dashboard.message} />;
+  const d = dashboard.value;
+  const exercise = d.exercises.find((e) => e.exerciseId === one(search.exercise)) ?? d.exercises[0];
+  const base = `/instructor/assignments/${assignmentId}`;
+  const query = (changes: Record<string, string | null>) => {
+    const q = new URLSearchParams();
+    const current: Record<string, string | undefined> = {
+      exercise: exercise?.exerciseId,
+      sort: formatRosterSort(d.sort),
+      label: one(search.label),
+      item: one(search.item),
+    };
+    for (const [k, v] of Object.entries({ ...current, ...changes })) if (v) q.set(k, v);
+    return `${base}/review?${q.toString()}`;
+  };
+  if (!exercise) {
+    return (
+      <article className="review">
+        <h1>{`Review: ${d.lessonTitle}`}</h1>
+        <p>This lesson has no labeling exercises.</p>
+      </article>
+    );
+  }
+  const heatmap = await getHeatmap(actor, assignmentId, exercise.exerciseId);
+  if (!heatmap.ok) return <Refused error={heatmap.error} message={heatmap.message} />;
+  const h = heatmap.value;
+  const wantedLabel = one(search.label);
+  const shadeLabel = LABELS.includes(wantedLabel as Label)
+    ? (wantedLabel as Label)
+    : exercise.labels.length === 1
+      ? (exercise.labels[0] as Label)
+      : null;
+  const submitted = exercise.counts.submitted + exercise.counts.late;
+  const span = (g: { label: Label; start: number; end: number }) => ({ label: g.label, start: g.start, end: g.end });
+  return (
+    <article className="review">
+      <p className="review-context">{`${d.className} · ${d.lessonTitle}`}</p>
+      <h1>Answer review</h1>
+      <p className="print-hide">
+        Export: <a href={`${base}/export/scores.csv?exercise=${exercise.exerciseId}`}>scores (CSV)</a> ·{' '}
+        <a href={`${base}/export/labels.json`}>all labels (JSON)</a>
+      </p>
+      {d.exercises.length > 1 && (
+        <nav aria-label="Exercises" className="exercise-tabs print-hide">
+          <ul>
+            {d.exercises.map((e, i) => (
+              <li key={e.exerciseId}>
+                <Link
+                  href={query({ exercise: e.exerciseId, item: null })}
+                  aria-current={e === exercise ? 'page' : undefined}
+                >
+                  {`Exercise ${i + 1}`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p className="exercise-instructions">{exercise.instructions}</p>
+
+      <section aria-labelledby="roster-title">
+        <h2 id="roster-title">Roster</h2>
+        <p>
+          {(Object.keys(STATUS_NAMES) as WorkStatus[])
+            .map((s) => `${STATUS_NAMES[s]}: ${exercise.counts[s]}`)
+            .join(' · ')}
+          {exercise.classItems > 0 && ` · This class’s key adds ${exercise.classItems} items to the file key.`}
+        </p>
+        <RosterTable
+          rows={exercise.rows}
+          labels={exercise.labels}
+          sort={d.sort}
+          hrefFor={(sort) => query({ sort })}
+          studentHref={(id) => `${base}/students/${id}`}
+        />
+      </section>
+
+      <section aria-labelledby="averages-title">
+        <h2 id="averages-title">Class averages</h2>
+        <table className="averages">
+          <caption>{`Mean figures over ${exercise.averages.students} submitted students (each counts once)`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Precision</th>
+              <th scope="col">Recall</th>
+              <th scope="col">F1</th>
+              <th scope="col">Students</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...exercise.labels, 'overall' as const].map((l) => {
+              const m = l === 'overall' ? exercise.averages.overall : exercise.averages.perLabel[l];
+              return (
+                <tr key={l}>
+                  <th scope="row">{l === 'overall' ? 'Overall' : LABEL_NAMES[l]}</th>
+                  <td className="num">{percent(m?.precision)}</td>
+                  <td className="num">{percent(m?.recall)}</td>
+                  <td className="num">{percent(m?.f1)}</td>
+                  <td className="num">{m?.students ?? 0}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="distribution-title">
+        <h2 id="distribution-title">Score distribution</h2>
+        <DistributionChart distribution={exercise.distribution} labels={exercise.labels} />
+      </section>
+
+      <section aria-labelledby="heatmap-title">
+        <h2 id="heatmap-title">What the class labeled</h2>
+        <HeatmapView
+          text={h.text}
+          stretches={h.stretches}
+          keyItems={h.keyItems}
+          submitted={submitted}
+          label={shadeLabel}
+          labels={exercise.labels}
+          labelHref={(l) => query({ label: l ?? 'any' })}
+        />
+      </section>
+
+      <section aria-labelledby="items-title">
+        <h2 id="items-title">Key items</h2>
+        <KeyItems
+          items={h.keyItems}
+          mostMissed={h.mostMissed}
+          selected={one(search.item) ?? null}
+          itemHref={(id) => `${query({ item: id })}#item-detail`}
+        />
+      </section>
+
+      <section aria-labelledby="extras-title" className="print-hide">
+        <h2 id="extras-title">Common extras</h2>
+        <p>Spans students labeled that overlap nothing in the key, joined where they overlap.</p>
+        <ExtrasList
+          extras={h.extras}
+          acceptFor={(g) => acceptExtraAction.bind(null, assignmentId, exercise.exerciseId, span(g))}
+          dismissFor={(g) => dismissExtraAction.bind(null, assignmentId, exercise.exerciseId, span(g))}
+        />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CommentForm } from '@/components/review/comment-form';
+import { Refused } from '@/components/review/refused';
+import { CommentList, StudentComparison, StudentFigures } from '@/components/review/student-work';
+import { STATUS_NAMES } from '@/components/review/types';
+import { getActor } from '@/lib/server/actor';
+import { getStudentReview } from '@/lib/server/data/review-student';
+import { LABEL_NAMES } from '@/lib/validation/labels';
+import { addCommentAction } from './actions';
+
+export const metadata: Metadata = { title: 'Student work' };
+
+export default async function StudentReviewPage({
+  params,
+}: {
+  params: Promise<{ assignmentId: string; studentId: string }>;
+}) {
+  const { assignmentId, studentId } = await params;
+  const review = await getStudentReview(await getActor(), assignmentId, studentId);
+  if (!review.ok) return <Refused error={review.error} message={review.message} />;
+  const r = review.value;
+  return (
+    <article className="review student-report">
+      <p className="review-context">
+        <Link href={`/instructor/assignments/${assignmentId}/review`} className="print-hide">
+          Answer review
+        </Link>
+        {` · ${r.className} · ${r.lessonTitle}`}
+      </p>
+      <h1>{r.student.name}</h1>
+      {r.exercises.map((e, i) => (
+        <section key={e.exerciseId} aria-labelledby={`ex-${i}`}>
+          <h2 id={`ex-${i}`}>{`Exercise ${i + 1}`}</h2>
+          <p className="exercise-instructions">{e.instructions}</p>
+          <p>{`Status: ${STATUS_NAMES[e.status]}${e.attempt && e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`}</p>
+          {e.result && e.submissionId ? (
+            <>
+              <StudentFigures result={e.result} labels={e.labels} />
+              <StudentComparison result={e.result} keyItems={e.key} answers={e.answers} text={e.text} />
+              <h3>Comments</h3>
+              <CommentList comments={e.comments} />
+              <div className="print-hide">
+                <CommentForm
+                  id={`comment-${i}`}
+                  spans={[
+                    ...e.answers.map((a) => ({
+                      value: `${a.start}-${a.end}`,
+                      name: `Student’s ${LABEL_NAMES[a.label]}: “${e.text.slice(a.start, a.end).slice(0, 80)}”`,
+                    })),
+                    ...e.key
+                      .filter((k) => !e.answers.some((a) => a.start === k.start && a.end === k.end))
+                      .map((k) => ({
+                        value: `${k.start}-${k.end}`,
+                        name: `Key ${LABEL_NAMES[k.label]}: “${k.quote.slice(0, 80)}”`,
+                      })),
+                  ].filter((s, j, all) => all.findIndex((t) => t.value === s.value) === j)}
+                  save={addCommentAction.bind(null, assignmentId, e.submissionId)}
+                />
+              </div>
+            </>
+          ) : (
+            <p>Nothing submitted yet.</p>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,95 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getLesson } from '@/lib/content/lessons';
+import { getActor } from '@/lib/server/actor';
+import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
+import { archiveClass, createClass, regenerateJoinCode, renameClass } from '@/lib/server/data/classes';
+import { removeStudent, resetStudentResumeCode } from '@/lib/server/data/roster';
+import type { Result } from '@/lib/server/result';
+import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { ClassNameSchema, CreateAssignmentSchema, localTimeToDate } from '@/lib/validation/classroom';
+
+/*
+ * The instructor's class actions. Each asks getActor() again: the page's own check does not
+ * protect an action, which anyone can call with any arguments. The data layer then checks
+ * that the class, student or assignment belongs to this instructor.
+ */
+
+const IdSchema = z.string().min(1).max(100);
+
+/** A data-layer result as a form result; refresh the instructor pages after a change. */
+function settle<T, R extends object>(result: Result<T>, pick: (value: T) => R): ActionResult<R> {
+  if (!result.ok) return failure(result.message);
+  revalidatePath('/instructor', 'layout');
+  return { ok: true, ...pick(result.value) };
+}
+
+export async function createClassAction(input: unknown): Promise<ActionResult<{ classId: string }>> {
+  const parsed = ClassNameSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return settle(await createClass(await getActor(), parsed.data), (c) => ({ classId: c.id }));
+}
+
+export async function renameClassAction(classId: string, input: unknown): Promise<ActionResult> {
+  const parsed = ClassNameSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!IdSchema.safeParse(classId).success) return failure('No such class.');
+  return settle(await renameClass(await getActor(), classId, parsed.data.name), () => ({}));
+}
+
+export async function archiveClassAction(classId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(classId).success) return failure('No such class.');
+  return settle(await archiveClass(await getActor(), classId), () => ({
+    message: 'Archived. Its work is kept; no one can join it any more.',
+  }));
+}
+
+export async function regenerateJoinCodeAction(classId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(classId).success) return failure('No such class.');
+  return settle(await regenerateJoinCode(await getActor(), classId), (v) => ({
+    message: `New class code: ${v.joinCode}. The old one no longer works.`,
+  }));
+}
+
+export async function resetResumeCodeAction(studentId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(studentId).success) return failure('No such student.');
+  return settle(await resetStudentResumeCode(await getActor(), studentId), (v) => ({
+    message: `New resume code: ${v.resumeCode}. Give it to the student; it is shown only now.`,
+  }));
+}
+
+export async function removeStudentAction(studentId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(studentId).success) return failure('No such student.');
+  return settle(await removeStudent(await getActor(), studentId), () => ({ message: 'Removed, with all their work.' }));
+}
+
+export async function createAssignmentsAction(
+  classId: string,
+  input: unknown,
+): Promise<ActionResult<{ count: number }>> {
+  const parsed = CreateAssignmentSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!IdSchema.safeParse(classId).success) return failure('No such class.');
+  const { lessonSlugs, opensAt, dueAt, timezoneOffset, releasePolicy, allowResubmit } = parsed.data;
+  const unknown = lessonSlugs.filter((slug) => !getLesson(slug));
+  if (unknown.length > 0)
+    return failure('Some lessons do not exist.', { lessonSlugs: [`No lesson ${unknown.join(', ')}.`] });
+  const result = await createAssignments(await getActor(), {
+    classId,
+    lessonSlugs,
+    opensAt: localTimeToDate(opensAt, timezoneOffset),
+    dueAt: localTimeToDate(dueAt, timezoneOffset),
+    releasePolicy,
+    allowResubmit,
+  });
+  return settle(result, (rows) => ({ count: rows.length }));
+}
+
+export async function releaseKeyAction(assignmentId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(assignmentId).success) return failure('No such assignment.');
+  return settle(await releaseKey(await getActor(), assignmentId), () => ({
+    message: 'Key released: students now see the comparison.',
+  }));
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { ClassNameForm } from '@/components/classroom/class-name-form';
+import { getActor } from '@/lib/server/actor';
+import { listMyClasses } from '@/lib/server/data/classes';
+import { createClassAction } from './class-actions';
+
+export const metadata: Metadata = { title: 'My classes' };
+
+export default async function InstructorPage() {
+  const actor = await getActor();
+  if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
+  const classes = await listMyClasses(actor);
+  if (!classes.ok) throw new Error(classes.message);
+  const live = classes.value.filter((c) => !c.archived);
+  const archived = classes.value.filter((c) => c.archived);
+  return (
+    <div className="page classroom">
+      <h1>My classes</h1>
+      <p>
+        Signed in as {actor.name}. <Link href="/instructor/password">Change password</Link>
+      </p>
+      <section aria-labelledby="new-class-heading">
+        <h2 id="new-class-heading">New class</h2>
+        <ClassNameForm
+          id="new-class-name"
+          label="Class name"
+          submitLabel="Create class"
+          save={createClassAction}
+          clearOnSave
+        />
+      </section>
+      <section aria-labelledby="classes-heading">
+        <h2 id="classes-heading">Classes</h2>
+        {live.length === 0 ? (
+          <p>No classes yet. Create one above, then give its students the join code.</p>
+        ) : (
+          <ul className="class-list">
+            {live.map((c) => (
+              <li key={c.id}>
+                <Link href={`/instructor/classes/${c.id}`}>{c.name}</Link>{' '}
+                <span className="meta">
+                  · {c.studentCount} student{c.studentCount === 1 ? '' : 's'} · code <code>{c.joinCode}</code>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {archived.length > 0 && (
+          <>
+            <h3>Archived</h3>
+            <ul className="class-list">
+              {archived.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/instructor/classes/${c.id}`}>{c.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

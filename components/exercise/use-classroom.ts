@@ -1,0 +1,67 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { ClassroomLink, ClassroomState, DraftSpan } from './types';
+
+/** Wait this long after the last change before saving a classroom draft to the server. */
+const DRAFT_SAVE_DELAY_MS = 1500;
+
+/**
+ * Classroom mode for one exercise: asks the server whether the signed-in student has it as
+ * an assignment, adopts the server's draft when this browser has none, and saves the spans
+ * to the server a moment after each change (the browser copy is kept as well).
+ * Without `link`, or when the server says no, the exercise stays self-guided.
+ */
+export function useClassroom(
+  exerciseId: string,
+  link: ClassroomLink | undefined,
+  spans: DraftSpan[],
+  restored: boolean,
+  replace: (spans: DraftSpan[]) => void,
+) {
+  const [state, setState] = useState<ClassroomState | null>(null);
+  const [saveStatus, setSaveStatus] = useState('');
+  const lastSaved = useRef<string | null>(null);
+  const open = link?.open;
+  const save = link?.saveDraft;
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    open(exerciseId)
+      .then((found) => {
+        if (!live || !found) return;
+        lastSaved.current = JSON.stringify(found.draft ?? []);
+        setState(found);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [exerciseId, open]);
+
+  const adopted = useRef(false);
+  useEffect(() => {
+    if (!state || !restored || adopted.current) return;
+    adopted.current = true;
+    if (spans.length === 0 && state.draft && state.draft.length > 0) replace(state.draft);
+  }, [state, restored, spans.length, replace]);
+
+  useEffect(() => {
+    if (!state || state.blocked || state.submitted || !save || !restored) return;
+    const body = JSON.stringify(spans);
+    if (body === lastSaved.current) return;
+    const timer = window.setTimeout(() => {
+      save({ exerciseId, answers: spans }).then(
+        (result) => {
+          if (result.ok) lastSaved.current = body;
+          setSaveStatus(result.ok ? 'Saved to your class.' : `Not saved to your class: ${result.message}`);
+        },
+        () => setSaveStatus('Not saved to your class yet (no connection); kept in this browser.'),
+      );
+    }, DRAFT_SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [exerciseId, save, spans, state, restored]);
+
+  return { state, saveStatus };
+}

@@ -1,0 +1,82 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { applyServerErrors, FieldError, FormAlert, OFFLINE_MESSAGE } from '@/components/classroom/form-bits';
+import type { ActionResult } from '@/lib/validation/action-result';
+import { CommentFormSchema, type CommentForm as CommentValues, MAX_COMMENT_CHARS } from '@/lib/validation/review';
+
+type Props = {
+  id: string;
+  /** The spans one may comment on: the student's labels and the key's items, by offsets. */
+  spans: { value: string; name: string }[];
+  save: (input: CommentValues) => Promise<ActionResult<{ message: string }>>;
+};
+
+/** A comment on one span of the student's work, or on the whole submission. */
+export function CommentForm({ id, spans, save }: Props) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const { register, handleSubmit, formState, setError, reset } = useForm<CommentValues>({
+    resolver: zodResolver(CommentFormSchema),
+    defaultValues: { span: '', body: '' },
+  });
+  const onSubmit = handleSubmit((values) => {
+    setMessage(null);
+    setDone(null);
+    start(async () => {
+      try {
+        const result = await save(values);
+        if (!result.ok) {
+          applyServerErrors(setError, result);
+          setMessage(result.message);
+          return;
+        }
+        reset({ span: '', body: '' });
+        setDone(result.message);
+      } catch {
+        setMessage(OFFLINE_MESSAGE);
+      }
+    });
+  });
+  const errors = formState.errors;
+  return (
+    <form className="review-form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-span`}>Comment on</label>
+        <select id={`${id}-span`} {...register('span')}>
+          <option value="">The whole submission</option>
+          {spans.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-span-error`} message={errors.span?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-body`}>Comment</label>
+        <textarea
+          id={`${id}-body`}
+          rows={3}
+          maxLength={MAX_COMMENT_CHARS}
+          aria-invalid={errors.body ? true : undefined}
+          aria-describedby={errors.body ? `${id}-body-error` : undefined}
+          {...register('body')}
+        />
+        <FieldError id={`${id}-body-error`} message={errors.body?.message} />
+      </div>
+      <button type="submit" disabled={pending}>
+        Add comment
+      </button>
+      <FormAlert message={message} />
+      {done && (
+        <p role="status" className="form-ok">
+          {done}
+        </p>
+      )}
+    </form>
+  );
+}

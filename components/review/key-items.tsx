@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { LABEL_NAMES } from '@/lib/validation/labels';
+import type { KeyItemReviewView, StudentRef } from './types';
+
+/** Items shown in the most-missed list. */
+const MOST_MISSED = 5;
+
+function names(students: StudentRef[]): string {
+  return students.length === 0 ? 'nobody' : students.map((s) => s.name).join(', ');
+}
+
+/** The class key's items, each a link that opens who found and missed it; the most-missed ones first. */
+export function KeyItems({
+  items,
+  mostMissed,
+  selected,
+  itemHref,
+}: {
+  items: KeyItemReviewView[];
+  mostMissed: KeyItemReviewView[];
+  selected: string | null;
+  itemHref: (id: string) => string;
+}) {
+  const chosen = items.find((k) => k.id === selected) ?? null;
+  return (
+    <>
+      <h3>Most missed</h3>
+      {mostMissed.length === 0 ? (
+        <p>No core item was missed.</p>
+      ) : (
+        <ol className="most-missed">
+          {mostMissed.slice(0, MOST_MISSED).map((k) => (
+            <li key={k.id}>
+              <Link href={itemHref(k.id)}>{`“${k.quote}”`}</Link>
+              {` (${LABEL_NAMES[k.label]}): missed by ${k.missed.length}, found by ${k.found.length}`}
+            </li>
+          ))}
+        </ol>
+      )}
+      {chosen && (
+        <section className="item-detail" id="item-detail" aria-labelledby="item-detail-title">
+          <h3 id="item-detail-title">{`Who found “${chosen.quote}”`}</h3>
+          <p>
+            {`${LABEL_NAMES[chosen.label]}${chosen.optional ? ', optional' : ''}${chosen.source === 'class' ? ', added by this class' : ''}. `}
+            {chosen.explanation}
+          </p>
+          {chosen.optional ? (
+            <p>Optional items count for no one and against no one.</p>
+          ) : (
+            <dl>
+              <dt>{`Found (${chosen.found.length})`}</dt>
+              <dd>{names(chosen.found)}</dd>
+              <dt>{`Labeled otherwise (${chosen.wrongLabel.length})`}</dt>
+              <dd>{names(chosen.wrongLabel)}</dd>
+              <dt>{`Missed (${chosen.missed.length})`}</dt>
+              <dd>{names(chosen.missed)}</dd>
+            </dl>
+          )}
+        </section>
+      )}
+      <h3>All key items</h3>
+      <ul className="key-item-list">
+        {items.map((k) => (
+          <li key={k.id}>
+            <Link href={itemHref(k.id)} aria-current={k.id === selected ? 'true' : undefined}>{`“${k.quote}”`}</Link>
+            {` ${LABEL_NAMES[k.label]}${k.optional ? ', optional' : ''}${k.source === 'class' ? ', class addition' : ''}`}
+            {!k.optional && ` · found ${k.found.length}, missed ${k.missed.length}`}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

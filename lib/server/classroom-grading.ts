@@ -1,0 +1,166 @@
+import 'server-only';
+import { getExercise, getLesson } from '../content/lessons';
+import type { ScoreResult } from '../scoring';
+import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
+import { type DraftSpanInput, SaveDraftSchema } from '../validation/classroom-exercise';
+import type { Exercise } from '../validation/lesson';
+import type { SubmittedSpan } from '../validation/submission';
+import type { Actor } from './actor';
+import { assignmentForExercise, formatTime, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
+import type { StudentActor } from './classroom-types';
+import { getDraft, saveDraft } from './data/drafts';
+import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
+import { type Db, getDb } from './db/client';
+import type { AssignmentTable } from './db/schema';
+import { type GradedExercise, gradeSubmission, keyView } from './grading';
+
+/**
+ * What a submit returns to the browser: the comparison (key included) only when the key is
+ * released to this student; otherwise a notice and no key.
+ */
+export type SubmitResponse =
+  | { ok: true; graded: GradedExercise; notice?: string }
+  | { ok: true; graded: null; notice: string }
+  | ActionFailure;
+
+const LOCKED_MESSAGE =
+  'Your class is working on this article, and your teacher has not released its key yet. ' +
+  'Practise on another article for now; this one opens when the key is released.';
+
+/**
+ * Grades a submission for whoever asks. A student whose class has the exercise's lesson as an
+ * assignment submits to that assignment (stored once per clientId, flagged late, refused when
+ * resubmission is off) and sees the key only if it is released to them. Anyone else grades
+ * self-guided, except that a student never gets a key holding an item that one of their
+ * assignments still holds back: that grading is refused.
+ */
+export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb()): Promise<SubmitResponse> {
+  const outcome = gradeSubmission(input);
+  if (!outcome.ok) return failure(outcome.message, outcome.fieldErrors);
+  if (actor.kind !== 'student') return { ok: true, graded: outcome.value };
+  const assignment = await assignmentForExercise(db, actor, outcome.value.exerciseId);
+  if (!assignment) {
+    const lock = await lockedKeyItems(db, actor);
+    if (revealsLockedItem(outcome.exercise, lock)) return failure(LOCKED_MESSAGE);
+    return { ok: true, graded: outcome.value };
+  }
+  const stored = await submitExercise(
+    actor,
+    {
+      clientId: outcome.clientId,
+      assignmentId: assignment.id,
+      exerciseId: outcome.value.exerciseId,
+      answers: outcome.value.answers,
+      articleSha256: outcome.articleSha256,
+      score: outcome.value.result,
+    },
+    db,
+  );
+  if (!stored.ok) return failure(stored.message);
+  const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value);
+  return view.graded
+    ? { ok: true, graded: view.graded, notice: view.notice }
+    : { ok: true, graded: null, notice: view.notice };
+}
+
+/** A stored submission as its student may see it now: the comparison only after release. */
+async function submittedView(
+  db: Db,
+  student: StudentActor,
+  assignment: AssignmentTable,
+  exercise: Exercise,
+  mine: MySubmission,
+): Promise<{ graded: GradedExercise | null; notice: string; late: boolean; submittedAt: string }> {
+  const late = mine.late ? ' It came after the due time, so it is marked late.' : '';
+  const base = { late: mine.late, submittedAt: mine.submittedAt };
+  if (!mine.keyReleased) {
+    return {
+      ...base,
+      graded: null,
+      notice: `Submitted.${late} Your teacher will release the key after ${releaseWhen(assignment)}.`,
+    };
+  }
+  if (revealsLockedItem(exercise, await lockedKeyItems(db, student))) {
+    return {
+      ...base,
+      graded: null,
+      notice: `Submitted.${late} Your teacher will release the key after another assignment on this article is done.`,
+    };
+  }
+  // The stored answers and score, not the request's: a retry returns the first submission.
+  const graded: GradedExercise = {
+    exerciseId: mine.exerciseId,
+    result: mine.score as ScoreResult,
+    key: keyView(exercise),
+    answers: mine.answers as SubmittedSpan[],
+  };
+  return { ...base, graded, notice: `Submitted.${late}` };
+}
+
+/** What the exercise in the browser needs to work in classroom mode. */
+export type ClassroomExercise = {
+  assignmentId: string;
+  lessonTitle: string;
+  /** The due time in words, or null when there is none. */
+  due: string | null;
+  allowResubmit: boolean;
+  /** Why work cannot be saved yet (not open, archived), or null. */
+  blocked: string | null;
+  /** The draft kept on the server, for a device with no copy of its own. */
+  draft: DraftSpanInput[] | null;
+  submitted: { graded: GradedExercise | null; notice: string; late: boolean; submittedAt: string } | null;
+};
+
+/**
+ * The classroom state of an exercise for the student asking, or null when the asker is not a
+ * student or the exercise is not part of one of their assignments (then it is self-guided).
+ */
+export async function openClassroomExercise(
+  actor: Actor,
+  exerciseId: string,
+  db: Db = getDb(),
+): Promise<ClassroomExercise | null> {
+  if (actor.kind !== 'student') return null;
+  const found = getExercise(exerciseId);
+  const assignment = await assignmentForExercise(db, actor, exerciseId);
+  if (!found || !assignment) return null;
+  const key = { assignmentId: assignment.id, exerciseId };
+  const [draft, submission] = await Promise.all([getDraft(actor, key, db), getMySubmission(actor, key, db)]);
+  const mine = submission.ok ? submission.value : null;
+  let blocked: string | null = null;
+  if (assignment.opens_at !== null && assignment.opens_at > new Date().toISOString()) {
+    blocked = `This assignment opens at ${formatTime(assignment.opens_at)}.`;
+  }
+  return {
+    assignmentId: assignment.id,
+    lessonTitle: getLesson(assignment.lesson_slug)?.title ?? assignment.lesson_slug,
+    due: assignment.due_at ? formatTime(assignment.due_at) : null,
+    allowResubmit: assignment.allow_resubmit === 1,
+    blocked,
+    draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpanInput[]) : null,
+    submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,
+  };
+}
+
+/**
+ * Saves a classroom draft on the server (the browser keeps its own copy too). Refused with a
+ * message when the input is malformed, the asker is not a student, or the exercise is not
+ * part of an open assignment of theirs.
+ */
+export async function saveClassroomDraft(
+  actor: Actor,
+  input: unknown,
+  db: Db = getDb(),
+): Promise<{ ok: true; savedAt: string } | ActionFailure> {
+  const parsed = SaveDraftSchema.safeParse(input);
+  if (!parsed.success) return failure('The draft could not be read.', fieldErrorsOf(parsed.error));
+  if (actor.kind !== 'student') return failure('Only students of a class save drafts to it.');
+  const assignment = await assignmentForExercise(db, actor, parsed.data.exerciseId);
+  if (!assignment) return failure('This exercise is not part of your class’s assignments.');
+  const saved = await saveDraft(
+    actor,
+    { assignmentId: assignment.id, exerciseId: parsed.data.exerciseId, answers: parsed.data.answers },
+    db,
+  );
+  return saved.ok ? { ok: true, savedAt: saved.value.updatedAt } : failure(saved.message);
+}

@@ -1,0 +1,97 @@
+import 'server-only';
+import { getExercise, getLesson } from '../content/lessons';
+import type { Exercise } from '../validation/lesson';
+import type { StudentActor } from './classroom-types';
+import { isKeyReleased } from './data/assignments';
+import type { Db } from './db/client';
+import type { AssignmentTable } from './db/schema';
+import { exerciseKey } from './grading';
+
+/*
+ * Which parts of the answer keys a student may not see yet. A key item is locked for a
+ * student while some assignment of their class includes an exercise whose key holds that
+ * item and whose key is not released to them (see isKeyReleased). Locks are computed per
+ * key item, not per article: two exercises on one article with different labels or parts
+ * do not lock each other, but free practice (the whole article's key) is locked by any.
+ */
+
+/**
+ * The newest assignment of the student's class whose lesson contains this exercise, or null
+ * when the exercise is not part of any (free practice never is). Unopened assignments are
+ * included: the data layer refuses work on them with a clear message.
+ */
+export async function assignmentForExercise(
+  db: Db,
+  student: StudentActor,
+  exerciseId: string,
+): Promise<AssignmentTable | null> {
+  const found = getExercise(exerciseId);
+  if (!found?.lesson) return null;
+  const row = await db
+    .selectFrom('assignment')
+    .selectAll()
+    .where('class_id', '=', student.classId)
+    .where('lesson_slug', '=', found.lesson.slug)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The exercises of an assignment's lesson; none when the lesson no longer exists. */
+function exercisesOf(assignment: Pick<AssignmentTable, 'lesson_slug'>): Exercise[] {
+  return getLesson(assignment.lesson_slug)?.exercises ?? [];
+}
+
+/** The key items a student may not see yet, and the assignments that hold them back. */
+export type KeyLock = { itemIds: Set<string>; holders: AssignmentTable[] };
+
+/** Every key item locked for this student now. */
+export async function lockedKeyItems(db: Db, student: StudentActor, now: Date = new Date()): Promise<KeyLock> {
+  const assignments = await db.selectFrom('assignment').selectAll().where('class_id', '=', student.classId).execute();
+  const submitted = await db
+    .selectFrom('submission')
+    .select(['assignment_id', 'exercise_id'])
+    .distinct()
+    .where('student_id', '=', student.studentId)
+    .execute();
+  const done = new Set(submitted.map((s) => `${s.assignment_id}\n${s.exercise_id}`));
+  const lock: KeyLock = { itemIds: new Set(), holders: [] };
+  for (const assignment of assignments) {
+    let holds = false;
+    for (const exercise of exercisesOf(assignment)) {
+      if (isKeyReleased(assignment, now, done.has(`${assignment.id}\n${exercise.id}`))) continue;
+      for (const id of keyItemIds(exercise)) {
+        lock.itemIds.add(id);
+        holds = true;
+      }
+    }
+    if (holds) lock.holders.push(assignment);
+  }
+  return lock;
+}
+
+/** Whether showing this exercise's key would show a locked item. */
+export function revealsLockedItem(exercise: Exercise, lock: KeyLock): boolean {
+  if (lock.itemIds.size === 0) return false;
+  return keyItemIds(exercise).some((id) => lock.itemIds.has(id));
+}
+
+/** Key item ids are unique within an article only, so they are qualified with its slug. */
+function keyItemIds(exercise: Exercise): string[] {
+  return exerciseKey(exercise).map((item) => `${exercise.article}:${item.id}`);
+}
+
+/** When the key of an assignment opens, in words for a student ("after …"). */
+export function releaseWhen(assignment: Pick<AssignmentTable, 'release_policy' | 'due_at'>): string {
+  if (assignment.release_policy === 'after-due' && assignment.due_at) {
+    return `the due time (${formatTime(assignment.due_at)})`;
+  }
+  if (assignment.release_policy === 'on-submit') return 'you submit';
+  return 'the class has finished this work';
+}
+
+/** An ISO time as people read it, in UTC so that server and browser agree. */
+export function formatTime(iso: string): string {
+  return `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+}

@@ -1,0 +1,199 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../actor';
+import { type Db, getDb } from '../db/client';
+import type { AssignmentTable, ReleasePolicy } from '../db/schema';
+import { fail, ok, type Result } from '../result';
+import { isFailure, ownedClass, studentActor, visibleAssignment } from './access';
+
+export const RELEASE_POLICIES: readonly ReleasePolicy[] = ['on-submit', 'after-due', 'manual'];
+
+/** A lesson slug as the content folder names lessons: lower-case words joined by dashes. */
+const LESSON_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** More lessons than a course has; bounds one request's work. */
+const MAX_LESSONS_PER_REQUEST = 50;
+
+/** An assignment as its instructor sees it. */
+export type AssignmentView = {
+  id: string;
+  classId: string;
+  lessonSlug: string;
+  opensAt: string | null;
+  dueAt: string | null;
+  releasePolicy: ReleasePolicy;
+  releasedAt: string | null;
+  allowResubmit: boolean;
+  createdAt: string;
+};
+
+/**
+ * An assignment as a student sees it. `keyReleased` says whether the answer key is open
+ * to everyone now; under 'on-submit' each exercise's key also opens for a student once
+ * they submit it (see getMySubmission).
+ */
+export type StudentAssignmentView = Omit<AssignmentView, 'releasedAt' | 'createdAt'> & {
+  keyReleased: boolean;
+  submittedExerciseIds: string[];
+};
+
+/** The stored fields that decide whether an answer key may be shown. */
+export type KeyReleaseFacts = Pick<AssignmentTable, 'release_policy' | 'due_at' | 'released_at'>;
+
+/**
+ * Whether a student may see the answer key (and their score) of an exercise. A manual
+ * release opens it under every policy; otherwise 'on-submit' opens it once the student has
+ * submitted, 'after-due' once the due time has passed (never, without a due time), and
+ * 'manual' only by release.
+ */
+export function isKeyReleased(assignment: KeyReleaseFacts, now: Date, studentHasSubmitted: boolean): boolean {
+  const nowIso = now.toISOString();
+  if (assignment.released_at !== null && assignment.released_at <= nowIso) return true;
+  switch (assignment.release_policy) {
+    case 'on-submit':
+      return studentHasSubmitted;
+    case 'after-due':
+      return assignment.due_at !== null && assignment.due_at <= nowIso;
+    case 'manual':
+      return false;
+  }
+}
+
+export type CreateAssignmentsInput = {
+  classId: string;
+  lessonSlugs: string[];
+  opensAt: Date | null;
+  dueAt: Date | null;
+  releasePolicy: ReleasePolicy;
+  allowResubmit: boolean;
+};
+
+/** Assigns lessons to a class, one assignment per lesson, all with the same dates and policy. */
+export async function createAssignments(
+  actor: Actor,
+  input: CreateAssignmentsInput,
+  db: Db = getDb(),
+): Promise<Result<AssignmentView[]>> {
+  const klass = await ownedClass(db, actor, input.classId);
+  if (isFailure(klass)) return klass;
+  if (klass.archived_at) return fail('archived', 'This class is archived.');
+  const slugs = [...new Set(input.lessonSlugs)];
+  if (slugs.length === 0 || slugs.length > MAX_LESSONS_PER_REQUEST) {
+    return fail('invalid', `Choose 1 to ${MAX_LESSONS_PER_REQUEST} lessons.`);
+  }
+  const badSlug = slugs.find((slug) => !LESSON_SLUG.test(slug));
+  if (badSlug !== undefined) return fail('invalid', `Not a lesson name: ${JSON.stringify(badSlug.slice(0, 80))}.`);
+  if (!RELEASE_POLICIES.includes(input.releasePolicy)) return fail('invalid', 'Unknown key release policy.');
+  for (const date of [input.opensAt, input.dueAt]) {
+    if (date !== null && Number.isNaN(date.getTime())) return fail('invalid', 'A date is not valid.');
+  }
+  if (input.opensAt && input.dueAt && input.dueAt <= input.opensAt) {
+    return fail('invalid', 'The due time must come after the opening time.');
+  }
+  if (input.releasePolicy === 'after-due' && !input.dueAt) {
+    return fail('invalid', 'Releasing the key after the due time needs a due time.');
+  }
+  const createdAt = new Date().toISOString();
+  const rows: AssignmentTable[] = slugs.map((slug) => ({
+    id: randomUUID(),
+    class_id: klass.id,
+    lesson_slug: slug,
+    opens_at: input.opensAt?.toISOString() ?? null,
+    due_at: input.dueAt?.toISOString() ?? null,
+    release_policy: input.releasePolicy,
+    released_at: null,
+    allow_resubmit: input.allowResubmit ? 1 : 0,
+    created_at: createdAt,
+  }));
+  await db.insertInto('assignment').values(rows).execute();
+  return ok(rows.map(toView));
+}
+
+/** The class's assignments, for its instructor, oldest first. */
+export async function listAssignments(actor: Actor, classId: string, db: Db = getDb()): Promise<Result<AssignmentView[]>> {
+  const klass = await ownedClass(db, actor, classId);
+  if (isFailure(klass)) return klass;
+  const rows = await db
+    .selectFrom('assignment')
+    .selectAll()
+    .where('class_id', '=', klass.id)
+    .orderBy('created_at')
+    .orderBy('lesson_slug')
+    .execute();
+  return ok(rows.map(toView));
+}
+
+/** The open assignments of the student's class (opening time passed), oldest first. */
+export async function listMyAssignments(actor: Actor, db: Db = getDb()): Promise<Result<StudentAssignmentView[]>> {
+  const student = studentActor(actor);
+  if (isFailure(student)) return student;
+  const now = new Date();
+  const rows = await db
+    .selectFrom('assignment')
+    .selectAll()
+    .where('class_id', '=', student.classId)
+    .where((eb) => eb.or([eb('opens_at', 'is', null), eb('opens_at', '<=', now.toISOString())]))
+    .orderBy('created_at')
+    .orderBy('lesson_slug')
+    .execute();
+  const submitted = await db
+    .selectFrom('submission')
+    .select(['assignment_id', 'exercise_id'])
+    .distinct()
+    .where('student_id', '=', student.studentId)
+    .execute();
+  return ok(
+    rows.map((row) => ({
+      ...studentView(row, now),
+      submittedExerciseIds: submitted.filter((s) => s.assignment_id === row.id).map((s) => s.exercise_id),
+    })),
+  );
+}
+
+/** One open assignment of the student's class, e.g. for its lesson page. */
+export async function getMyAssignment(
+  actor: Actor,
+  assignmentId: string,
+  db: Db = getDb(),
+): Promise<Result<Omit<StudentAssignmentView, 'submittedExerciseIds'>>> {
+  const student = studentActor(actor);
+  if (isFailure(student)) return student;
+  const row = await visibleAssignment(db, student, assignmentId);
+  if (isFailure(row)) return row;
+  const now = new Date();
+  if (row.opens_at !== null && row.opens_at > now.toISOString()) return fail('closed', 'This assignment is not open yet.');
+  return ok(studentView(row, now));
+}
+
+/** Opens the answer key of an assignment to all its students now. Idempotent. */
+export async function releaseKey(
+  actor: Actor,
+  assignmentId: string,
+  db: Db = getDb(),
+): Promise<Result<{ releasedAt: string }>> {
+  if (actor.kind !== 'instructor') return fail('forbidden', 'Only the class instructor can release the key.');
+  const row = await visibleAssignment(db, actor, assignmentId);
+  if (isFailure(row)) return row;
+  if (row.released_at) return ok({ releasedAt: row.released_at });
+  const releasedAt = new Date().toISOString();
+  await db.updateTable('assignment').set({ released_at: releasedAt }).where('id', '=', row.id).execute();
+  return ok({ releasedAt });
+}
+
+function toView(row: AssignmentTable): AssignmentView {
+  return {
+    id: row.id,
+    classId: row.class_id,
+    lessonSlug: row.lesson_slug,
+    opensAt: row.opens_at,
+    dueAt: row.due_at,
+    releasePolicy: row.release_policy,
+    releasedAt: row.released_at,
+    allowResubmit: row.allow_resubmit === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function studentView(row: AssignmentTable, now: Date): Omit<StudentAssignmentView, 'submittedExerciseIds'> {
+  const { releasedAt: _r, createdAt: _c, ...view } = toView(row);
+  return { ...view, keyReleased: isKeyReleased(row, now, false) };
+}

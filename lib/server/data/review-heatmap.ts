@@ -1,0 +1,220 @@
+import 'server-only';
+import { LABELS, type Label } from '../../validation/labels';
+import type { Actor } from '../actor';
+import { type Db, getDb } from '../db/client';
+import { ok, type Result } from '../result';
+import { isFailure } from './access';
+import type { ClassKeyItem } from './class-key';
+import { exerciseText, loadClassKey, loadExerciseWork, reviewedExercise, type StudentWork } from './review-load';
+
+/** How many students gave a stretch of text each label; a stretch never crosses a span boundary. */
+export type HeatStretch = { start: number; end: number; counts: Record<Label, number>; keyItemIds: string[] };
+
+export type StudentRef = { studentId: string; name: string };
+
+/** A core key item and who found it (by its label or an accepted one), labeled it otherwise, or missed it. */
+export type KeyItemReview = ClassKeyItem & { found: StudentRef[]; wrongLabel: StudentRef[]; missed: StudentRef[] };
+
+/** Student spans of one label that overlap nothing in the key, joined where they overlap. */
+export type ExtraGroup = {
+  label: Label;
+  start: number;
+  end: number;
+  quote: string;
+  /** Students with at least one span in the group. */
+  students: number;
+  /** Up to SAMPLE_QUOTES different quotes, the most given first. */
+  samples: { quote: string; students: number }[];
+  dismissed: { comment: string } | null;
+};
+
+export type Heatmap = {
+  exerciseId: string;
+  text: string;
+  start: number;
+  end: number;
+  submitted: number;
+  stretches: HeatStretch[];
+  /** Every item of the class key (optional ones have empty found/missed lists). */
+  keyItems: KeyItemReview[];
+  /** Core items missed by at least one student, most missed first. */
+  mostMissed: KeyItemReview[];
+  /** Extras, the most students first. */
+  extras: ExtraGroup[];
+};
+
+/** Enough different wordings to see what students meant, few enough to read. */
+const SAMPLE_QUOTES = 3;
+
+const zeroCounts = (): Record<Label, number> => ({ sourcing: 0, 'loaded-language': 0, 'unverifiable-claim': 0 });
+
+/** One student's spans of one label, clipped to the range and merged where they overlap or touch. */
+function coverage(spans: { start: number; end: number }[], start: number, end: number) {
+  const sorted = spans
+    .map((s) => ({ start: Math.max(start, s.start), end: Math.min(end, s.end) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/**
+ * Splits [start, end) at every boundary of a student span or key item and counts, per
+ * stretch and label, the students whose spans cover it. Neighbouring stretches with the
+ * same counts and key items are joined, so the page holds few elements.
+ */
+export function heatStretches(work: readonly StudentWork[], key: readonly ClassKeyItem[], start: number, end: number): HeatStretch[] {
+  const events = new Map<number, Record<Label, number>>();
+  const at = (offset: number) => {
+    let e = events.get(offset);
+    if (!e) events.set(offset, (e = zeroCounts()));
+    return e;
+  };
+  at(start);
+  at(end);
+  for (const w of work) {
+    if (!w.answers) continue;
+    for (const label of LABELS) {
+      for (const s of coverage(w.answers.filter((a) => a.label === label), start, end)) {
+        at(s.start)[label] += 1;
+        at(s.end)[label] -= 1;
+      }
+    }
+  }
+  const items = key.filter((k) => k.end > start && k.start < end);
+  for (const k of items) {
+    at(Math.max(start, k.start));
+    at(Math.min(end, k.end));
+  }
+  const offsets = [...events.keys()].sort((a, b) => a - b);
+  const running = zeroCounts();
+  const stretches: HeatStretch[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const from = offsets[i] as number;
+    const to = offsets[i + 1] as number;
+    const delta = events.get(from) as Record<Label, number>;
+    for (const label of LABELS) running[label] += delta[label];
+    const keyItemIds = items.filter((k) => k.start < to && k.end > from).map((k) => k.id);
+    const last = stretches[stretches.length - 1];
+    if (last && LABELS.every((l) => last.counts[l] === running[l]) && last.keyItemIds.join() === keyItemIds.join()) {
+      last.end = to;
+    } else {
+      stretches.push({ start: from, end: to, counts: { ...running }, keyItemIds });
+    }
+  }
+  return stretches;
+}
+
+/** Joins the extras of all students per label where they overlap. */
+export function groupExtras(
+  work: readonly StudentWork[],
+  text: string,
+  dismissals: readonly { label: string; start: number; end: number; comment: string }[],
+): ExtraGroup[] {
+  const groups: ExtraGroup[] = [];
+  for (const label of LABELS) {
+    const spans = work
+      .flatMap((w) =>
+        (w.result?.items ?? [])
+          .filter((f) => f.type === 'extra' && f.label === label)
+          .map((f) => ({ studentId: w.studentId, start: f.start, end: f.end })),
+      )
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    let i = 0;
+    while (i < spans.length) {
+      const first = spans[i] as (typeof spans)[number];
+      let groupEnd = first.end;
+      let j = i + 1;
+      while (j < spans.length && (spans[j] as (typeof spans)[number]).start < groupEnd) {
+        groupEnd = Math.max(groupEnd, (spans[j] as (typeof spans)[number]).end);
+        j += 1;
+      }
+      const members = spans.slice(i, j);
+      const byQuote = new Map<string, Set<string>>();
+      for (const m of members) {
+        const quote = text.slice(m.start, m.end);
+        let set = byQuote.get(quote);
+        if (!set) byQuote.set(quote, (set = new Set()));
+        set.add(m.studentId);
+      }
+      const dismissal = dismissals.find((d) => d.label === label && d.start <= first.start && d.end >= groupEnd);
+      groups.push({
+        label,
+        start: first.start,
+        end: groupEnd,
+        quote: text.slice(first.start, groupEnd),
+        students: new Set(members.map((m) => m.studentId)).size,
+        samples: [...byQuote]
+          .map(([quote, set]) => ({ quote, students: set.size }))
+          .sort((a, b) => b.students - a.students || a.quote.localeCompare(b.quote))
+          .slice(0, SAMPLE_QUOTES),
+        dismissed: dismissal ? { comment: dismissal.comment } : null,
+      });
+      i = j;
+    }
+  }
+  return groups.sort((a, b) => b.students - a.students || a.start - b.start);
+}
+
+/** Per class key item, who found it, labeled it otherwise, or missed it. */
+function reviewItems(work: readonly StudentWork[], key: readonly ClassKeyItem[]): KeyItemReview[] {
+  const reviews = new Map<string, KeyItemReview>(
+    key.map((item) => [item.id, { ...item, found: [], wrongLabel: [], missed: [] }]),
+  );
+  for (const w of work) {
+    for (const f of w.result?.items ?? []) {
+      if (f.type !== 'key') continue;
+      const review = reviews.get(f.id);
+      if (!review) continue;
+      const ref = { studentId: w.studentId, name: w.name };
+      if (f.status === 'found' || f.status === 'found-accepted') review.found.push(ref);
+      else if (f.status === 'wrong-label') review.wrongLabel.push(ref);
+      else review.missed.push(ref);
+    }
+  }
+  return [...reviews.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The heatmap of one exercise of an assignment, for the instructor of its class: stretches
+ * of text with per-label counts of the students who labeled them (latest submissions),
+ * the class key's items with who found and missed each, the most-missed items and the
+ * common extras. Refuses (forbidden / not-found) anyone else.
+ */
+export async function getHeatmap(
+  actor: Actor,
+  assignmentId: string,
+  exerciseId: string,
+  db: Db = getDb(),
+): Promise<Result<Heatmap>> {
+  const context = await reviewedExercise(db, actor, assignmentId, exerciseId);
+  if (isFailure(context)) return context;
+  const key = await loadClassKey(db, context.assignment.id, exerciseId);
+  const work = (await loadExerciseWork(db, context.assignment, exerciseId, key)).filter((w) => w.result);
+  const { text, start, end } = exerciseText(context.exercise);
+  const dismissals = await db
+    .selectFrom('extra_dismissal')
+    .select(['label', 'start', 'end', 'comment'])
+    .where('assignment_id', '=', context.assignment.id)
+    .where('exercise_id', '=', exerciseId)
+    .execute();
+  const keyItems = reviewItems(work, key.items);
+  return ok({
+    exerciseId,
+    text,
+    start,
+    end,
+    submitted: work.length,
+    stretches: heatStretches(work, key.items, start, end),
+    keyItems,
+    mostMissed: keyItems
+      .filter((k) => !k.optional && k.missed.length > 0)
+      .sort((a, b) => b.missed.length - a.missed.length || a.start - b.start),
+    extras: groupExtras(work, text, dismissals),
+  });
+}

@@ -1,0 +1,144 @@
+import 'server-only';
+import type { Actor } from '../actor';
+import { type Db, getDb } from '../db/client';
+import { fail, ok, type Result } from '../result';
+import { issueResumeCode } from '../students';
+import { isFailure, ownedStudent, SIGN_IN_FIRST } from './access';
+
+/*
+ * The instructor's operations on one student of their class (split from classes.ts to keep
+ * files small): reset the resume code, remove the student, export their data.
+ */
+
+/**
+ * Gives the student a new resume code, returned once for the instructor to pass on, and
+ * signs the student out everywhere.
+ */
+export async function resetStudentResumeCode(
+  actor: Actor,
+  studentId: string,
+  db: Db = getDb(),
+): Promise<Result<{ resumeCode: string }>> {
+  const student = await ownedStudent(db, actor, studentId);
+  if (isFailure(student)) return student;
+  return ok({ resumeCode: await issueResumeCode(db, student.id, student.classId) });
+}
+
+/**
+ * Removes the student and everything of theirs: comments on their submissions, the
+ * submissions, drafts and sessions. The foreign keys cascade too; the explicit deletes
+ * make the intent plain and do not rely on it.
+ */
+export async function removeStudent(actor: Actor, studentId: string, db: Db = getDb()): Promise<Result<{ removed: true }>> {
+  const student = await ownedStudent(db, actor, studentId);
+  if (isFailure(student)) return student;
+  await db.transaction().execute(async (tx) => {
+    const theirs = tx.selectFrom('submission').select('id').where('student_id', '=', student.id);
+    await tx.deleteFrom('comment').where('submission_id', 'in', theirs).execute();
+    await tx.deleteFrom('submission').where('student_id', '=', student.id).execute();
+    await tx.deleteFrom('draft').where('student_id', '=', student.id).execute();
+    await tx.deleteFrom('student_session').where('student_id', '=', student.id).execute();
+    await tx.deleteFrom('student').where('id', '=', student.id).execute();
+  });
+  return ok({ removed: true });
+}
+
+/** Everything stored about one student, in a form fit to hand over as a JSON file. */
+export type StudentExport = {
+  exportedAt: string;
+  student: { id: string; displayName: string; className: string; joinedAt: string };
+  drafts: { assignmentId: string; lessonSlug: string; exerciseId: string; answers: unknown; updatedAt: string }[];
+  submissions: {
+    id: string;
+    assignmentId: string;
+    lessonSlug: string;
+    exerciseId: string;
+    attempt: number;
+    answers: unknown;
+    score: unknown;
+    late: boolean;
+    submittedAt: string;
+  }[];
+  comments: { submissionId: string; start: number | null; end: number | null; body: string; createdAt: string }[];
+};
+
+/**
+ * Exports one student's data: for the class's instructor, or for the student themself.
+ * Secrets (the resume-code hash, session tokens) are left out.
+ */
+export async function exportStudentData(actor: Actor, studentId: string, db: Db = getDb()): Promise<Result<StudentExport>> {
+  if (actor.kind === 'anonymous') return SIGN_IN_FIRST;
+  let student: Awaited<ReturnType<typeof ownedStudent>>;
+  if (actor.kind === 'student') {
+    if (actor.studentId !== studentId) return fail('forbidden', 'Students can export only their own work.');
+    const row = await db
+      .selectFrom('student')
+      .innerJoin('class', 'class.id', 'student.class_id')
+      .select([
+        'student.id as id',
+        'student.class_id as classId',
+        'student.display_name as displayName',
+        'student.created_at as createdAt',
+        'class.name as className',
+      ])
+      .where('student.id', '=', studentId)
+      .executeTakeFirst();
+    student = row ?? fail('not-found', 'No such student.');
+  } else {
+    student = await ownedStudent(db, actor, studentId);
+  }
+  if (isFailure(student)) return student;
+
+  const drafts = await db
+    .selectFrom('draft')
+    .innerJoin('assignment', 'assignment.id', 'draft.assignment_id')
+    .select(['draft.assignment_id', 'assignment.lesson_slug', 'draft.exercise_id', 'draft.answers_json', 'draft.updated_at'])
+    .where('draft.student_id', '=', student.id)
+    .orderBy('draft.updated_at')
+    .execute();
+  const submissions = await db
+    .selectFrom('submission')
+    .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
+    .selectAll('submission')
+    .select('assignment.lesson_slug')
+    .where('submission.student_id', '=', student.id)
+    .orderBy('submission.submitted_at')
+    .execute();
+  const comments = await db
+    .selectFrom('comment')
+    .innerJoin('submission', 'submission.id', 'comment.submission_id')
+    .select(['comment.submission_id', 'comment.start', 'comment.end', 'comment.body', 'comment.created_at'])
+    .where('submission.student_id', '=', student.id)
+    .orderBy('comment.created_at')
+    .execute();
+
+  return ok({
+    exportedAt: new Date().toISOString(),
+    student: { id: student.id, displayName: student.displayName, className: student.className, joinedAt: student.createdAt },
+    drafts: drafts.map((d) => ({
+      assignmentId: d.assignment_id,
+      lessonSlug: d.lesson_slug,
+      exerciseId: d.exercise_id,
+      answers: JSON.parse(d.answers_json),
+      updatedAt: d.updated_at,
+    })),
+    submissions: submissions.map((s) => ({
+      id: s.id,
+      assignmentId: s.assignment_id,
+      lessonSlug: s.lesson_slug,
+      exerciseId: s.exercise_id,
+      attempt: s.attempt,
+      answers: JSON.parse(s.answers_json),
+      score: JSON.parse(s.score_json),
+      late: s.late === 1,
+      submittedAt: s.submitted_at,
+    })),
+    comments: comments.map((c) => ({
+      submissionId: c.submission_id,
+      start: c.start,
+      end: c.end,
+      body: c.body,
+      createdAt: c.created_at,
+    })),
+  });
+}

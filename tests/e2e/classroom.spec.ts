@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { dragSelect } from './helpers';
+
+// Classroom mode end to end: an instructor (created with the admin script in the test
+// server's own database) makes a class and two assignments; two students join in separate
+// browsers, label and submit; the key reaches each one only when its assignment releases it.
+
+const DATA_DIR = process.env.E2E_DATA_DIR;
+const PASSWORD = 'correct horse battery staple';
+
+test.skip(!DATA_DIR, 'E2E_DATA_DIR is not set: the test cannot create an instructor in the server’s database');
+
+function createInstructor(email: string, name: string) {
+  const run = spawnSync('npm', ['run', '--silent', 'create-instructor', '--', '--email', email, '--name', name], {
+    input: PASSWORD,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR, NODE_ENV: 'production', DATABASE_URL: '' },
+  });
+  expect(run.status, `create-instructor: ${run.stderr}`).toBe(0);
+}
+
+async function joinAs(browser: Browser, joinCode: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/join');
+  await page.getByRole('textbox', { name: 'Class code' }).fill(joinCode.toLowerCase());
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await page.getByRole('button', { name: 'Join the class' }).click();
+  await expect(page.getByRole('heading', { name: /You joined/ })).toBeVisible();
+  await expect(page.getByText('Write this code down now.')).toBeVisible();
+  await expect(page.locator('.big-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$|^[A-Z0-9 -]{12,16}$/);
+  await page.getByRole('link', { name: /go to my class/ }).click();
+  await expect(page.getByRole('heading', { name: 'My class' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(name);
+  return page;
+}
+
+/** Labels one phrase in the exercise and submits. */
+async function labelAndSubmit(page: Page, exerciseId: string, phrase: string, label: RegExp) {
+  const exercise = page.locator(`[data-exercise="${exerciseId}"]`);
+  await expect(exercise.locator('.classroom-banner')).toContainText('Assigned to your class');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  await dragSelect(page, frame, phrase);
+  await exercise.getByRole('group', { name: 'Label the selection' }).getByRole('button', { name: label }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await expect(exercise.locator('.classroom-banner')).toContainText('Saved to your class.');
+  await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  return exercise;
+}
+
+test('instructor assigns, students submit, the key comes only when released', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
+  createInstructor(email, 'Ms Rivera');
+
+  // Sign in: a wrong password is refused with a message and the field is emptied.
+  await page.goto('/instructor/sign-in');
+  await expect(page.getByText(/There is no sign-up/)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The email or password is not right.' })).toBeVisible();
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My classes' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText('Ms Rivera');
+
+  // A class: an empty name is refused at the field; then created.
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await expect(page.getByText('Enter a class name.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Class name' }).fill('Period 3');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.getByRole('link', { name: 'Period 3' }).click();
+  await expect(page.getByRole('heading', { name: 'Period 3' })).toBeVisible();
+  const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
+  expect(joinCode).toMatch(/^[A-Z0-9]{8}$/);
+
+  // Two assignments: key on submit, and key by hand.
+  const form = page.locator('form.assignment-form');
+  await form.getByRole('checkbox', { name: /Who says so/i }).check();
+  await form.getByRole('radio', { name: 'Right after the student submits' }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+  await form.getByRole('checkbox', { name: /Words that judge/i }).check();
+  await form.getByRole('radio', { name: 'When I release it' }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('button', { name: /Release the key for Words that judge/i })).toBeVisible();
+
+  // Student A: the on-submit assignment shows the comparison at once.
+  const studentA = await joinAs(browser, joinCode, 'Ada');
+  await studentA.getByRole('link', { name: /Who says so/i }).click();
+  const exerciseA = await labelAndSubmit(studentA, 'who-says-so-attributions', 'Majid Takht Ravanchi said', /Sourcing/);
+  await expect(exerciseA.getByRole('region', { name: 'Your labels and the key' })).toBeVisible();
+  await expectNoAxeViolations(studentA);
+  await studentA.goto('/class');
+  await expect(studentA.getByRole('row', { name: /Who says so/i })).toContainText('1 of 2 exercises submitted');
+  await expectNoAxeViolations(studentA);
+
+  // Student B: the manual assignment stores the work but sends no key.
+  const studentB = await joinAs(browser, joinCode, 'Ben');
+  await studentB.getByRole('link', { name: /Words that judge/i }).click();
+  const exerciseB = await labelAndSubmit(studentB, 'words-that-judge-letter', 'notorious', /Loaded/);
+  await expect(
+    exerciseB.getByRole('status').filter({ hasText: /Submitted\. Your teacher will release the key after/ }),
+  ).toBeVisible();
+  await expect(exerciseB.getByRole('region', { name: 'Your labels and the key' })).toHaveCount(0);
+  await studentB.reload();
+  await expect(studentB.getByText(/Your teacher will release the key after/).first()).toBeVisible();
+  await expect(studentB.locator('[data-exercise="words-that-judge-letter"] .feedback-item')).toHaveCount(0);
+  // Free practice on the same article does not hand out the held-back key either.
+  await studentB.goto('/articles/mehr-human-rights-letter/practice');
+  const practice = studentB.locator('[data-exercise="practice-mehr-human-rights-letter"]');
+  await practice.getByRole('button', { name: 'Submit my labels' }).click();
+  await expect(practice.getByRole('alert').filter({ hasText: /has not released its key/ })).toBeVisible();
+
+  // The instructor sees who submitted, and releases the key.
+  await page.reload();
+  await expect(page.getByRole('list', { name: /Submissions for Who says so/i })).toContainText('Ada');
+  await expect(page.getByRole('list', { name: /Submissions for Words that judge/i })).toContainText('Ben');
+  await expect(page.getByRole('row', { name: /Ada/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: /Release the key for Words that judge/i }).click();
+  // The page refreshes: the button gives way to the release time.
+  await expect(page.getByText(/^Key released \d/)).toBeVisible();
+
+  await studentB.goto('/lessons/words-that-judge');
+  await expect(
+    studentB
+      .locator('[data-exercise="words-that-judge-letter"]')
+      .getByRole('region', { name: 'Your labels and the key' }),
+  ).toBeVisible();
+
+  // Sign-out ends each session.
+  await studentB.getByRole('button', { name: 'Sign out' }).click();
+  await expect(
+    studentB.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Join a class' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/instructor');
+  await expect(page.getByRole('heading', { name: 'Instructor sign in' })).toBeVisible();
+});

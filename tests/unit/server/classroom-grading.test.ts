@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { getExercise } from '@/lib/content/lessons';
+import type { Actor } from '@/lib/server/actor';
+import { gradeForActor, openClassroomExercise, saveClassroomDraft } from '@/lib/server/classroom-grading';
+import { type CreateAssignmentsInput, createAssignments, releaseKey } from '@/lib/server/data/assignments';
+import { createClass } from '@/lib/server/data/classes';
+import { exerciseKey } from '@/lib/server/grading';
+import { describeEachEngine } from './db-harness';
+import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
+
+const HOUR = 60 * 60 * 1000;
+const ATTRIBUTIONS = 'who-says-so-attributions';
+
+/** A submission that labels the first key item of the exercise exactly. */
+function answersFor(exerciseId: string, clientId: string = randomUUID()) {
+  const found = getExercise(exerciseId);
+  if (!found) throw new Error(`no exercise ${exerciseId}`);
+  const [item] = exerciseKey(found.exercise);
+  if (!item) throw new Error(`no key for ${exerciseId}`);
+  return {
+    exerciseId,
+    clientId,
+    answers: [{ label: item.label, start: item.start, end: item.end }],
+    quote: item.quote,
+  };
+}
+
+function send(input: ReturnType<typeof answersFor>) {
+  const { quote: _quote, ...body } = input;
+  return body;
+}
+
+describeEachEngine('classroom grading', (h) => {
+  async function setUp(
+    lessons: { slug: string; policy: CreateAssignmentsInput['releasePolicy']; dueAt?: Date | null }[],
+  ) {
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'P1' }, h.db));
+    const assignments: Record<string, string> = {};
+    for (const { slug, policy, dueAt = new Date(Date.now() + HOUR) } of lessons) {
+      const [created] = must(
+        await createAssignments(
+          teacher,
+          { classId: klass.id, lessonSlugs: [slug], opensAt: null, dueAt, releasePolicy: policy, allowResubmit: false },
+          h.db,
+        ),
+      );
+      if (created) assignments[slug] = created.id;
+    }
+    const { actor: student } = await makeStudent(h.db, klass.joinCode, 'Ada');
+    return { teacher, klass, assignments, student };
+  }
+  const rows = () => h.db.selectFrom('submission').selectAll().execute();
+
+  it('grades self-guided work for people outside a class, key included, storing nothing', async () => {
+    const outcome = await gradeForActor(ANONYMOUS, send(answersFor(ATTRIBUTIONS)), h.db);
+    expect(outcome.ok && outcome.graded?.key.length).toBeGreaterThan(0);
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it('on-submit: stores the submission once per clientId and returns the comparison', async () => {
+    const { student } = await setUp([{ slug: 'who-says-so', policy: 'on-submit' }]);
+    const input = answersFor(ATTRIBUTIONS);
+    const first = await gradeForActor(student, send(input), h.db);
+    const retry = await gradeForActor(student, send(input), h.db);
+    expect(first).toMatchObject({ ok: true, notice: 'Submitted.' });
+    expect(first.ok && first.graded?.key.length).toBeGreaterThan(0);
+    expect(retry).toEqual(first);
+    expect(await rows()).toHaveLength(1);
+    const again = await gradeForActor(student, send(answersFor(ATTRIBUTIONS)), h.db);
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/does not take resubmissions/) });
+    expect(await rows()).toHaveLength(1);
+  });
+
+  it('manual: stores the submission but sends no key until the instructor releases it', async () => {
+    const { teacher, assignments, student } = await setUp([{ slug: 'who-says-so', policy: 'manual' }]);
+    const input = answersFor(ATTRIBUTIONS);
+    const outcome = await gradeForActor(student, send(input), h.db);
+    expect(outcome).toEqual({
+      ok: true,
+      graded: null,
+      notice: expect.stringMatching(/^Submitted\. Your teacher will release the key after/),
+    });
+    expect(JSON.stringify(outcome)).not.toContain(input.quote);
+    const before = await openClassroomExercise(student, ATTRIBUTIONS, h.db);
+    expect(before?.submitted).toMatchObject({ graded: null });
+    expect(JSON.stringify(before)).not.toContain(input.quote);
+
+    must(await releaseKey(teacher, assignments['who-says-so'] as string, h.db));
+    const after = await openClassroomExercise(student, ATTRIBUTIONS, h.db);
+    expect(after?.submitted?.graded?.key.length).toBeGreaterThan(0);
+    expect(after?.submitted?.graded?.answers).toEqual(input.answers);
+  });
+
+  it('after-due with the due time passed: flags the submission late and shows the key', async () => {
+    const { student } = await setUp([{ slug: 'who-says-so', policy: 'after-due', dueAt: new Date(Date.now() - HOUR) }]);
+    const outcome = await gradeForActor(student, send(answersFor(ATTRIBUTIONS)), h.db);
+    expect(outcome).toMatchObject({ ok: true, notice: expect.stringMatching(/marked late/) });
+    expect(outcome.ok && outcome.graded).toBeTruthy();
+    expect((await rows())[0]?.late).toBe(1);
+  });
+
+  it('free practice and self-guided exercises refuse a key that an assignment still holds back', async () => {
+    // words-that-judge has exercises on the Mehr letter and (loaded language) on the UN envoy article.
+    const { teacher, assignments, student } = await setUp([{ slug: 'words-that-judge', policy: 'manual' }]);
+    const practice = await gradeForActor(student, send(answersFor('practice-mehr-human-rights-letter')), h.db);
+    expect(practice).toMatchObject({ ok: false, message: expect.stringMatching(/has not released its key/) });
+    // Same articles, other labels: sourcing and claims are not held back by a loaded-language key.
+    expect((await gradeForActor(student, send(answersFor('one-letter-two-outlets-mehr')), h.db)).ok).toBe(true);
+    const other = await gradeForActor(student, send(answersFor(ATTRIBUTIONS)), h.db);
+    expect(other.ok && other.graded).toBeTruthy();
+    expect((await gradeForActor(student, send(answersFor('practice-envoy-speech-aggregation')), h.db)).ok).toBe(true);
+    // Anyone else still practises freely; after the release the student does too.
+    expect((await gradeForActor(teacher, send(answersFor('practice-mehr-human-rights-letter')), h.db)).ok).toBe(true);
+    must(await releaseKey(teacher, assignments['words-that-judge'] as string, h.db));
+    expect((await gradeForActor(student, send(answersFor('practice-mehr-human-rights-letter')), h.db)).ok).toBe(true);
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it('an assignment that has not opened refuses the submission', async () => {
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'P2' }, h.db));
+    must(
+      await createAssignments(
+        teacher,
+        {
+          classId: klass.id,
+          lessonSlugs: ['who-says-so'],
+          opensAt: new Date(Date.now() + HOUR),
+          dueAt: new Date(Date.now() + 2 * HOUR),
+          releasePolicy: 'on-submit',
+          allowResubmit: true,
+        },
+        h.db,
+      ),
+    );
+    const { actor } = await makeStudent(h.db, klass.joinCode);
+    expect(await gradeForActor(actor, send(answersFor(ATTRIBUTIONS)), h.db)).toMatchObject({
+      ok: false,
+      message: 'This assignment is not open yet.',
+    });
+    expect((await openClassroomExercise(actor, ATTRIBUTIONS, h.db))?.blocked).toMatch(/opens at/);
+  });
+
+  it('drafts: saved for assigned exercises, read back on open, refused otherwise with every error', async () => {
+    const { student } = await setUp([{ slug: 'who-says-so', policy: 'on-submit' }]);
+    const spans = [{ id: 's1', label: 'sourcing', start: 0, end: 5 }];
+    expect(await saveClassroomDraft(student, { exerciseId: ATTRIBUTIONS, answers: spans }, h.db)).toMatchObject({
+      ok: true,
+    });
+    expect((await openClassroomExercise(student, ATTRIBUTIONS, h.db))?.draft).toEqual(spans);
+    const bad = await saveClassroomDraft(
+      student,
+      { exerciseId: ATTRIBUTIONS, answers: [{ id: 'x', label: 'nope', start: -1, end: 0 }] },
+      h.db,
+    );
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && Object.keys(bad.fieldErrors).sort()).toEqual([
+      'answers.0.end',
+      'answers.0.label',
+      'answers.0.start',
+    ]);
+    expect(await saveClassroomDraft(student, { exerciseId: 'capstone-spiegel', answers: [] }, h.db)).toMatchObject({
+      ok: false,
+    });
+    expect(await saveClassroomDraft(ANONYMOUS as Actor, { exerciseId: ATTRIBUTIONS, answers: [] }, h.db)).toMatchObject(
+      {
+        ok: false,
+      },
+    );
+    expect(await openClassroomExercise(student, 'capstone-spiegel', h.db)).toBeNull();
+  });
+});
