@@ -1,6 +1,6 @@
 import 'server-only';
 import { getExercise, getLesson } from '../content/lessons';
-import type { ScoreResult } from '../scoring';
+import { type ScoreResult, score } from '../scoring';
 import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
 import { type DraftSpanInput, SaveDraftSchema } from '../validation/classroom-exercise';
 import type { Exercise } from '../validation/lesson';
@@ -8,11 +8,12 @@ import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
 import { assignmentForExercise, formatTime, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
 import type { StudentActor } from './classroom-types';
+import { classKeyItems, toClassScoringKey } from './data/class-key';
 import { getDraft, saveDraft } from './data/drafts';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
-import { type GradedExercise, gradeSubmission, keyView } from './grading';
+import { type GradedExercise, gradeSubmission } from './grading';
 
 /**
  * What a submit returns to the browser: the comparison (key included) only when the key is
@@ -44,6 +45,12 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
     if (revealsLockedItem(outcome.exercise, lock)) return failure(LOCKED_MESSAGE);
     return { ok: true, graded: outcome.value };
   }
+  // Scored against this class's key: the file key plus what the instructor accepted into it.
+  const classKey = await classKeyItems(db, assignment.id, outcome.value.exerciseId);
+  const classScore = score(
+    toClassScoringKey(classKey),
+    outcome.value.answers.map(({ label, start, end }) => ({ label, start, end })),
+  );
   const stored = await submitExercise(
     actor,
     {
@@ -52,7 +59,7 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
       exerciseId: outcome.value.exerciseId,
       answers: outcome.value.answers,
       articleSha256: outcome.articleSha256,
-      score: outcome.value.result,
+      score: classScore,
     },
     db,
   );
@@ -91,7 +98,7 @@ async function submittedView(
   const graded: GradedExercise = {
     exerciseId: mine.exerciseId,
     result: mine.score as ScoreResult,
-    key: keyView(exercise),
+    key: await classKeyItems(db, assignment.id, exercise.id),
     answers: mine.answers as SubmittedSpan[],
   };
   return { ...base, graded, notice: `Submitted.${late}` };
