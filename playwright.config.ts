@@ -18,6 +18,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 120_000,
+  // Server actions on a busy two-core machine can take seconds; people wait too.
+  expect: { timeout: 15_000 },
   reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,

@@ -68,10 +68,12 @@ export async function run(): Promise<Record<string, Figure>> {
     };
     const cookie = await sessionCookie(dataDir, demo.email, demo.password);
     const url = `${server.url}/instructor/assignments/${demo.assignmentId}/review`;
+    let htmlBytes = 0;
     const once = async () => {
       const t0 = performance.now();
       const response = await fetch(url, { headers: { cookie } });
       const html = await response.text();
+      htmlBytes = Buffer.byteLength(html);
       const elapsed = performance.now() - t0;
       if (!response.ok || !html.includes('Answer review') || !html.includes('stretches of text most labeled')) {
         throw new Error(
@@ -88,6 +90,7 @@ export async function run(): Promise<Record<string, Figure>> {
     for (let i = 0; i < RUNS; i++) times.push(await once());
     return {
       'dashboard.render_ms': { value: Math.round(median(times)), unit: 'ms', target: TARGET_MS, better: 'lower' },
+      'dashboard.html_kb': { value: Math.round(htmlBytes / 1024), unit: 'KB', better: 'lower' },
     };
   } finally {
     await server.stop();

@@ -119,7 +119,8 @@ export async function run(): Promise<Record<string, Figure>> {
             };
             const waitPaint = () => {
               if ((registry.get('cr-sourcing')?.size ?? 0) > before) {
-                requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+                // Painted: the task right after the next frame (rAF runs just before that frame's paint).
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
               } else requestAnimationFrame(waitPaint);
             };
             // selectionchange is queued: label once the exercise shows the selection's menu.

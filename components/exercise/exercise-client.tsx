@@ -197,45 +197,45 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
             />
           )}
         </div>
-        <SpanList
-          config={config}
-          spans={spans.spans}
-          active={active}
-          quote={quote}
-          locked={locked}
-          onJump={onJump}
-          onChange={spans.update}
-          onDelete={onDelete}
-          footer={
-            <div className="exercise-actions">
-              <button type="button" onClick={spans.undo} disabled={!spans.canUndo || locked}>
-                Undo
-              </button>
-              <button type="button" onClick={spans.redo} disabled={!spans.canRedo || locked}>
-                Redo
-              </button>
-              {locked ? (
-                retryAllowed && (
-                  <button
-                    type="button"
-                    className="primary"
-                    onClick={() => {
-                      setShowResult(false);
-                      setHeld(null);
-                      setView('mine');
-                    }}
-                  >
-                    Try again
-                  </button>
-                )
-              ) : (
-                <button type="button" className="primary" onClick={onSubmit} disabled={submitting}>
-                  {submitting ? 'Submitting…' : 'Submit my labels'}
+        <section className="exercise-side" aria-labelledby={`${config.id}-mine`}>
+          <SpanList
+            config={config}
+            spans={spans.spans}
+            active={active}
+            quote={quote}
+            locked={locked}
+            onJump={onJump}
+            onChange={spans.update}
+            onDelete={onDelete}
+          />
+          <div className="exercise-actions">
+            <button type="button" onClick={spans.undo} disabled={!spans.canUndo || locked}>
+              Undo
+            </button>
+            <button type="button" onClick={spans.redo} disabled={!spans.canRedo || locked}>
+              Redo
+            </button>
+            {locked ? (
+              retryAllowed && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => {
+                    setShowResult(false);
+                    setHeld(null);
+                    setView('mine');
+                  }}
+                >
+                  Try again
                 </button>
-              )}
-            </div>
-          }
-        />
+              )
+            ) : (
+              <button type="button" className="primary" onClick={onSubmit} disabled={submitting}>
+                {submitting ? 'Submitting…' : 'Submit my labels'}
+              </button>
+            )}
+          </div>
+        </section>
       </div>
       {held && (
         <p className="classroom-notice" role="status">

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import type { TextSpan } from '@/lib/annotation/annotator';
 import { MAX_WHY_CHARS } from '@/lib/validation/limits';
 import type { Label } from '@/lib/validation/vocabulary';
@@ -16,7 +16,6 @@ type Props = {
   onJump: (span: TextSpan) => void;
   onChange: (id: string, patch: Partial<DraftSpan>, undoable?: boolean) => void;
   onDelete: (id: string) => void;
-  footer: ReactNode;
 };
 
 type ItemProps = {
@@ -102,11 +101,23 @@ const SpanItem = memo(function SpanItem({
   );
 });
 
-/** "My labels": every span with jump-to, change label, attribute, note and delete. */
-export function SpanList({ config, spans, active, locked, quote, onJump, onChange, onDelete, footer }: Props) {
+/**
+ * "My labels": every span with jump-to, change label, attribute, note and delete. Memoized:
+ * a new selection or status message does not redraw the list.
+ */
+export const SpanList = memo(function SpanList({
+  config,
+  spans,
+  active,
+  locked,
+  quote,
+  onJump,
+  onChange,
+  onDelete,
+}: Props) {
   const missing = config.attributes ? spans.filter((s) => !s.attribute).length : 0;
   return (
-    <section className="exercise-side" aria-labelledby={`${config.id}-mine`}>
+    <>
       <h3 id={`${config.id}-mine`}>
         My labels <span className="count">({spans.length})</span>
       </h3>
@@ -135,7 +146,6 @@ export function SpanList({ config, spans, active, locked, quote, onJump, onChang
           basis).
         </p>
       )}
-      {footer}
-    </section>
+    </>
   );
-}
+});

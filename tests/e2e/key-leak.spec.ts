@@ -39,6 +39,8 @@ function plantMarkers(): string {
 }
 
 test.beforeAll(async () => {
+  // A second production build: give it room on a busy machine.
+  test.setTimeout(420_000);
   const contentDir = plantMarkers();
   const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: DIST };
   const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env, encoding: 'utf8' });

@@ -109,7 +109,11 @@ export async function createAssignments(
 }
 
 /** The class's assignments, for its instructor, oldest first. */
-export async function listAssignments(actor: Actor, classId: string, db: Db = getDb()): Promise<Result<AssignmentView[]>> {
+export async function listAssignments(
+  actor: Actor,
+  classId: string,
+  db: Db = getDb(),
+): Promise<Result<AssignmentView[]>> {
   const klass = await ownedClass(db, actor, classId);
   if (isFailure(klass)) return klass;
   const rows = await db
@@ -160,7 +164,8 @@ export async function getMyAssignment(
   const row = await visibleAssignment(db, student, assignmentId);
   if (isFailure(row)) return row;
   const now = new Date();
-  if (row.opens_at !== null && row.opens_at > now.toISOString()) return fail('closed', 'This assignment is not open yet.');
+  if (row.opens_at !== null && row.opens_at > now.toISOString())
+    return fail('closed', 'This assignment is not open yet.');
   return ok(studentView(row, now));
 }
 

@@ -34,7 +34,11 @@ function cleanName(name: string): string | null {
 const BAD_NAME = fail('invalid', `A class name must be 1 to ${MAX_CLASS_NAME_LENGTH} characters.`);
 
 /** Creates a class owned by the instructor, with a fresh join code. */
-export async function createClass(actor: Actor, input: { name: string }, db: Db = getDb()): Promise<Result<ClassSummary>> {
+export async function createClass(
+  actor: Actor,
+  input: { name: string },
+  db: Db = getDb(),
+): Promise<Result<ClassSummary>> {
   const userId = instructorId(actor);
   if (isFailure(userId)) return userId;
   const name = cleanName(input.name);
@@ -72,7 +76,11 @@ export async function renameClass(
 }
 
 /** Archives a class: it keeps its work but no one can join it any more. Idempotent. */
-export async function archiveClass(actor: Actor, classId: string, db: Db = getDb()): Promise<Result<{ archivedAt: string }>> {
+export async function archiveClass(
+  actor: Actor,
+  classId: string,
+  db: Db = getDb(),
+): Promise<Result<{ archivedAt: string }>> {
   const klass = await ownedClass(db, actor, classId);
   if (isFailure(klass)) return klass;
   if (klass.archived_at) return ok({ archivedAt: klass.archived_at });

@@ -26,7 +26,9 @@ export async function saveDraft(
       updated_at: updatedAt,
     })
     .onConflict((oc) =>
-      oc.columns(['student_id', 'assignment_id', 'exercise_id']).doUpdateSet({ answers_json: answersJson, updated_at: updatedAt }),
+      oc
+        .columns(['student_id', 'assignment_id', 'exercise_id'])
+        .doUpdateSet({ answers_json: answersJson, updated_at: updatedAt }),
     )
     .execute();
   return ok({ updatedAt });

@@ -104,7 +104,11 @@ export async function addComment(
 }
 
 /** Every comment on a submission, oldest first, for the instructor of its class. */
-export async function listComments(actor: Actor, submissionId: string, db: Db = getDb()): Promise<Result<CommentView[]>> {
+export async function listComments(
+  actor: Actor,
+  submissionId: string,
+  db: Db = getDb(),
+): Promise<Result<CommentView[]>> {
   const submission = await ownedSubmission(db, actor, submissionId);
   if (isFailure(submission)) return submission;
   return ok(await commentsOf(db, submission.id, submission.exercise_id));
@@ -126,7 +130,13 @@ export async function listCommentsForStudent(
   const row = await db
     .selectFrom('submission')
     .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
-    .select(['submission.id', 'submission.exercise_id', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
+    .select([
+      'submission.id',
+      'submission.exercise_id',
+      'assignment.release_policy',
+      'assignment.due_at',
+      'assignment.released_at',
+    ])
     .where('submission.id', '=', submissionId)
     .where('submission.student_id', '=', student.studentId)
     .where('assignment.class_id', '=', student.classId)

@@ -16,7 +16,10 @@ const round = (value: number) => Number(value.toFixed(DECIMALS));
 /** A CSV cell: numbers as numbers, a blank where there is no figure. */
 type Cell = string | number;
 
-function figureCells(prefix: string, figures: (Figures & Partial<LabelScore>) | undefined | null): Record<string, Cell> {
+function figureCells(
+  prefix: string,
+  figures: (Figures & Partial<LabelScore>) | undefined | null,
+): Record<string, Cell> {
   return {
     [`${prefix} precision`]: figures ? round(figures.precision) : '',
     [`${prefix} recall`]: figures ? round(figures.recall) : '',
@@ -44,7 +47,10 @@ export function scoreRows(exercise: ExerciseDashboard): Record<string, Cell>[] {
     const sum = (field: 'found' | 'missed' | 'extra') => scored.reduce((n, s) => n + (s?.[field] ?? 0), 0);
     Object.assign(
       cells,
-      figureCells('overall', row.overall && { ...row.overall, found: sum('found'), missed: sum('missed'), extra: sum('extra') }),
+      figureCells(
+        'overall',
+        row.overall && { ...row.overall, found: sum('found'), missed: sum('missed'), extra: sum('extra') },
+      ),
     );
     return cells;
   });
@@ -67,7 +73,11 @@ export type LabelsExport = {
 };
 
 /** All labels of all submissions (every attempt) of an assignment, for the instructor of its class. */
-export async function exportLabels(actor: Actor, assignmentId: string, db: Db = getDb()): Promise<Result<LabelsExport>> {
+export async function exportLabels(
+  actor: Actor,
+  assignmentId: string,
+  db: Db = getDb(),
+): Promise<Result<LabelsExport>> {
   const context = await reviewedAssignment(db, actor, assignmentId);
   if (isFailure(context)) return context;
   const rows = await db

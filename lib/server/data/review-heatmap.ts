@@ -68,7 +68,12 @@ function coverage(spans: { start: number; end: number }[], start: number, end: n
  * stretch and label, the students whose spans cover it. Neighbouring stretches with the
  * same counts and key items are joined, so the page holds few elements.
  */
-export function heatStretches(work: readonly StudentWork[], key: readonly ClassKeyItem[], start: number, end: number): HeatStretch[] {
+export function heatStretches(
+  work: readonly StudentWork[],
+  key: readonly ClassKeyItem[],
+  start: number,
+  end: number,
+): HeatStretch[] {
   const events = new Map<number, Record<Label, number>>();
   const at = (offset: number) => {
     let e = events.get(offset);
@@ -80,7 +85,11 @@ export function heatStretches(work: readonly StudentWork[], key: readonly ClassK
   for (const w of work) {
     if (!w.answers) continue;
     for (const label of LABELS) {
-      for (const s of coverage(w.answers.filter((a) => a.label === label), start, end)) {
+      for (const s of coverage(
+        w.answers.filter((a) => a.label === label),
+        start,
+        end,
+      )) {
         at(s.start)[label] += 1;
         at(s.end)[label] -= 1;
       }

@@ -11,7 +11,11 @@ import { CLASS_ITEM_PREFIX } from './class-key';
 import { exerciseText, loadClassKey, parseAnswers, reviewedExercise, scoringAnswers } from './review-load';
 
 /** Checks a span against the exercise: one of its labels, inside its part of the article. */
-function spanProblem(exercise: { labels: Label[] }, range: { start: number; end: number }, span: { label: Label; start: number; end: number }) {
+function spanProblem(
+  exercise: { labels: Label[] },
+  range: { start: number; end: number },
+  span: { label: Label; start: number; end: number },
+) {
   if (!exercise.labels.includes(span.label)) return `This exercise does not use the label "${span.label}".`;
   if (span.start < range.start || span.end > range.end) return 'The span lies outside the part of the article in play.';
   return null;
@@ -75,7 +79,11 @@ export async function rescoreExercise(db: Db, assignmentId: string, exerciseId: 
     .execute();
   for (const row of rows) {
     const result = score(key.prepared, scoringAnswers(parseAnswers(row.answers_json)));
-    await db.updateTable('submission').set({ score_json: JSON.stringify(result) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('submission')
+      .set({ score_json: JSON.stringify(result) })
+      .where('id', '=', row.id)
+      .execute();
   }
   return rows.length;
 }

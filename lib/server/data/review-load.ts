@@ -6,7 +6,7 @@ import { LABELS, type Label } from '../../validation/labels';
 import type { Exercise } from '../../validation/lesson';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
-import { fail, type Failure } from '../result';
+import { type Failure, fail } from '../result';
 import { type AssignmentRow, instructorId, isFailure, visibleAssignment } from './access';
 import { CLASS_ITEM_PREFIX, type ClassKeyItem, classKeyItems, prepareClassKey } from './class-key';
 
@@ -178,7 +178,8 @@ export async function loadExerciseWork(
 function storedResult(json: string, key: LoadedKey, answers: StoredSpan[]): ScoreResult {
   try {
     const value = JSON.parse(json) as ScoreResult;
-    if (value && typeof value === 'object' && value.overall && value.perLabel && Array.isArray(value.items)) return value;
+    if (value && typeof value === 'object' && value.overall && value.perLabel && Array.isArray(value.items))
+      return value;
   } catch {
     // fall through to rescoring
   }

@@ -7,7 +7,14 @@ import { fail, ok, type Result } from '../result';
 import { isFailure } from './access';
 import type { ClassKeyItem } from './class-key';
 import { type CommentView, commentsOf } from './review-comments';
-import { exerciseText, loadClassKey, loadExerciseWork, reviewedAssignment, type StoredSpan, type WorkStatus } from './review-load';
+import {
+  exerciseText,
+  loadClassKey,
+  loadExerciseWork,
+  reviewedAssignment,
+  type StoredSpan,
+  type WorkStatus,
+} from './review-load';
 
 /** One exercise of one student's work beside the class key. */
 export type StudentExerciseReview = {

@@ -29,7 +29,11 @@ export async function resetStudentResumeCode(
  * submissions, drafts and sessions. The foreign keys cascade too; the explicit deletes
  * make the intent plain and do not rely on it.
  */
-export async function removeStudent(actor: Actor, studentId: string, db: Db = getDb()): Promise<Result<{ removed: true }>> {
+export async function removeStudent(
+  actor: Actor,
+  studentId: string,
+  db: Db = getDb(),
+): Promise<Result<{ removed: true }>> {
   const student = await ownedStudent(db, actor, studentId);
   if (isFailure(student)) return student;
   await db.transaction().execute(async (tx) => {
@@ -66,7 +70,11 @@ export type StudentExport = {
  * Exports one student's data: for the class's instructor, or for the student themself.
  * Secrets (the resume-code hash, session tokens) are left out.
  */
-export async function exportStudentData(actor: Actor, studentId: string, db: Db = getDb()): Promise<Result<StudentExport>> {
+export async function exportStudentData(
+  actor: Actor,
+  studentId: string,
+  db: Db = getDb(),
+): Promise<Result<StudentExport>> {
   if (actor.kind === 'anonymous') return SIGN_IN_FIRST;
   let student: Awaited<ReturnType<typeof ownedStudent>>;
   if (actor.kind === 'student') {
@@ -92,7 +100,13 @@ export async function exportStudentData(actor: Actor, studentId: string, db: Db 
   const drafts = await db
     .selectFrom('draft')
     .innerJoin('assignment', 'assignment.id', 'draft.assignment_id')
-    .select(['draft.assignment_id', 'assignment.lesson_slug', 'draft.exercise_id', 'draft.answers_json', 'draft.updated_at'])
+    .select([
+      'draft.assignment_id',
+      'assignment.lesson_slug',
+      'draft.exercise_id',
+      'draft.answers_json',
+      'draft.updated_at',
+    ])
     .where('draft.student_id', '=', student.id)
     .orderBy('draft.updated_at')
     .execute();
@@ -114,7 +128,12 @@ export async function exportStudentData(actor: Actor, studentId: string, db: Db 
 
   return ok({
     exportedAt: new Date().toISOString(),
-    student: { id: student.id, displayName: student.displayName, className: student.className, joinedAt: student.createdAt },
+    student: {
+      id: student.id,
+      displayName: student.displayName,
+      className: student.className,
+      joinedAt: student.createdAt,
+    },
     drafts: drafts.map((d) => ({
       assignmentId: d.assignment_id,
       lessonSlug: d.lesson_slug,

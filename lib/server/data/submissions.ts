@@ -56,7 +56,11 @@ export type SubmitInput = {
  * submitted is refused with `conflict` unless the assignment allows resubmission; one made
  * after the due time is stored and flagged late.
  */
-export async function submitExercise(actor: Actor, input: SubmitInput, db: Db = getDb()): Promise<Result<MySubmission>> {
+export async function submitExercise(
+  actor: Actor,
+  input: SubmitInput,
+  db: Db = getDb(),
+): Promise<Result<MySubmission>> {
   if (!CLIENT_ID.test(input.clientId)) return fail('invalid', 'Not a submission id.');
   if (!SHA256_HEX.test(input.articleSha256)) return fail('invalid', 'Not an article checksum.');
   const context = await workableAssignment(db, actor, input.assignmentId, input.exerciseId);
@@ -83,7 +87,10 @@ export async function submitExercise(actor: Actor, input: SubmitInput, db: Db = 
       // between the first read and now.
       const retried = await findByClientId(db, input.clientId);
       if (retried) return sameRequest(retried, student.studentId, input, assignment);
-      return fail('conflict', 'You have already submitted this exercise, and this assignment does not take resubmissions.');
+      return fail(
+        'conflict',
+        'You have already submitted this exercise, and this assignment does not take resubmissions.',
+      );
     }
     const now = new Date().toISOString();
     // DO NOTHING on any unique conflict: the same clientId (a retry) or the same attempt
@@ -116,8 +123,17 @@ function findByClientId(db: Db, clientId: string) {
 }
 
 /** The stored submission if it answers this same request; a clientId reused elsewhere is refused. */
-function sameRequest(row: SubmissionTable, studentId: string, input: SubmitInput, assignment: AssignmentRow): Result<MySubmission> {
-  if (row.student_id !== studentId || row.assignment_id !== input.assignmentId || row.exercise_id !== input.exerciseId) {
+function sameRequest(
+  row: SubmissionTable,
+  studentId: string,
+  input: SubmitInput,
+  assignment: AssignmentRow,
+): Result<MySubmission> {
+  if (
+    row.student_id !== studentId ||
+    row.assignment_id !== input.assignmentId ||
+    row.exercise_id !== input.exerciseId
+  ) {
     return fail('conflict', 'That submission id was already used for other work.');
   }
   return ok(toMine(row, assignment));
