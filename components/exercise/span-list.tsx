@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { TextSpan } from '@/lib/annotation/annotator';
 import { MAX_WHY_CHARS } from '@/lib/validation/limits';
 import type { Label } from '@/lib/validation/vocabulary';
@@ -17,6 +17,46 @@ type Props = {
   onChange: (id: string, patch: Partial<DraftSpan>, undoable?: boolean) => void;
   onDelete: (id: string) => void;
 };
+
+/**
+ * The optional "why" note: a button until the student opens it, so that a long list does not
+ * carry hundreds of empty text boxes.
+ */
+function WhyNote({
+  span,
+  short,
+  locked,
+  onChange,
+}: {
+  span: DraftSpan;
+  short: string;
+  locked: boolean;
+  onChange: ItemProps['onChange'];
+}) {
+  const [open, setOpen] = useState(false);
+  if (!open && !span.why) {
+    return (
+      <button type="button" className="add-note" disabled={locked} onClick={() => setOpen(true)}>
+        Add a note<span className="sr-only"> on “{short}”</span>
+      </button>
+    );
+  }
+  return (
+    <label className="why">
+      <span>
+        Why? (optional)<span className="sr-only"> “{short}”</span>
+      </span>
+      <textarea
+        rows={2}
+        maxLength={MAX_WHY_CHARS}
+        value={span.why ?? ''}
+        disabled={locked}
+        autoFocus={open}
+        onChange={(e) => onChange(span.id, { why: e.target.value || undefined }, false)}
+      />
+    </label>
+  );
+}
 
 type ItemProps = {
   span: DraftSpan;
@@ -85,18 +125,7 @@ const SpanItem = memo(function SpanItem({
           Delete<span className="sr-only"> “{short}”</span>
         </button>
       </div>
-      {config.why && (
-        <label className="why">
-          <span>Why? (optional)</span>
-          <textarea
-            rows={2}
-            maxLength={MAX_WHY_CHARS}
-            value={s.why ?? ''}
-            disabled={locked}
-            onChange={(e) => onChange(s.id, { why: e.target.value || undefined }, false)}
-          />
-        </label>
-      )}
+      {config.why && <WhyNote span={s} short={short} locked={locked} onChange={onChange} />}
     </li>
   );
 });
