@@ -7,7 +7,6 @@ const nextConfig = {
   // A second build (the key-leak test) goes to its own folder so it never replaces the main one.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
-  // The workbook reads its content (seeds, keys, lessons) from disk on the server.
   async headers() {
     // Static assets skip the proxy: give them the headers that do not depend on a nonce.
     const development = process.env.NODE_ENV === 'development';
@@ -21,6 +20,7 @@ const nextConfig = {
       },
     ];
   },
+  // The workbook reads its content (seeds, keys, lessons) from disk on the server.
   outputFileTracingIncludes: { '/**': ['./content/**/*', './seeds/**/*'] },
 };
 
