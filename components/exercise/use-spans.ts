@@ -52,8 +52,10 @@ export function useSpans(draftKey: string) {
     if (exists) return null;
     const span: DraftSpan = { id: crypto.randomUUID(), label, start, end };
     latest.current = sorted([...latest.current, span]);
-    // The caller paints the span at once; the list can redraw without holding up that frame.
-    startTransition(() => setHistory((h) => record(h, sorted([...h.present, span]))));
+    // The caller paints the span at once; the list redraws after that frame is on screen.
+    requestAnimationFrame(() =>
+      setTimeout(() => startTransition(() => setHistory((h) => record(h, sorted([...h.present, span])))), 0),
+    );
     return span;
   }, []);
 
