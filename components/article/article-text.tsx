@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { splitParagraphs } from '@/lib/annotation/paragraphs';
+import { type Paragraph, splitParagraphs } from '@/lib/annotation/paragraphs';
 import type { Article } from '@/lib/content/articles';
 
 type Props = {
@@ -14,18 +14,31 @@ type Props = {
  * and says so in data attributes, so that client code maps selections to text offsets
  * without re-rendering. Part headings sit between paragraphs, outside the text.
  */
+/** Paragraphs per article text: pages render per request, the texts never change. */
+const paragraphCache = new Map<string, Paragraph[]>();
+
+function paragraphsOf(article: Props['article']): Paragraph[] {
+  let all = paragraphCache.get(article.sha256);
+  if (!all) {
+    all = splitParagraphs(article.text);
+    paragraphCache.set(article.sha256, all);
+  }
+  return all;
+}
+
 export function ArticleText({ article, range, id }: Props) {
-  const all = splitParagraphs(article.text);
+  const all = paragraphsOf(article);
+  // Paragraph numbers are those of the whole article, also in an excerpt.
+  const numbered = all.map((p, i) => ({ ...p, number: i + 1 }));
   const shown = range
-    ? all
+    ? numbered
         .filter((p) => p.end > range.start && p.start < range.end)
-        .map((p) => ({ start: Math.max(p.start, range.start), end: Math.min(p.end, range.end) }))
-    : all;
+        .map((p) => ({ start: Math.max(p.start, range.start), end: Math.min(p.end, range.end), number: p.number }))
+    : numbered;
   const partAt = new Map(article.resolvedParts.map((part) => [part.start, part.title]));
   return (
     <div className="article-text" id={id} data-article={article.slug} data-sha256={article.sha256}>
       {shown.map((p) => {
-        const number = all.findIndex((q) => q.end > p.start) + 1;
         const part = range ? undefined : partAt.get(p.start);
         return (
           <Fragment key={p.start}>
@@ -34,7 +47,7 @@ export function ArticleText({ article, range, id }: Props) {
                 {part}
               </h2>
             )}
-            <p className="para" data-start={p.start} data-end={p.end} data-n={number}>
+            <p className="para" data-start={p.start} data-end={p.end} data-n={p.number}>
               {article.text.slice(p.start, p.end)}
             </p>
           </Fragment>

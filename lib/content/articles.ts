@@ -2,11 +2,10 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { resolveQuote } from '../annotation/anchor';
 import { normalizeText } from '../annotation/text';
 import { type ArticleMeta, ArticleMetaSchema } from '../validation/article';
-import { ContentError, describeIssues } from './errors';
+import { ContentError, parseYamlWith } from './errors';
 import { CONTENT_DIR, relative, SEEDS_DIR } from './paths';
 
 export type ArticlePart = { title: string; start: number };
@@ -26,15 +25,7 @@ export function sha256(text: string): string {
  */
 export function parseArticleEntry(file: string, source: string): Article {
   const where = relative(file);
-  let raw: unknown;
-  try {
-    raw = parse(source);
-  } catch (error) {
-    throw new ContentError(where, [`not valid YAML: ${(error as Error).message}`]);
-  }
-  const parsed = ArticleMetaSchema.safeParse(raw);
-  if (!parsed.success) throw new ContentError(where, describeIssues(parsed.error));
-  const meta = parsed.data;
+  const meta = parseYamlWith(where, source, ArticleMetaSchema);
   if (`${meta.slug}.yaml` !== path.basename(file)) {
     throw new ContentError(where, [`field "slug": "${meta.slug}" does not match the file name`]);
   }

@@ -1,12 +1,11 @@
 import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { resolveQuote } from '../annotation/anchor';
 import type { ScoringKeyItem } from '../scoring/types';
 import { KeyFileSchema, type KeyItem } from '../validation/key';
 import { type Article, getArticle } from './articles';
-import { ContentError, describeIssues } from './errors';
+import { ContentError, parseYamlWith } from './errors';
 import { CONTENT_DIR, relative } from './paths';
 
 /** A key item anchored to offsets in its article's normalized text. */
@@ -29,15 +28,7 @@ function itemName(index: number, item: KeyItem): string {
  */
 export function parseKeyFile(file: string, source: string): ResolvedKey {
   const where = relative(file);
-  let raw: unknown;
-  try {
-    raw = parse(source);
-  } catch (error) {
-    throw new ContentError(where, [`not valid YAML: ${(error as Error).message}`]);
-  }
-  const parsed = KeyFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ContentError(where, describeIssues(parsed.error));
-  const key = parsed.data;
+  const key = parseYamlWith(where, source, KeyFileSchema);
   const article = getArticle(key.article);
   if (!article) throw new ContentError(where, [`field "article": no article "${key.article}"`]);
   if (key.sha256 !== article.sha256) {

@@ -1,11 +1,10 @@
 import 'server-only';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { resolveQuote, type TextPosition } from '../annotation/anchor';
 import { type Exercise, type LessonMeta, LessonMetaSchema, type Question } from '../validation/lesson';
 import { getArticle } from './articles';
-import { ContentError, describeIssues } from './errors';
+import { ContentError, parseYamlWith } from './errors';
 import { CONTENT_DIR, relative } from './paths';
 
 /** A lesson file with its validated front matter. */
@@ -26,15 +25,7 @@ export function parseLessonSource(file: string, source: string): Lesson {
   if (!match) throw new ContentError(where, ['file name must look like NN.slug.mdx']);
   const front = FRONT_MATTER.exec(source.replace(/\r\n?/g, '\n'));
   if (!front) throw new ContentError(where, ['no front matter between --- lines at the top']);
-  let raw: unknown;
-  try {
-    raw = parse(front[1] as string);
-  } catch (error) {
-    throw new ContentError(where, [`front matter is not valid YAML: ${(error as Error).message}`]);
-  }
-  const parsed = LessonMetaSchema.safeParse(raw);
-  if (!parsed.success) throw new ContentError(where, describeIssues(parsed.error));
-  const meta = parsed.data;
+  const meta = parseYamlWith(where, front[1] as string, LessonMetaSchema, 'front matter is not valid YAML');
   const problems: string[] = [];
   if (meta.order !== Number(match[1]))
     problems.push(`field "order": ${meta.order} differs from the file number ${match[1]}`);

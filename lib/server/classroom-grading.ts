@@ -8,7 +8,7 @@ import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
 import { assignmentForExercise, formatTime, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
 import type { StudentActor } from './classroom-types';
-import { classKeyItems, toClassScoringKey } from './data/class-key';
+import { type ClassKeyItem, classKeyItems, toClassScoringKey } from './data/class-key';
 import { getDraft, saveDraft } from './data/drafts';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
@@ -64,7 +64,7 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
     db,
   );
   if (!stored.ok) return failure(stored.message);
-  const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value);
+  const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value, classKey);
   return view.graded
     ? { ok: true, graded: view.graded, notice: view.notice }
     : { ok: true, graded: null, notice: view.notice };
@@ -77,6 +77,8 @@ async function submittedView(
   assignment: AssignmentTable,
   exercise: Exercise,
   mine: MySubmission,
+  /** The class key when the caller has just read it. */
+  classKey?: ClassKeyItem[],
 ): Promise<{ graded: GradedExercise | null; notice: string; late: boolean; submittedAt: string }> {
   const late = mine.late ? ' It came after the due time, so it is marked late.' : '';
   const base = { late: mine.late, submittedAt: mine.submittedAt };
@@ -98,7 +100,7 @@ async function submittedView(
   const graded: GradedExercise = {
     exerciseId: mine.exerciseId,
     result: mine.score as ScoreResult,
-    key: await classKeyItems(db, assignment.id, exercise.id),
+    key: classKey ?? (await classKeyItems(db, assignment.id, exercise.id)),
     answers: mine.answers as SubmittedSpan[],
   };
   return { ...base, graded, notice: `Submitted.${late}` };

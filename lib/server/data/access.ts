@@ -44,15 +44,24 @@ export async function ownedClass(db: Db, actor: Actor, classId: string): Promise
   return row ?? fail('not-found', 'No such class.');
 }
 
-/** A student of one of the actor's classes, with its class id. */
-export async function ownedStudent(
+export type StudentWithClass = {
+  id: string;
+  classId: string;
+  displayName: string;
+  createdAt: string;
+  className: string;
+};
+
+/**
+ * A student with its class's name, or `not-found`. With `instructorId`, only a student of
+ * that instructor's classes. No other check: callers decide who may ask.
+ */
+export async function studentWithClass(
   db: Db,
-  actor: Actor,
   studentId: string,
-): Promise<{ id: string; classId: string; displayName: string; createdAt: string; className: string } | Failure> {
-  const userId = instructorId(actor);
-  if (isFailure(userId)) return userId;
-  const row = await db
+  instructorId: string | null,
+): Promise<StudentWithClass | Failure> {
+  let query = db
     .selectFrom('student')
     .innerJoin('class', 'class.id', 'student.class_id')
     .select([
@@ -62,10 +71,16 @@ export async function ownedStudent(
       'student.created_at as createdAt',
       'class.name as className',
     ])
-    .where('student.id', '=', studentId)
-    .where('class.instructor_id', '=', userId)
-    .executeTakeFirst();
-  return row ?? fail('not-found', 'No such student.');
+    .where('student.id', '=', studentId);
+  if (instructorId !== null) query = query.where('class.instructor_id', '=', instructorId);
+  return (await query.executeTakeFirst()) ?? fail('not-found', 'No such student.');
+}
+
+/** A student of one of the actor's classes, with its class id. */
+export async function ownedStudent(db: Db, actor: Actor, studentId: string): Promise<StudentWithClass | Failure> {
+  const userId = instructorId(actor);
+  if (isFailure(userId)) return userId;
+  return studentWithClass(db, studentId, userId);
 }
 
 /** An assignment with its class's archive state, as stored. */

@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import { fail, ok, type Result } from '../result';
 import { issueResumeCode } from '../students';
-import { isFailure, ownedStudent, SIGN_IN_FIRST } from './access';
+import { isFailure, ownedStudent, SIGN_IN_FIRST, studentWithClass } from './access';
 
 /*
  * The instructor's operations on one student of their class (split from classes.ts to keep
@@ -79,19 +79,7 @@ export async function exportStudentData(
   let student: Awaited<ReturnType<typeof ownedStudent>>;
   if (actor.kind === 'student') {
     if (actor.studentId !== studentId) return fail('forbidden', 'Students can export only their own work.');
-    const row = await db
-      .selectFrom('student')
-      .innerJoin('class', 'class.id', 'student.class_id')
-      .select([
-        'student.id as id',
-        'student.class_id as classId',
-        'student.display_name as displayName',
-        'student.created_at as createdAt',
-        'class.name as className',
-      ])
-      .where('student.id', '=', studentId)
-      .executeTakeFirst();
-    student = row ?? fail('not-found', 'No such student.');
+    student = await studentWithClass(db, studentId, null);
   } else {
     student = await ownedStudent(db, actor, studentId);
   }
