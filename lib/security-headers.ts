@@ -1,7 +1,8 @@
 /**
- * The Content-Security-Policy for one response. Scripts run only with this request's nonce
- * (and what they load: 'strict-dynamic'); no 'unsafe-eval' outside `next dev`, whose tooling
- * needs it. Styles allow inline because React sets style attributes.
+ * The Content-Security-Policy for one page response. Scripts run only with this request's
+ * nonce (and what they load: 'strict-dynamic'); no 'unsafe-eval' outside `next dev`, whose
+ * tooling needs it. Styles allow inline because React sets style attributes. The headers
+ * that do not change per response (nosniff, HSTS, referrer policy…) are in next.config.mjs.
  */
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -16,16 +17,4 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-}
-
-/** Headers every response carries besides the CSP. HSTS only outside development. */
-export function securityHeaders(development: boolean): Record<string, string> {
-  return {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(development ? {} : { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' }),
-  };
 }

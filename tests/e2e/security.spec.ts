@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { manifestActions } from './authz';
 
 const PAGES = ['/', '/lessons', '/lessons/who-says-so', '/articles/envoy-speech-aggregation', '/no-such-page'];
 
@@ -47,4 +48,26 @@ test('static assets are served with nosniff', async ({ page, request }) => {
   const src = await page.locator('script[src]').first().getAttribute('src');
   const response = await request.get(src ?? '');
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('a server action’s answer carries the security headers, once each', async ({ request, baseURL }) => {
+  const id = manifestActions().find((a) => a.key === 'app/lessons/actions.ts#submitExercise')?.id;
+  expect(id, 'submitExercise is in the build').toBeTruthy();
+  const response = await request.post('/lessons/who-says-so', {
+    headers: {
+      'Next-Action': id as string,
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: baseURL as string,
+    },
+    data: JSON.stringify([{ exerciseId: 'who-says-so-attributions', clientId: crypto.randomUUID(), answers: [] }]),
+  });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('"ok":true');
+  const h = response.headers();
+  expect(h['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(h['x-frame-options']).toBe('DENY');
+  expect(h['strict-transport-security']).toContain('max-age=');
 });
