@@ -59,7 +59,9 @@ export async function makeClass(dataDir: string, students: number): Promise<{ db
 
 /** The id Next.js gave the submitExercise server action in this build. */
 export function submitActionId(): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync((process.env.NEXT_DIST_DIR || '.next') + '/server/server-reference-manifest.json', 'utf8'),
+  ) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
   const entry = Object.entries(manifest.node).find(
@@ -69,15 +71,20 @@ export function submitActionId(): string {
   return entry[0];
 }
 
-/** Calls the submit action over HTTP as the browser does; resolves to whether it was acknowledged. */
+/**
+ * Calls the submit action over HTTP as the browser does; resolves to whether it was
+ * acknowledged. With `refused`, the input names no exercise, so that the action turns it away
+ * at validation: `refused` in the answer then says it did.
+ */
 export async function submitOverHttp(
   base: string,
   actionId: string,
   student: BenchStudent,
   clientId: string,
-): Promise<{ ok: boolean; ms: number; status: number }> {
+  options: { refused?: boolean } = {},
+): Promise<{ ok: boolean; refused: boolean; ms: number; status: number }> {
   const input = {
-    exerciseId: EXERCISE,
+    exerciseId: options.refused ? '' : EXERCISE,
     clientId,
     answers: [
       { label: 'sourcing', start: 412, end: 437, attribute: 'named-person' },
@@ -100,8 +107,9 @@ export async function submitOverHttp(
     const body = await response.text();
     // The action's result is in the RSC stream; an acknowledged submission says ok:true.
     const ok = response.status === 200 && body.includes('"ok":true');
-    return { ok, ms: performance.now() - t0, status: response.status };
+    const refused = response.status === 200 && body.includes('"ok":false');
+    return { ok, refused, ms: performance.now() - t0, status: response.status };
   } catch {
-    return { ok: false, ms: performance.now() - t0, status: 0 };
+    return { ok: false, refused: false, ms: performance.now() - t0, status: 0 };
   }
 }
