@@ -45,7 +45,15 @@ export default async function MyClassPage() {
                     <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
                   </th>
                   <td>{a.dueAt ? formatTime(a.dueAt) : 'No due date'}</td>
-                  <td>{status}</td>
+                  <td>
+                    {status}
+                    {a.keyReleased && (
+                      <>
+                        {' · '}
+                        <Link href={`/feedback/${a.id}`}>Teacher’s comments</Link>
+                      </>
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -449,10 +449,10 @@ type RouteRow = {
   expect: () => Record<Who, Expectation>;
 };
 
-// The refusals the review pages render (components/review/refused.tsx) with status 200.
-const SIGN_IN = refused(200, 'Instructors only', 'Sign in first.');
-const NOT_INSTRUCTOR = refused(200, 'Instructors only', 'Only the class instructor can do this.');
-const NOT_THEIRS = (what: string) => refused(200, 'Not found', `No such ${what}.`);
+// Instructor pages send everyone else to the sign-in page; an instructor asking for another
+// class's ids gets the same 404 as for ids that do not exist.
+const TO_SIGN_IN = redirect('/instructor/sign-in');
+const NOT_THEIRS = refused(404);
 
 const ROUTES: RouteRow[] = [
   { route: '/', expect: () => everyone(ok('Where to start')) },
@@ -494,10 +494,10 @@ const ROUTES: RouteRow[] = [
   {
     route: '/feedback/[assignmentId]',
     expect: () => ({
-      anonymous: refused(200, 'Sign in first.'),
-      instructorB: refused(200, 'Only students of the class can do this.'),
-      instructorA: refused(200, 'Only students of the class can do this.'),
-      studentB: refused(200, 'No such assignment.'),
+      anonymous: redirect('/join'),
+      instructorB: redirect('/join'),
+      instructorA: redirect('/join'),
+      studentB: refused(404),
       studentA: ok('Teacher’s comments: Who says so?'),
     }),
   },
@@ -542,20 +542,20 @@ const ROUTES: RouteRow[] = [
   {
     route: '/instructor/assignments/[assignmentId]/review',
     expect: () => ({
-      anonymous: SIGN_IN,
-      studentB: NOT_INSTRUCTOR,
-      studentA: NOT_INSTRUCTOR,
-      instructorB: NOT_THEIRS('assignment'),
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
       instructorA: ok('Answer review', w.classA.name, w.studentA.name, w.target.name),
     }),
   },
   {
     route: '/instructor/assignments/[assignmentId]/students/[studentId]',
     expect: () => ({
-      anonymous: SIGN_IN,
-      studentB: NOT_INSTRUCTOR,
-      studentA: NOT_INSTRUCTOR,
-      instructorB: NOT_THEIRS('assignment'),
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
       instructorA: ok(w.target.name, w.comment),
     }),
   },
@@ -564,12 +564,12 @@ const ROUTES: RouteRow[] = [
     title: 'class B’s assignment with class A’s student',
     params: () => ({ assignmentId: w.assignmentB }),
     expect: () => ({
-      anonymous: SIGN_IN,
-      studentB: NOT_INSTRUCTOR,
-      studentA: NOT_INSTRUCTOR,
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
       // Instructor B owns the assignment, not the student: no mixing of ids.
-      instructorB: refused(200, 'Not found', 'No such student in this class.'),
-      instructorA: NOT_THEIRS('assignment'),
+      instructorB: NOT_THEIRS,
+      instructorA: NOT_THEIRS,
     }),
   },
   {

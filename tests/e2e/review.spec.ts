@@ -112,6 +112,9 @@ test('instructor reviews answers, extends the class key, comments; the student s
   await page.goto(`/instructor/classes/${demo.classId}`);
   await page.getByRole('button', { name: /Release the key for/ }).click();
   await expect(page.getByText(/Key released/)).toBeVisible();
-  await pupil.reload();
+  // The class page links to the comments once the key is released.
+  await pupil.goto('/class');
+  await pupil.getByRole('link', { name: 'Teacher’s comments' }).click();
+  await expect(pupil).toHaveURL(new RegExp(`/feedback/${demo.assignmentId}$`));
   await expect(pupil.getByText(body)).toBeVisible();
 });

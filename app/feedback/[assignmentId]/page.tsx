@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
 import { StudentComments } from '@/components/review/student-comments';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
@@ -11,15 +12,11 @@ export const metadata: Metadata = { title: 'Teacher’s comments' };
 export default async function FeedbackPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const { assignmentId } = await params;
   const actor = await getActor();
+  // Comments are for the students of the class: anyone else starts by joining one.
+  if (actor.kind !== 'student') redirect('/join');
+  // Another class's assignment answers as no such page: nobody learns which ids exist.
   const assignment = await getMyAssignment(actor, assignmentId);
-  if (!assignment.ok) {
-    return (
-      <article className="prose">
-        <h1>Teacher’s comments</h1>
-        <p>{assignment.message}</p>
-      </article>
-    );
-  }
+  if (!assignment.ok) notFound();
   const lesson = getLesson(assignment.value.lessonSlug);
   const exercises = lesson?.exercises ?? [];
   const comments = await Promise.all(exercises.map((e) => listMyComments(actor, { assignmentId, exerciseId: e.id })));

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
 import { DistributionChart } from '@/components/review/distribution-chart';
 import { ExtrasList } from '@/components/review/extras-list';
 import { HeatmapView } from '@/components/review/heatmap-view';
 import { KeyItems } from '@/components/review/key-items';
-import { Refused } from '@/components/review/refused';
 import { RosterTable } from '@/components/review/roster-table';
 import { percent, STATUS_NAMES, type WorkStatus } from '@/components/review/types';
 import { getActor } from '@/lib/server/actor';
@@ -29,8 +29,10 @@ export default async function ReviewPage({
   const { assignmentId } = await params;
   const search = await searchParams;
   const actor = await getActor();
+  if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
+  // Another instructor's assignment answers as no such page: nobody learns which ids exist.
   const dashboard = await getDashboard(actor, assignmentId, one(search.sort));
-  if (!dashboard.ok) return <Refused error={dashboard.error} message={dashboard.message} />;
+  if (!dashboard.ok) notFound();
   const d = dashboard.value;
   const exercise = d.exercises.find((e) => e.exerciseId === one(search.exercise)) ?? d.exercises[0];
   const base = `/instructor/assignments/${assignmentId}`;
@@ -54,7 +56,7 @@ export default async function ReviewPage({
     );
   }
   const heatmap = await getHeatmap(actor, assignmentId, exercise.exerciseId);
-  if (!heatmap.ok) return <Refused error={heatmap.error} message={heatmap.message} />;
+  if (!heatmap.ok) notFound();
   const h = heatmap.value;
   const wantedLabel = one(search.label);
   const shadeLabel = LABELS.includes(wantedLabel as Label)

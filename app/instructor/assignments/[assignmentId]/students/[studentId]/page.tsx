@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
 import { CommentForm } from '@/components/review/comment-form';
-import { Refused } from '@/components/review/refused';
 import { CommentList, StudentComparison, StudentFigures } from '@/components/review/student-work';
 import { STATUS_NAMES } from '@/components/review/types';
 import { getActor } from '@/lib/server/actor';
@@ -17,8 +17,12 @@ export default async function StudentReviewPage({
   params: Promise<{ assignmentId: string; studentId: string }>;
 }) {
   const { assignmentId, studentId } = await params;
-  const review = await getStudentReview(await getActor(), assignmentId, studentId);
-  if (!review.ok) return <Refused error={review.error} message={review.message} />;
+  const actor = await getActor();
+  if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
+  // Not this instructor's assignment, or not a student of its class: the same answer as no
+  // such page, so that nobody learns which ids exist.
+  const review = await getStudentReview(actor, assignmentId, studentId);
+  if (!review.ok) notFound();
   const r = review.value;
   return (
     <article className="review student-report">
