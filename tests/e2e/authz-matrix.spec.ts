@@ -615,6 +615,19 @@ const ROUTES: RouteRow[] = [
       instructorA: ok(w.studentA.name, w.studentA.note),
     }),
   },
+  {
+    route: '/instructor/classes/[classId]/students/[studentId]/export',
+    title: 'a class A student under class B’s id',
+    params: () => ({ classId: w.classB.id }),
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Students can export only their own work.'),
+      studentA: refused(403, 'Students can export only their own work.'),
+      instructorB: refused(404, 'No such student.'),
+      // The student's own instructor, but the address names another class.
+      instructorA: refused(404, 'No such student.'),
+    }),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ export async function removeStudent(
 /** Everything stored about one student, in a form fit to hand over as a JSON file. */
 export type StudentExport = {
   exportedAt: string;
-  student: { id: string; displayName: string; className: string; joinedAt: string };
+  student: { id: string; displayName: string; classId: string; className: string; joinedAt: string };
   drafts: { assignmentId: string; lessonSlug: string; exerciseId: string; answers: unknown; updatedAt: string }[];
   submissions: {
     id: string;
@@ -119,6 +119,7 @@ export async function exportStudentData(
     student: {
       id: student.id,
       displayName: student.displayName,
+      classId: student.classId,
       className: student.className,
       joinedAt: student.createdAt,
     },

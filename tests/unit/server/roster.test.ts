@@ -65,6 +65,7 @@ describeEachEngine('roster: export and removal', (h) => {
     const { teacher, ada } = await world();
     const data = must(await exportStudentData(teacher, ada.grant.studentId, h.db));
     expect(data.student).toMatchObject({ id: ada.grant.studentId, displayName: 'Ada', className: 'P2' });
+    expect(data.student.classId).toEqual(expect.any(String));
     expect(data.drafts).toEqual([
       expect.objectContaining({ lessonSlug: 'lesson-one', exerciseId: 'ex-1', answers: ['draft of Ada'] }),
     ]);

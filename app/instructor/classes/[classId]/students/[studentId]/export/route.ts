@@ -7,7 +7,8 @@ type Context = { params: Promise<{ classId: string; studentId: string }> };
 export async function GET(_request: Request, { params }: Context) {
   const { classId, studentId } = await params;
   const result = await exportStudentData(await getActor(), studentId);
-  if (!result.ok || result.value.student.id !== studentId) {
+  // The address names the class too: a student of another class is not found here.
+  if (!result.ok || result.value.student.id !== studentId || result.value.student.classId !== classId) {
     const status = !result.ok && result.error === 'forbidden' ? 403 : 404;
     return Response.json({ error: result.ok ? 'No such student.' : result.message }, { status });
   }
