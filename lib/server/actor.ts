@@ -56,5 +56,10 @@ export async function resolveActor(
 export const getActor = cache(async (): Promise<Actor> => {
   const { cookies, headers } = await import('next/headers');
   const cookieStore = await cookies();
-  return resolveActor({ headers: await headers(), studentToken: cookieStore.get(STUDENT_COOKIE)?.value });
+  // The cookies as they are now, not as the request brought them: after an action that
+  // replaced the session (a password change ends the old one), the page drawn in its answer
+  // must see the new session, or it would send the instructor to sign in again.
+  const current = new Headers(await headers());
+  current.set('cookie', cookieStore.toString());
+  return resolveActor({ headers: current, studentToken: cookieStore.get(STUDENT_COOKIE)?.value });
 });

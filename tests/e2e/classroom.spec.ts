@@ -142,3 +142,41 @@ test('instructor assigns, students submit, the key comes only when released', as
   await page.goto('/instructor');
   await expect(page.getByRole('heading', { name: 'Instructor sign in' })).toBeVisible();
 });
+
+test('an instructor changes the password: a wrong current one is refused and every field emptied', async ({ page }) => {
+  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
+  createInstructor(email, 'Mr Okafor');
+  const newPassword = 'a longer passphrase for spring';
+  await page.goto('/instructor/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My classes' })).toBeVisible();
+
+  await page.goto('/instructor/password');
+  const fill = async (current: string) => {
+    await page.getByLabel('Current password').fill(current);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('button', { name: /Change password/ }).click();
+  };
+  await fill('not the current password');
+  await expect(page.getByRole('alert').filter({ hasText: 'The current password is not right.' })).toBeVisible();
+  for (const field of ['Current password', 'New password', 'Repeat the new password'])
+    await expect(page.getByLabel(field, { exact: true })).toHaveValue('');
+  await fill(PASSWORD);
+  await expect(page.getByRole('status').filter({ hasText: 'Password changed.' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The new password signs in from a fresh browser; the old one no longer does.
+  const other = await (await page.context().browser()?.newContext())?.newPage();
+  if (!other) throw new Error('no second browser context');
+  await other.goto('/instructor/sign-in');
+  await other.getByRole('textbox', { name: 'Email' }).fill(email);
+  await other.getByLabel('Password').fill(PASSWORD);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await expect(other.getByRole('alert').filter({ hasText: 'The email or password is not right.' })).toBeVisible();
+  await other.getByLabel('Password').fill(newPassword);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await expect(other.getByRole('heading', { name: 'My classes' })).toBeVisible();
+});
