@@ -1,11 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type CreateAssignment, CreateAssignmentSchema, RELEASE_POLICY_CHOICES } from '@/lib/validation/classroom';
-import { applyServerErrors, FieldError, FormAlert, OFFLINE_MESSAGE, TextField } from './form-bits';
+import { FieldError, FormAlert, TextField } from './form-bits';
+import { useActionForm } from './use-action-form';
 
 type Props = {
   lessons: { slug: string; title: string }[];
@@ -23,33 +22,25 @@ const EMPTY: CreateAssignment = {
 
 /** Assign one or more lessons with the same dates and key release policy. */
 export function AssignmentForm({ lessons, create }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError, setValue, reset } = useForm<CreateAssignment>({
-    resolver: zodResolver(CreateAssignmentSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<CreateAssignment, { count: number }>({
+    schema: CreateAssignmentSchema,
     defaultValues: EMPTY,
+    action: create,
+    onStart: () => setSaved(null),
+    onSuccess: (result, values, f) => {
+      f.reset({ ...EMPTY, timezoneOffset: values.timezoneOffset });
+      setSaved(`Assigned ${result.count} lesson${result.count === 1 ? '' : 's'}.`);
+    },
   });
+  const { register, formState, setValue } = form;
   // The times typed are the instructor's local time; the server needs the browser's offset.
   useEffect(() => setValue('timezoneOffset', new Date().getTimezoneOffset()), [setValue]);
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    setSaved(null);
-    start(async () => {
-      try {
-        const result = await create(values);
-        if (!result.ok) {
-          applyServerErrors(setError, result);
-          setMessage(result.message);
-          return;
-        }
-        reset({ ...EMPTY, timezoneOffset: values.timezoneOffset });
-        setSaved(`Assigned ${result.count} lesson${result.count === 1 ? '' : 's'}.`);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
   const { errors } = formState;
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate>

@@ -1,41 +1,33 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { type ChangePassword, ChangePasswordSchema, MIN_PASSWORD_CHARS } from '@/lib/validation/account';
 import type { ActionResult } from '@/lib/validation/action-result';
-import { applyServerErrors, FormAlert, OFFLINE_MESSAGE, TextField } from './form-bits';
+import { FormAlert, TextField } from './form-bits';
+import { useActionForm } from './use-action-form';
 
 const EMPTY: ChangePassword = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
 /** Change password: the current one, then the new one twice. */
 export function ChangePasswordForm({ change }: { change: (input: ChangePassword) => Promise<ActionResult> }) {
-  const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError, reset } = useForm<ChangePassword>({
-    resolver: zodResolver(ChangePasswordSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<ChangePassword>({
+    schema: ChangePasswordSchema,
     defaultValues: EMPTY,
+    action: change,
+    onStart: () => setDone(false),
+    onSuccess: (_result, _values, f) => {
+      f.reset(EMPTY);
+      setDone(true);
+    },
+    onRefused: (f) => f.reset(EMPTY),
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    setDone(false);
-    start(async () => {
-      try {
-        const result = await change(values);
-        reset(EMPTY);
-        if (result.ok) {
-          setDone(true);
-          return;
-        }
-        applyServerErrors(setError, result);
-        setMessage(result.message);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   const { errors } = formState;
   return (
     <form className="stack-form" onSubmit={onSubmit} noValidate>

@@ -1,11 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type ClassName, ClassNameSchema, MAX_CLASS_NAME_CHARS } from '@/lib/validation/classroom';
-import { applyServerErrors, FormAlert, OFFLINE_MESSAGE, TextField } from './form-bits';
+import { FormAlert, TextField } from './form-bits';
+import { useActionForm } from './use-action-form';
 
 type Props = {
   id: string;
@@ -19,31 +18,23 @@ type Props = {
 
 /** Create or rename a class. */
 export function ClassNameForm({ id, label, submitLabel, defaultName = '', save, clearOnSave = false }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError, reset } = useForm<ClassName>({
-    resolver: zodResolver(ClassNameSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<ClassName>({
+    schema: ClassNameSchema,
     defaultValues: { name: defaultName },
+    action: save,
+    onStart: () => setSaved(null),
+    onSuccess: (_result, values, f) => {
+      f.reset(clearOnSave ? { name: '' } : values);
+      setSaved(`Saved “${values.name}”.`);
+    },
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    setSaved(null);
-    start(async () => {
-      try {
-        const result = await save(values);
-        if (!result.ok) {
-          applyServerErrors(setError, result);
-          setMessage(result.message);
-          return;
-        }
-        reset(clearOnSave ? { name: '' } : values);
-        setSaved(`Saved “${values.name}”.`);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   return (
     <form className="inline-form" onSubmit={onSubmit} noValidate>
       <TextField

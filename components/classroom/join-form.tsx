@@ -1,40 +1,29 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type JoinClass, JoinClassSchema, MAX_DISPLAY_NAME_CHARS } from '@/lib/validation/classroom';
-import { applyServerErrors, FormAlert, OFFLINE_MESSAGE, TextField } from './form-bits';
+import { FormAlert, TextField } from './form-bits';
+import { useActionForm } from './use-action-form';
 
 type Joined = { className: string; resumeCode: string };
 
 /** Join a class with its code and a name; then show the resume code, once. */
 export function JoinForm({ join }: { join: (input: JoinClass) => Promise<ActionResult<Joined>> }) {
-  const [message, setMessage] = useState<string | null>(null);
   const [joined, setJoined] = useState<Joined | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError } = useForm<JoinClass>({
-    resolver: zodResolver(JoinClassSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<JoinClass, Joined>({
+    schema: JoinClassSchema,
     defaultValues: { joinCode: '', displayName: '' },
+    action: join,
+    onSuccess: (result) => setJoined({ className: result.className, resumeCode: result.resumeCode }),
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    start(async () => {
-      try {
-        const result = await join(values);
-        if (!result.ok) {
-          applyServerErrors(setError, result);
-          setMessage(result.message);
-          return;
-        }
-        setJoined({ className: result.className, resumeCode: result.resumeCode });
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
 
   if (joined) {
     return (

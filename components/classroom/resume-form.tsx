@@ -1,39 +1,29 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type Resume, ResumeSchema } from '@/lib/validation/classroom';
-import { applyServerErrors, FormAlert, OFFLINE_MESSAGE, TextField } from './form-bits';
+import { FormAlert, TextField } from './form-bits';
+import { useActionForm } from './use-action-form';
 
 /** Continue on another device with the class code and the personal resume code. */
 export function ResumeForm({ resume }: { resume: (input: Resume) => Promise<ActionResult> }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError } = useForm<Resume>({
-    resolver: zodResolver(ResumeSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<Resume>({
+    schema: ResumeSchema,
     defaultValues: { joinCode: '', resumeCode: '' },
+    action: resume,
+    onSuccess: () => {
+      router.push('/class');
+      router.refresh();
+    },
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    start(async () => {
-      try {
-        const result = await resume(values);
-        if (result.ok) {
-          router.push('/class');
-          router.refresh();
-          return;
-        }
-        applyServerErrors(setError, result);
-        setMessage(result.message);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   return (
     <form className="stack-form" onSubmit={onSubmit} noValidate>
       <TextField

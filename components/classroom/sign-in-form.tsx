@@ -1,40 +1,30 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 import { type SignIn, SignInSchema } from '@/lib/validation/account';
 import type { ActionResult } from '@/lib/validation/action-result';
-import { applyServerErrors, FormAlert, OFFLINE_MESSAGE, TextField } from './form-bits';
+import { FormAlert, TextField } from './form-bits';
+import { useActionForm } from './use-action-form';
 
 /** The instructor sign-in form; the password is cleared after a refusal, never sent back. */
 export function SignInForm({ signIn }: { signIn: (input: SignIn) => Promise<ActionResult> }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError, resetField } = useForm<SignIn>({
-    resolver: zodResolver(SignInSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<SignIn>({
+    schema: SignInSchema,
     defaultValues: { email: '', password: '' },
+    action: signIn,
+    onSuccess: () => {
+      router.push('/instructor');
+      router.refresh();
+    },
+    onRefused: (f) => f.resetField('password'),
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    start(async () => {
-      try {
-        const result = await signIn(values);
-        if (result.ok) {
-          router.push('/instructor');
-          router.refresh();
-          return;
-        }
-        resetField('password');
-        applyServerErrors(setError, result);
-        setMessage(result.message);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   return (
     <form className="stack-form" onSubmit={onSubmit} noValidate>
       <TextField

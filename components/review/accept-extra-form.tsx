@@ -1,9 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyServerErrors, FieldError, FormAlert, OFFLINE_MESSAGE } from '@/components/classroom/form-bits';
+import { useState } from 'react';
+import { FieldError, FormAlert } from '@/components/classroom/form-bits';
+import { useActionForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import {
   AcceptExtraFormSchema,
@@ -19,29 +18,19 @@ type Props = {
 
 /** Accepts a common extra into this class's key, as a core or optional item, with an explanation. */
 export function AcceptExtraForm({ id, save }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError } = useForm<AcceptExtraValues>({
-    resolver: zodResolver(AcceptExtraFormSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<AcceptExtraValues, { message: string }>({
+    schema: AcceptExtraFormSchema,
     defaultValues: { weight: 'core', explanation: '' },
+    action: save,
+    onSuccess: (result) => setDone(result.message),
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    start(async () => {
-      try {
-        const result = await save(values);
-        if (!result.ok) {
-          applyServerErrors(setError, result);
-          setMessage(result.message);
-          return;
-        }
-        setDone(result.message);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   if (done)
     return (
       <p role="status" className="form-ok">

@@ -1,9 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyServerErrors, FieldError, FormAlert, OFFLINE_MESSAGE } from '@/components/classroom/form-bits';
+import { useState } from 'react';
+import { FieldError, FormAlert } from '@/components/classroom/form-bits';
+import { useActionForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { CommentFormSchema, type CommentForm as CommentValues, MAX_COMMENT_CHARS } from '@/lib/validation/review';
 
@@ -16,31 +15,23 @@ type Props = {
 
 /** A comment on one span of the student's work, or on the whole submission. */
 export function CommentForm({ id, spans, save }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError, reset } = useForm<CommentValues>({
-    resolver: zodResolver(CommentFormSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<CommentValues, { message: string }>({
+    schema: CommentFormSchema,
     defaultValues: { span: '', body: '' },
+    action: save,
+    onStart: () => setDone(null),
+    onSuccess: (result, _values, f) => {
+      f.reset({ span: '', body: '' });
+      setDone(result.message);
+    },
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    setDone(null);
-    start(async () => {
-      try {
-        const result = await save(values);
-        if (!result.ok) {
-          applyServerErrors(setError, result);
-          setMessage(result.message);
-          return;
-        }
-        reset({ span: '', body: '' });
-        setDone(result.message);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   const errors = formState.errors;
   return (
     <form className="review-form" onSubmit={onSubmit} noValidate>

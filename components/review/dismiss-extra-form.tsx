@@ -1,9 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyServerErrors, FieldError, FormAlert, OFFLINE_MESSAGE } from '@/components/classroom/form-bits';
+import { useState } from 'react';
+import { FieldError, FormAlert } from '@/components/classroom/form-bits';
+import { useActionForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import {
   DismissExtraFormSchema,
@@ -18,29 +17,19 @@ type Props = {
 
 /** Dismisses a common extra with a comment kept for the record. */
 export function DismissExtraForm({ id, save }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, setError } = useForm<DismissValues>({
-    resolver: zodResolver(DismissExtraFormSchema),
+  const {
+    form,
+    onSubmit,
+    message,
+    submitting: pending,
+  } = useActionForm<DismissValues, { message: string }>({
+    schema: DismissExtraFormSchema,
     defaultValues: { comment: '' },
+    action: save,
+    onSuccess: (result) => setDone(result.message),
   });
-  const onSubmit = handleSubmit((values) => {
-    setMessage(null);
-    start(async () => {
-      try {
-        const result = await save(values);
-        if (!result.ok) {
-          applyServerErrors(setError, result);
-          setMessage(result.message);
-          return;
-        }
-        setDone(result.message);
-      } catch {
-        setMessage(OFFLINE_MESSAGE);
-      }
-    });
-  });
+  const { register, formState } = form;
   if (done)
     return (
       <p role="status" className="form-ok">
