@@ -1,12 +1,12 @@
 // A class for the classroom benchmarks, made through the real data layer on the server's
 // database: an instructor, a class, one assignment of lesson 1, and students with sessions.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssignments } from '../lib/server/data/assignments';
 import { createClass } from '../lib/server/data/classes';
 import { createDb, type Db } from '../lib/server/db/client';
 import { joinClass } from '../lib/server/students';
+import { manifestActions } from '../scripts/action-manifest';
 
 export const LESSON = 'who-says-so';
 export const EXERCISE = 'who-says-so-attributions';
@@ -59,16 +59,9 @@ export async function makeClass(dataDir: string, students: number): Promise<{ db
 
 /** The id Next.js gave the submitExercise server action in this build. */
 export function submitActionId(): string {
-  const manifest = JSON.parse(
-    readFileSync((process.env.NEXT_DIST_DIR || '.next') + '/server/server-reference-manifest.json', 'utf8'),
-  ) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === 'app/lessons/actions.ts' && v.exportedName === 'submitExercise',
-  );
-  if (!entry) throw new Error('submitExercise is not in the build’s server action manifest');
-  return entry[0];
+  const id = manifestActions().find((a) => a.key === 'app/lessons/actions.ts#submitExercise')?.id;
+  if (!id) throw new Error('submitExercise is not in the build’s server action manifest');
+  return id;
 }
 
 /**

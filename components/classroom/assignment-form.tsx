@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type CreateAssignment, CreateAssignmentSchema, RELEASE_POLICY_CHOICES } from '@/lib/validation/classroom';
-import { FieldError, FormAlert, TextField } from './form-bits';
+import { FieldError, FormAlert, FormDone, TextField } from './form-bits';
 import { useActionForm } from './use-action-form';
 
 type Props = {
@@ -82,11 +82,7 @@ export function AssignmentForm({ lessons, create }: Props) {
         <input type="checkbox" {...register('allowResubmit')} /> Students may submit again
       </label>
       <FormAlert message={message} />
-      {saved && (
-        <p role="status" className="form-ok">
-          {saved}
-        </p>
-      )}
+      <FormDone message={saved} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Assigning…' : 'Assign'}
       </button>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { type ChangePassword, ChangePasswordSchema, MIN_PASSWORD_CHARS } from '@/lib/validation/account';
 import type { ActionResult } from '@/lib/validation/action-result';
-import { FormAlert, TextField } from './form-bits';
+import { FormAlert, FormDone, TextField } from './form-bits';
 import { useActionForm } from './use-action-form';
 
 const EMPTY: ChangePassword = { currentPassword: '', newPassword: '', confirmPassword: '' };
@@ -57,11 +57,7 @@ export function ChangePasswordForm({ change }: { change: (input: ChangePassword)
         {...register('confirmPassword')}
       />
       <FormAlert message={message} />
-      {done && (
-        <p role="status" className="form-ok">
-          Password changed. Your other devices were signed out.
-        </p>
-      )}
+      <FormDone message={done ? 'Password changed. Your other devices were signed out.' : null} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Changing…' : 'Change password'}
       </button>

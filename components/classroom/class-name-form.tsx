@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type ClassName, ClassNameSchema, MAX_CLASS_NAME_CHARS } from '@/lib/validation/classroom';
-import { FormAlert, TextField } from './form-bits';
+import { FormAlert, FormDone, TextField } from './form-bits';
 import { useActionForm } from './use-action-form';
 
 type Props = {
@@ -48,11 +48,7 @@ export function ClassNameForm({ id, label, submitLabel, defaultName = '', save, 
         {submitLabel}
       </button>
       <FormAlert message={message} />
-      {saved && (
-        <p role="status" className="form-ok">
-          {saved}
-        </p>
-      )}
+      <FormDone message={saved} />
     </form>
   );
 }

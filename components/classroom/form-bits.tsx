@@ -1,19 +1,18 @@
 'use client';
 
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { ActionFailure } from '@/lib/validation/action-result';
 
-type TextFieldProps = Omit<ComponentProps<'input'>, 'id'> & {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-};
+type FieldFrameProps = { id: string; label: string; hint?: string; error?: string; className?: string };
 
-/** A labeled input with its hint and its error, both tied to it for screen readers. */
-export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+/** The ids a field's control points at for screen readers: its hint and its error, when shown. */
+function describedBy({ id, hint, error }: FieldFrameProps): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's label, hint and error around its control. */
+function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps & { children: ReactNode }) {
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -22,9 +21,33 @@ export function TextField({ id, label, hint, error, className, ...input }: TextF
           {hint}
         </p>
       )}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {children}
       <FieldError id={`${id}-error`} message={error} />
     </div>
+  );
+}
+
+type TextFieldProps = Omit<ComponentProps<'input'>, 'id'> & FieldFrameProps;
+
+/** A labeled input with its hint and its error, both tied to it for screen readers. */
+export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
+  const frame = { id, label, hint, error, className };
+  return (
+    <FieldFrame {...frame}>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(frame)} {...input} />
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<ComponentProps<'textarea'>, 'id'> & FieldFrameProps;
+
+/** The same for a text box of several lines. */
+export function TextAreaField({ id, label, hint, error, className, ...textarea }: TextAreaFieldProps) {
+  const frame = { id, label, hint, error, className };
+  return (
+    <FieldFrame {...frame}>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(frame)} {...textarea} />
+    </FieldFrame>
   );
 }
 
@@ -43,6 +66,16 @@ export function FormAlert({ message }: { message: string | null }) {
   if (!message) return null;
   return (
     <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** What an accepted form did, announced politely; or nothing. */
+export function FormDone({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="status" className="form-ok">
       {message}
     </p>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { FieldError, FormAlert } from '@/components/classroom/form-bits';
+import { FieldError, FormAlert, FormDone, TextAreaField } from '@/components/classroom/form-bits';
 import { useActionForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import {
@@ -31,12 +31,7 @@ export function AcceptExtraForm({ id, save }: Props) {
     onSuccess: (result) => setDone(result.message),
   });
   const { register, formState } = form;
-  if (done)
-    return (
-      <p role="status" className="form-ok">
-        {done}
-      </p>
-    );
+  if (done) return <FormDone message={done} />;
   const errors = formState.errors;
   return (
     <form className="review-form" onSubmit={onSubmit} noValidate aria-label="Accept into this class’s key">
@@ -50,18 +45,14 @@ export function AcceptExtraForm({ id, save }: Props) {
         </label>
         <FieldError id={`${id}-weight-error`} message={errors.weight?.message} />
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-explanation`}>Explanation for students</label>
-        <textarea
-          id={`${id}-explanation`}
-          rows={2}
-          maxLength={MAX_ADDITION_EXPLANATION_CHARS}
-          aria-invalid={errors.explanation ? true : undefined}
-          aria-describedby={errors.explanation ? `${id}-explanation-error` : undefined}
-          {...register('explanation')}
-        />
-        <FieldError id={`${id}-explanation-error`} message={errors.explanation?.message} />
-      </div>
+      <TextAreaField
+        id={`${id}-explanation`}
+        label="Explanation for students"
+        rows={2}
+        maxLength={MAX_ADDITION_EXPLANATION_CHARS}
+        error={errors.explanation?.message}
+        {...register('explanation')}
+      />
       <button type="submit" disabled={pending}>
         Accept into this class’s key
       </button>

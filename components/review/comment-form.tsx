@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { FieldError, FormAlert } from '@/components/classroom/form-bits';
+import { FieldError, FormAlert, FormDone, TextAreaField } from '@/components/classroom/form-bits';
 import { useActionForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { CommentFormSchema, type CommentForm as CommentValues, MAX_COMMENT_CHARS } from '@/lib/validation/review';
@@ -47,27 +47,19 @@ export function CommentForm({ id, spans, save }: Props) {
         </select>
         <FieldError id={`${id}-span-error`} message={errors.span?.message} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-body`}>Comment</label>
-        <textarea
-          id={`${id}-body`}
-          rows={3}
-          maxLength={MAX_COMMENT_CHARS}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={errors.body ? `${id}-body-error` : undefined}
-          {...register('body')}
-        />
-        <FieldError id={`${id}-body-error`} message={errors.body?.message} />
-      </div>
+      <TextAreaField
+        id={`${id}-body`}
+        label="Comment"
+        rows={3}
+        maxLength={MAX_COMMENT_CHARS}
+        error={errors.body?.message}
+        {...register('body')}
+      />
       <button type="submit" disabled={pending}>
         Add comment
       </button>
       <FormAlert message={message} />
-      {done && (
-        <p role="status" className="form-ok">
-          {done}
-        </p>
-      )}
+      <FormDone message={done} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { FieldError, FormAlert } from '@/components/classroom/form-bits';
+import { FormAlert, FormDone, TextAreaField } from '@/components/classroom/form-bits';
 import { useActionForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import {
@@ -30,27 +30,17 @@ export function DismissExtraForm({ id, save }: Props) {
     onSuccess: (result) => setDone(result.message),
   });
   const { register, formState } = form;
-  if (done)
-    return (
-      <p role="status" className="form-ok">
-        {done}
-      </p>
-    );
-  const error = formState.errors.comment?.message;
+  if (done) return <FormDone message={done} />;
   return (
     <form className="review-form" onSubmit={onSubmit} noValidate aria-label="Dismiss with a comment">
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>Why dismiss it</label>
-        <textarea
-          id={`${id}-comment`}
-          rows={2}
-          maxLength={MAX_COMMENT_CHARS}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-comment-error` : undefined}
-          {...register('comment')}
-        />
-        <FieldError id={`${id}-comment-error`} message={error} />
-      </div>
+      <TextAreaField
+        id={`${id}-comment`}
+        label="Why dismiss it"
+        rows={2}
+        maxLength={MAX_COMMENT_CHARS}
+        error={formState.errors.comment?.message}
+        {...register('comment')}
+      />
       <button type="submit" disabled={pending}>
         Dismiss with this comment
       </button>

@@ -3,10 +3,12 @@
 // called over raw HTTP as the browser calls them, and row-by-row snapshots of the test
 // server's SQLite database.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
+
+export { type ManifestAction, manifestActions } from '../../scripts/action-manifest';
 
 /** A page (page.tsx) or route handler (route.ts) under app/, as a URL pattern like /a/[id]/b. */
 export type AppRoute = { route: string; kind: 'page' | 'handler'; file: string };
@@ -33,33 +35,6 @@ export function appRoutes(dir = 'app'): AppRoute[] {
   };
   walk(dir, []);
   return found.sort((a, b) => a.route.localeCompare(b.route));
-}
-
-/** One server action of the build: its id, source file, export name and the pages that load it. */
-export type ManifestAction = { id: string; key: string; filename: string; exportedName: string; workers: string[] };
-
-/** Every server action in `<distDir>/server/server-reference-manifest.json`, keyed `file#export`. */
-export function manifestActions(distDir = process.env.NEXT_DIST_DIR || '.next'): ManifestAction[] {
-  const file = path.join(distDir, 'server', 'server-reference-manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<
-    'node' | 'edge',
-    Record<string, { filename?: string; exportedName?: string; workers?: Record<string, unknown> }> | undefined
-  >;
-  const actions: ManifestAction[] = [];
-  for (const runtime of ['node', 'edge'] as const) {
-    for (const [id, entry] of Object.entries(manifest[runtime] ?? {})) {
-      const filename = entry.filename ?? '(unknown file)';
-      const exportedName = entry.exportedName ?? '(unknown export)';
-      actions.push({
-        id,
-        key: `${filename}#${exportedName}`,
-        filename,
-        exportedName,
-        workers: Object.keys(entry.workers ?? {}),
-      });
-    }
-  }
-  return actions;
 }
 
 /** What a server action answered over HTTP: status, raw RSC text, the decoded return value, any redirect. */

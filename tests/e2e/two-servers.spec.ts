@@ -32,7 +32,7 @@ let admin: pg.Client;
 let A = '';
 let B = '';
 
-const actions = () => new Map(manifestActions().map((a) => [a.key, a.id]));
+/** The build's server action ids by file#export, read once the test runs. */
 let ids: Map<string, string>;
 
 function call(ctx: APIRequestContext, base: string, key: string, page: string, args: unknown[]) {
@@ -76,7 +76,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  ids = actions();
+  ids = new Map(manifestActions().map((a) => [a.key, a.id]));
   admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create database ${database}`);
