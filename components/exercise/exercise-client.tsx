@@ -7,6 +7,7 @@ import type { Label } from '@/lib/validation/vocabulary';
 import { Comparison } from './comparison';
 import { exerciseDraftKey } from './draft-store';
 import { LABEL_NAMES } from './label-meta';
+import { LabelPen } from './label-pen';
 import { LabelToolbar } from './label-toolbar';
 import { SpanList } from './span-list';
 import type { ClassroomLink, ExerciseConfig, Graded, SubmitOutcome } from './types';
@@ -45,6 +46,9 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const clientId = useRef<string | null>(null);
   const labelRef = useRef<(index: number, span: TextSpan) => void>(() => {});
   const [held, setHeld] = useState<string | null>(null);
+  const [pen, setPen] = useState<Label | null>(null);
+  const releasedRef = useRef<(span: TextSpan) => void>(() => {});
+  const penOn = useRef(false);
   const classroom = useClassroom(config.id, link, spans.spans, spans.restored, spans.replace);
   useEffect(() => {
     const submitted = classroom.state?.submitted;
@@ -65,7 +69,9 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
         if (here.length > 0) document.getElementById(`span-${here[0]}`)?.focus();
       },
       onKeyLabel: (index, span) => labelRef.current(index, span),
+      onReleased: (span) => releasedRef.current(span),
     });
+    a.labelOnRelease = penOn.current;
     annotator.current = a;
     return () => {
       a.destroy();
@@ -107,6 +113,10 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
     }
     const label = config.labels[index];
     if (label) applyLabel(label, span);
+  };
+
+  releasedRef.current = (span: TextSpan) => {
+    if (pen) applyLabel(pen, span);
   };
 
   const onJump = useCallback((s: TextSpan) => annotator.current?.focusSpan(s), []);
@@ -164,6 +174,10 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   };
 
   const locked = showResult || held !== null;
+  useEffect(() => {
+    penOn.current = pen !== null && !locked;
+    if (annotator.current) annotator.current.labelOnRelease = penOn.current;
+  }, [pen, locked]);
   const retryAllowed = !classroom.state || classroom.state.allowResubmit;
   return (
     <div className="exercise-body" onKeyDown={onKeyDown}>
@@ -176,6 +190,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
       )}
       <div className="exercise-grid">
         <div className="exercise-text">
+          {!locked && <LabelPen name={`${config.id}-pen`} labels={config.labels} pen={pen} onPen={setPen} />}
           <div
             ref={frame}
             className="text-frame"
@@ -190,6 +205,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
             <LabelToolbar
               ref={menu}
               labels={config.labels}
+              pen={pen}
               pending={pending}
               quote={quote}
               onLabel={(label) => applyLabel(label)}

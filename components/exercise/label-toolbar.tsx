@@ -7,6 +7,8 @@ import { LABEL_NAMES } from './label-meta';
 
 type Props = {
   labels: readonly Label[];
+  /** The label pen, when one is on: mouse selections are labeled without this menu. */
+  pen: Label | null;
   pending: TextSpan | null;
   quote: (span: TextSpan) => string;
   onLabel: (label: Label) => void;
@@ -15,11 +17,17 @@ type Props = {
 
 /** The label menu for the current selection; stays at the bottom of the screen while open. */
 export const LabelToolbar = forwardRef<HTMLDivElement, Props>(function LabelToolbar(
-  { labels, pending, quote, onLabel, onCancel },
+  { labels, pen, pending, quote, onLabel, onCancel },
   ref,
 ) {
   if (!pending) {
-    return <p className="label-toolbar idle">Select words in the text (or use the arrow keys) to label them.</p>;
+    return (
+      <p className="label-toolbar idle">
+        {pen
+          ? `Each selection you make with the mouse is labeled ${LABEL_NAMES[pen]} at once. Arrow keys and touch still ask for a label.`
+          : 'Select words in the text (or use the arrow keys) to label them.'}
+      </p>
+    );
   }
   const text = quote(pending);
   return (

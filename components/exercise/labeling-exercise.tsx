@@ -45,6 +45,10 @@ export function LabelingExercise({ id }: { id: string }) {
         <ul>
           <li>Mouse or touch: select words in the text, then pick a label. Selections widen to whole words.</li>
           <li>
+            Many labels of one kind? Under “Label each mouse selection”, choose that label: every selection you make
+            with the mouse then gets it as soon as you let go, with no menu.
+          </li>
+          <li>
             Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word; hold <kbd>Shift</kbd> to
             extend. Press <kbd>1</kbd>–<kbd>{exercise.labels.length}</kbd> to label, or <kbd>Enter</kbd> for the label
             menu. <kbd>Esc</kbd> cancels.

@@ -11,6 +11,8 @@ export type AnnotatorEvents = {
   onActivate: (offset: number) => void;
   /** A label was chosen from the keyboard (1, 2, 3…: its index) for `span`, or the menu was asked for (-1). */
   onKeyLabel: (index: number, span: TextSpan) => void;
+  /** A mouse or pen selection was released while `labelOnRelease` is on: label `span` at once. */
+  onReleased?: (span: TextSpan) => void;
 };
 
 const CURSOR_ID = '__cursor';
@@ -25,6 +27,14 @@ export class Annotator {
   readonly painter: HighlightPainter;
   private keyboard: TextSpan | null = null;
   private readonly abort = new AbortController();
+  /** A mouse or pen button went down in the text and has not been released yet. */
+  private dragging = false;
+  /**
+   * A label pen is on: a mouse or pen selection is labeled when it is released (`onReleased`),
+   * and no menu is asked for while it is being dragged. Touch and keyboard selections still
+   * use the menu and the number keys.
+   */
+  labelOnRelease = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -35,7 +45,24 @@ export class Annotator {
     this.text = this.readText();
     this.painter = new HighlightPainter(this.index);
     const signal = this.abort.signal;
-    container.ownerDocument.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
+    const doc = container.ownerDocument;
+    doc.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
+    container.addEventListener(
+      'pointerdown',
+      (e) => {
+        this.dragging = e.pointerType !== 'touch' && e.button === 0;
+      },
+      { signal },
+    );
+    // The release may happen outside the text, when the drag overshoots it.
+    doc.addEventListener('pointerup', () => this.onPointerUp(), { signal });
+    doc.addEventListener(
+      'pointercancel',
+      () => {
+        this.dragging = false;
+      },
+      { signal },
+    );
     container.addEventListener('click', (e) => this.onClick(e), { signal });
     container.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
   }
@@ -69,19 +96,34 @@ export class Annotator {
     return end > start ? snapToWords(this.text, start, end) : null;
   }
 
-  private onSelectionChange(): void {
+  /** The document's selection inside the text, snapped to words, or null. */
+  private selectedSpan(): TextSpan | null {
     const selection = this.container.ownerDocument.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
     const range = selection.getRangeAt(0);
-    if (!this.container.contains(range.commonAncestorContainer)) return;
+    if (!this.container.contains(range.commonAncestorContainer)) return null;
     const a = offsetOf(this.index, range.startContainer, range.startOffset);
     const b = offsetOf(this.index, range.endContainer, range.endOffset);
-    if (a === null || b === null) return;
-    const span = this.clamp({ start: Math.min(a, b), end: Math.max(a, b) });
+    if (a === null || b === null) return null;
+    return this.clamp({ start: Math.min(a, b), end: Math.max(a, b) });
+  }
+
+  private onSelectionChange(): void {
+    // With a label pen, a selection being dragged is labeled on release; no menu meanwhile.
+    if (this.dragging && this.labelOnRelease) return;
+    const span = this.selectedSpan();
     if (span) {
       this.keyboard = span;
       this.events.onPending(span);
     }
+  }
+
+  private onPointerUp(): void {
+    if (!this.dragging) return;
+    this.dragging = false;
+    if (!this.labelOnRelease || !this.events.onReleased) return;
+    const span = this.selectedSpan();
+    if (span) this.events.onReleased(span);
   }
 
   private onClick(event: MouseEvent): void {
