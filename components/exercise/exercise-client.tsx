@@ -65,7 +65,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
       onPending: setPending,
       onActivate: (offset) => {
         const here = spansRef.current.filter((s) => s.start <= offset && offset < s.end).map((s) => s.id);
-        setActive(here);
+        // An unchanged empty list keeps its identity, so the label list does not redraw.
+        setActive((prev) => (prev.length === 0 && here.length === 0 ? prev : here));
         if (here.length > 0) document.getElementById(`span-${here[0]}`)?.focus();
       },
       onKeyLabel: (index, span) => labelRef.current(index, span),

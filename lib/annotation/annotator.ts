@@ -29,6 +29,8 @@ export class Annotator {
   private readonly abort = new AbortController();
   /** A mouse or pen button went down in the text and has not been released yet. */
   private dragging = false;
+  /** The click that ends a drag the label pen just labeled is not a click on a word. */
+  private labeledOnRelease = false;
   /**
    * A label pen is on: a mouse or pen selection is labeled when it is released (`onReleased`),
    * and no menu is asked for while it is being dragged. Touch and keyboard selections still
@@ -51,6 +53,7 @@ export class Annotator {
       'pointerdown',
       (e) => {
         this.dragging = e.pointerType !== 'touch' && e.button === 0;
+        this.labeledOnRelease = false;
       },
       { signal },
     );
@@ -123,10 +126,16 @@ export class Annotator {
     this.dragging = false;
     if (!this.labelOnRelease || !this.events.onReleased) return;
     const span = this.selectedSpan();
-    if (span) this.events.onReleased(span);
+    if (!span) return;
+    this.labeledOnRelease = true;
+    this.events.onReleased(span);
   }
 
   private onClick(event: MouseEvent): void {
+    if (this.labeledOnRelease) {
+      this.labeledOnRelease = false;
+      return;
+    }
     const selection = this.container.ownerDocument.getSelection();
     if (selection && !selection.isCollapsed) return;
     const doc = this.container.ownerDocument as Document & {
