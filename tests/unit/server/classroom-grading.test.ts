@@ -6,6 +6,7 @@ import { gradeForActor, openClassroomExercise, saveClassroomDraft } from '@/lib/
 import { type CreateAssignmentsInput, createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
 import { exerciseKey } from '@/lib/server/grading';
+import { MAX_SUBMITTED_SPANS, MAX_WHY_CHARS } from '@/lib/validation/limits';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
 
@@ -141,6 +142,59 @@ describeEachEngine('classroom grading', (h) => {
       message: 'This assignment is not open yet.',
     });
     expect((await openClassroomExercise(actor, ATTRIBUTIONS, h.db))?.blocked).toMatch(/opens at/);
+  });
+
+  it('tampered submissions get a clear error naming the field and change nothing', async () => {
+    const { student } = await setUp([{ slug: 'who-says-so', policy: 'on-submit' }]);
+    const draft = [{ id: 's1', label: 'sourcing', start: 0, end: 5 }];
+    must(await saveClassroomDraft(student, { exerciseId: ATTRIBUTIONS, answers: draft }, h.db));
+    const good = send(answersFor(ATTRIBUTIONS));
+    const span = good.answers[0] as { label: string; start: number; end: number };
+    const withAnswers = (answers: unknown) => ({ ...good, clientId: randomUUID(), answers });
+    const cases: [string, unknown, string, RegExp][] = [
+      ['an offset outside the text', withAnswers([{ ...span, end: 10_000_000 }]), 'answers.0', /outside the part/],
+      ['a negative offset', withAnswers([{ ...span, start: -3 }]), 'answers.0.start', /./],
+      ['an unknown label', withAnswers([{ ...span, label: 'propaganda' }]), 'answers.0.label', /./],
+      [
+        'a label the exercise does not use',
+        withAnswers([{ ...span, label: 'loaded-language' }]),
+        'answers.0',
+        /not used/,
+      ],
+      [
+        '5,000 spans',
+        withAnswers(Array.from({ length: 5_000 }, () => span)),
+        'answers',
+        new RegExp(`at most ${MAX_SUBMITTED_SPANS} labels`),
+      ],
+      [
+        'a 1 MB note',
+        withAnswers([{ ...span, why: 'x'.repeat(1024 * 1024) }]),
+        'answers.0.why',
+        new RegExp(`at most ${MAX_WHY_CHARS} characters`),
+      ],
+      ['an offset sent as text', withAnswers([{ ...span, start: String(span.start) }]), 'answers.0.start', /./],
+      ['answers that are not a list', withAnswers('all of them'), 'answers', /./],
+      ['a field the form never sends', withAnswers([{ ...span, score: 1 }]), 'answers.0', /score/],
+      ['a client id that is not a UUID', { ...good, clientId: 'x' }, 'clientId', /./],
+      ['no submission at all', null, 'submission', /./],
+    ];
+    for (const [what, input, field, message] of cases) {
+      for (const actor of [student, ANONYMOUS as Actor]) {
+        const outcome = await gradeForActor(actor, input, h.db);
+        expect(outcome.ok, what).toBe(false);
+        if (outcome.ok) continue;
+        expect(outcome.message, what).toMatch(/Nothing was saved/);
+        expect(Object.keys(outcome.fieldErrors), what).toContain(field);
+        expect(outcome.fieldErrors[field]?.join(' '), what).toMatch(message);
+        expect(JSON.stringify(outcome), what).not.toContain('explanation');
+      }
+    }
+    // Nothing changed: no submission stored, the draft as it was; the real answer still goes in.
+    expect(await rows()).toHaveLength(0);
+    expect((await openClassroomExercise(student, ATTRIBUTIONS, h.db))?.draft).toEqual(draft);
+    expect(await gradeForActor(student, good, h.db)).toMatchObject({ ok: true, notice: 'Submitted.' });
+    expect(await rows()).toHaveLength(1);
   });
 
   it('drafts: saved for assigned exercises, read back on open, refused otherwise with every error', async () => {
