@@ -19,8 +19,14 @@ function sorted(spans: DraftSpan[]): DraftSpan[] {
 export function useSpans(draftKey: string) {
   const [history, setHistory] = useState<History<DraftSpan[]>>(() => createHistory([]));
   const [restored, setRestored] = useState(false);
+  // The spans as they are now, for saving when the page is hidden: a label just added is in it
+  // before the deferred history update, so a redraw in between must not drop it.
   const latest = useRef<DraftSpan[]>([]);
-  latest.current = history.present;
+  const seen = useRef<DraftSpan[] | null>(null);
+  if (seen.current !== history.present) {
+    seen.current = history.present;
+    latest.current = history.present;
+  }
 
   useEffect(() => {
     const draft = loadDraft<StoredDraft>(draftKey);
@@ -34,16 +40,18 @@ export function useSpans(draftKey: string) {
   }, [draftKey, history.present, restored]);
 
   useEffect(() => {
-    const flush = () => {
-      if (document.visibilityState === 'hidden' && restored) {
-        saveDraft(draftKey, { spans: latest.current, savedAt: new Date().toISOString() });
-      }
+    const save = () => {
+      if (restored) saveDraft(draftKey, { spans: latest.current, savedAt: new Date().toISOString() });
     };
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', flush);
+    // A tab being closed may still count as visible when pagehide fires: save then regardless.
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') save();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', save);
     return () => {
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', save);
     };
   }, [draftKey, restored]);
 

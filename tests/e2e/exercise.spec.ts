@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { dragSelect, keyItems, touchSelect } from './helpers';
+import { clickPhrase, dragSelect, keyItems, touchSelect } from './helpers';
 
 const LESSON = '/lessons/who-says-so';
 const EXERCISE = '[data-exercise="who-says-so-attributions"]';
@@ -143,6 +143,66 @@ test('the label pen labels each mouse selection on release, without the menu', a
   await page.reload();
   await expect(page.locator(EXERCISE).locator('.span-item')).toHaveCount(2);
   await expect(page.locator(EXERCISE).getByRole('radio', { name: 'Ask each time' })).toBeChecked();
+});
+
+test('overlapping spans of different labels are both painted, and a click finds both', async ({ page }) => {
+  await page.goto('/articles/un-envoy-us-cooperation/practice');
+  const exercise = page.locator('[data-exercise="practice-un-envoy-us-cooperation"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const menu = exercise.getByRole('group', { name: 'Label the selection' });
+  const claim =
+    'The MKO terrorist group, which bears responsibility for the death of more than 12,000 Iranian civilians';
+  await dragSelect(page, frame, claim);
+  await menu.getByRole('button', { name: /Unverifiable claim/ }).click();
+  await dragSelect(page, frame, 'terrorist group');
+  await menu.getByRole('button', { name: /Loaded language/ }).click();
+  const items = exercise.locator('.span-item');
+  await expect(items).toHaveCount(2);
+
+  // Both are painted, each with its own highlight, and they overlap.
+  const painted = await page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return ['cr-unverifiable-claim', 'cr-loaded-language'].map((name) =>
+      [...(registry.get(name) ?? [])].map((r) => r.toString()),
+    );
+  });
+  expect(painted).toEqual([[claim], ['terrorist group']]);
+
+  // A click inside both finds both in the list; a click inside one finds only that one.
+  const current = items.and(page.locator('[aria-current="true"]'));
+  await clickPhrase(page, frame, 'terrorist group');
+  await expect(current).toHaveCount(2);
+  await clickPhrase(page, frame, 'Iranian civilians');
+  await expect(current).toHaveCount(1);
+  await expect(current).toHaveClass(/label-unverifiable-claim/);
+  // Deleting the outer span leaves the inner one painted.
+  await exercise.getByRole('button', { name: `Delete “${claim.slice(0, 69)}…”` }).click();
+  await expect(items).toHaveCount(1);
+  expect(
+    await page.evaluate(() =>
+      ['cr-unverifiable-claim', 'cr-loaded-language'].map(
+        (name) => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name)?.size ?? 0,
+      ),
+    ),
+  ).toEqual([0, 1]);
+});
+
+test('a label made just before the tab closes is kept', async ({ page, context }) => {
+  const frame = page.locator(EXERCISE).getByRole('region', { name: /Article text/ });
+  // The exercise is running once it has written its (empty) draft: keys pressed before would be lost.
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':who-says-so-attributions:'))))
+    .toBe(true);
+  await frame.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('1');
+  // No waiting for the list: the tab closes at once, as a student's might.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(LESSON);
+  await expect(again.locator(EXERCISE).locator('.span-item')).toHaveCount(1);
+  await expect(again.locator(EXERCISE).locator('.span-item')).toContainText('Iran says');
 });
 
 test.describe('on a 375 px phone with touch', () => {

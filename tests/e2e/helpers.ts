@@ -45,6 +45,12 @@ export async function dragSelect(page: Page, frame: Locator, phrase: string) {
   await page.mouse.up();
 }
 
+/** Clicks the middle of a phrase (on one line) in the text, as a person clicks a word. */
+export async function clickPhrase(page: Page, frame: Locator, phrase: string) {
+  const { x1, y1, x2, y2 } = await phraseEnds(frame, phrase);
+  await page.mouse.click((x1 + x2) / 2, (y1 + y2) / 2);
+}
+
 /**
  * Selects a phrase the way a touch screen's long-press handles leave it: a document
  * selection over the words (Playwright cannot drive the native handles themselves).

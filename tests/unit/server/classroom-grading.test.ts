@@ -147,7 +147,9 @@ describeEachEngine('classroom grading', (h) => {
   it('tampered submissions get a clear error naming the field and change nothing', async () => {
     const { student } = await setUp([{ slug: 'who-says-so', policy: 'on-submit' }]);
     const draft = [{ id: 's1', label: 'sourcing', start: 0, end: 5 }];
-    must(await saveClassroomDraft(student, { exerciseId: ATTRIBUTIONS, answers: draft }, h.db));
+    expect(await saveClassroomDraft(student, { exerciseId: ATTRIBUTIONS, answers: draft }, h.db)).toMatchObject({
+      ok: true,
+    });
     const good = send(answersFor(ATTRIBUTIONS));
     const span = good.answers[0] as { label: string; start: number; end: number };
     const withAnswers = (answers: unknown) => ({ ...good, clientId: randomUUID(), answers });
