@@ -187,6 +187,98 @@ test('overlapping spans of different labels are both painted, and a click finds 
   ).toEqual([0, 1]);
 });
 
+test('notes, changing a label and jump-to; the comparison explains found, wrong-label, missed and extra', async ({
+  page,
+}) => {
+  await page.goto('/lessons/one-letter-two-outlets');
+  const exercise = page.locator('[data-exercise="one-letter-two-outlets-mehr"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const menu = exercise.getByRole('group', { name: 'Label the selection' });
+  const key = keyItems('mehr-human-rights-letter').filter(
+    (k) => !k.optional && ['sourcing', 'unverifiable-claim'].includes(k.label),
+  );
+  const core = (label: string) => key.filter((k) => k.label === label).length;
+  const byQuote = (start: string) => key.find((k) => k.quote.startsWith(start)) as (typeof key)[number];
+  const letterRead = byQuote('the letter read');
+  const blasted = byQuote('Iran');
+  const history = byQuote('The MKO has a long history');
+  const short = (q: string) => (q.length > 70 ? `${q.slice(0, 69)}…` : q);
+
+  // Found, with its kind and a note on why.
+  await dragSelect(page, frame, letterRead.quote);
+  await menu.getByRole('button', { name: /Sourcing/ }).click();
+  await exercise.getByLabel(`Kind of source of “${letterRead.quote}”`).selectOption('named-organization');
+  await exercise.getByRole('button', { name: `Add a note on “${letterRead.quote}”` }).click();
+  await exercise.getByLabel(`Why? (optional) “${letterRead.quote}”`).fill('The source is the letter itself.');
+  // A wrong label: an attribution marked as a claim.
+  await dragSelect(page, frame, blasted.quote);
+  await menu.getByRole('button', { name: /Unverifiable claim/ }).click();
+  // A claim first marked as sourcing, then changed from the list.
+  await dragSelect(page, frame, history.quote);
+  await menu.getByRole('button', { name: /Sourcing/ }).click();
+  await exercise.getByLabel(`Label of “${short(history.quote)}”`).selectOption('unverifiable-claim');
+  // An extra: words the key does not mark.
+  await dragSelect(page, frame, 'Antonio Guterres');
+  await menu.getByRole('button', { name: /Unverifiable claim/ }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(4);
+
+  // Jump-to from the list puts the words back under the keyboard selection.
+  await exercise.getByRole('button', { name: new RegExp(`^Sourcing ${letterRead.quote}`) }).click();
+  await expect(menu).toContainText(`Selected: ${letterRead.quote}`);
+  await page.keyboard.press('Escape');
+
+  // The note survives a reload with the rest of the draft.
+  await page.reload();
+  await expect(exercise.getByLabel(`Why? (optional) “${letterRead.quote}”`)).toHaveValue(
+    'The source is the letter itself.',
+  );
+
+  await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  const result = exercise.getByRole('region', { name: 'Your labels and the key' });
+  await expect(result).toBeVisible();
+  const scores = result.getByRole('region', { name: 'Scores by label' });
+  await expect(scores.getByRole('columnheader')).toHaveText([
+    'Label',
+    'Key items found',
+    'Extra labels',
+    'Precision',
+    'Recall',
+    'F1',
+  ]);
+  const cells = (name: RegExp) => scores.getByRole('row', { name }).getByRole('cell');
+  // Sourcing: 1 found, nothing extra: precision 100%, recall 1 of n.
+  await expect(cells(/^Sourcing/)).toHaveText([
+    `1 of ${core('sourcing')}`,
+    '0',
+    '100%',
+    `${Math.round((100 * 1) / core('sourcing'))}%`,
+    /%$/,
+  ]);
+  // Claims: 1 found; the wrong label and the extra both count against precision (1 of 3).
+  await expect(cells(/^Unverifiable claim/)).toHaveText([
+    `1 of ${core('unverifiable-claim')}`,
+    '1',
+    '33%',
+    `${Math.round((100 * 1) / core('unverifiable-claim'))}%`,
+    /%$/,
+  ]);
+
+  const group = (title: string) =>
+    result.locator('details').filter({ has: page.locator('summary', { hasText: title }) });
+  const found = group('Found (2)');
+  await expect(found.locator('.feedback-item').filter({ hasText: letterRead.quote })).toContainText(
+    letterRead.explanation,
+  );
+  const claim = found.locator('.feedback-item').filter({ hasText: history.quote.slice(0, 40) });
+  await expect(claim).toContainText(history.explanation);
+  await expect(claim).toContainText(`How to check: ${history.check}`);
+  await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(blasted.quote);
+  await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(blasted.explanation);
+  await expect(group(`Missed (${key.length - 3})`)).toBeVisible();
+  await expect(result.locator('details').filter({ hasText: 'Extra (1)' })).toContainText('Antonio Guterres');
+  await expectNoAxeViolations(page);
+});
+
 test('a label made just before the tab closes is kept', async ({ page, context }) => {
   const frame = page.locator(EXERCISE).getByRole('region', { name: /Article text/ });
   // The exercise is running once it has written its (empty) draft: keys pressed before would be lost.

@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type KeyRow = { article: string; label: string; start: number; end: number; quote: string; optional: boolean };
+export type KeyRow = {
+  article: string;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  optional: boolean;
+  explanation: string;
+  check?: string;
+};
 
 let keyRows: KeyRow[] | undefined;
 
