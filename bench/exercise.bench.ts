@@ -94,45 +94,27 @@ async function openWithDraft(page: Page, url: string, key: string, placed: Spans
  * new highlight (requestAnimationFrame runs just before that frame's style, layout and paint).
  */
 async function penLabel(page: Page, frame: Locator, t: Target): Promise<number> {
+  // Finds and scrolls to the word (a reader selects what is on screen), and arms the clock for
+  // the release; returns where the drag starts and ends.
   const box = await frame.evaluate((root, target) => {
     const para = Array.from(root.querySelectorAll<HTMLElement>('.para')).find(
       (p) => Number(p.dataset.start) <= target.start && Number(p.dataset.end) >= target.end,
     ) as HTMLElement;
-    // A reader selects what is on screen.
     para.scrollIntoView({ block: 'center' });
     const node = para.firstChild as Text;
     const at = target.start - Number(para.dataset.start);
-    const r = document.createRange();
-    r.setStart(node, at);
-    r.setEnd(node, at + 1);
-    const a = r.getBoundingClientRect();
-    r.setStart(node, at + (target.end - target.start) - 1);
-    r.setEnd(node, at + (target.end - target.start));
-    const b = r.getBoundingClientRect();
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  }, t);
-  await settle(page);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 3 });
-  await settle(page);
-  await frame.evaluate((root, target) => {
-    const para = Array.from(root.querySelectorAll<HTMLElement>('.para')).find(
-      (p) => Number(p.dataset.start) <= target.start && Number(p.dataset.end) >= target.end,
-    ) as HTMLElement;
-    const node = para.firstChild as Text;
-    const at = target.start - Number(para.dataset.start);
+    const length = target.end - target.start;
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     const painted = () =>
       [...(registry.get('cr-sourcing') ?? [])].some(
-        (r) => r.startContainer === node && r.startOffset === at && r.endOffset === at + target.end - target.start,
+        (r) => r.startContainer === node && r.startOffset === at && r.endOffset === at + length,
       );
     (window as unknown as { __paint: Promise<number> }).__paint = new Promise<number>((resolve, reject) => {
-      setTimeout(() => reject(new Error('the label was not painted within 10 s')), 10_000);
       addEventListener(
         'pointerup',
         (e) => {
           const t0 = e.timeStamp;
+          setTimeout(() => reject(new Error('the label was not painted within 10 s')), 10_000);
           const untilPainted = () =>
             requestAnimationFrame(() => {
               if (painted()) setTimeout(() => resolve(performance.now() - t0), 0);
@@ -143,7 +125,20 @@ async function penLabel(page: Page, frame: Locator, t: Target): Promise<number> 
         { capture: true, once: true },
       );
     });
+    const r = document.createRange();
+    r.setStart(node, at);
+    r.setEnd(node, at + 1);
+    const a = r.getBoundingClientRect();
+    r.setStart(node, at + length - 1);
+    r.setEnd(node, at + length);
+    const b = r.getBoundingClientRect();
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
   }, t);
+  await settle(page);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 3 });
+  await settle(page);
   await page.mouse.up();
   return page.evaluate(() => (window as unknown as { __paint: Promise<number> }).__paint);
 }

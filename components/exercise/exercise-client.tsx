@@ -47,8 +47,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const labelRef = useRef<(index: number, span: TextSpan) => void>(() => {});
   const [held, setHeld] = useState<string | null>(null);
   const [pen, setPen] = useState<Label | null>(null);
-  const releasedRef = useRef<(span: TextSpan) => void>(() => {});
-  const penOn = useRef(false);
+  const penRef = useRef<((span: TextSpan) => void) | null>(null);
   const classroom = useClassroom(config.id, link, spans.spans, spans.restored, spans.replace);
   useEffect(() => {
     const submitted = classroom.state?.submitted;
@@ -70,9 +69,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
         if (here.length > 0) document.getElementById(`span-${here[0]}`)?.focus();
       },
       onKeyLabel: (index, span) => labelRef.current(index, span),
-      onReleased: (span) => releasedRef.current(span),
+      labelOnRelease: () => penRef.current,
     });
-    a.labelOnRelease = penOn.current;
     annotator.current = a;
     return () => {
       a.destroy();
@@ -114,10 +112,6 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
     }
     const label = config.labels[index];
     if (label) applyLabel(label, span);
-  };
-
-  releasedRef.current = (span: TextSpan) => {
-    if (pen) applyLabel(pen, span);
   };
 
   const onJump = useCallback((s: TextSpan) => annotator.current?.focusSpan(s), []);
@@ -175,10 +169,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   };
 
   const locked = showResult || held !== null;
-  useEffect(() => {
-    penOn.current = pen !== null && !locked;
-    if (annotator.current) annotator.current.labelOnRelease = penOn.current;
-  }, [pen, locked]);
+  // The label pen in effect (none while the result is shown), asked for by the annotator.
+  penRef.current = pen && !locked ? (span) => applyLabel(pen, span) : null;
   const retryAllowed = !classroom.state || classroom.state.allowResubmit;
   return (
     <div className="exercise-body" onKeyDown={onKeyDown}>

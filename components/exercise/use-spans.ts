@@ -19,14 +19,12 @@ function sorted(spans: DraftSpan[]): DraftSpan[] {
 export function useSpans(draftKey: string) {
   const [history, setHistory] = useState<History<DraftSpan[]>>(() => createHistory([]));
   const [restored, setRestored] = useState(false);
-  // The spans as they are now, for saving when the page is hidden: a label just added is in it
-  // before the deferred history update, so a redraw in between must not drop it.
+  // The spans as they are now, for saving when the page is hidden. `add` puts a new label in
+  // at once, before the deferred history update; otherwise it follows the history.
   const latest = useRef<DraftSpan[]>([]);
-  const seen = useRef<DraftSpan[] | null>(null);
-  if (seen.current !== history.present) {
-    seen.current = history.present;
+  useEffect(() => {
     latest.current = history.present;
-  }
+  }, [history.present]);
 
   useEffect(() => {
     const draft = loadDraft<StoredDraft>(draftKey);

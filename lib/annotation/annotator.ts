@@ -11,8 +11,12 @@ export type AnnotatorEvents = {
   onActivate: (offset: number) => void;
   /** A label was chosen from the keyboard (1, 2, 3…: its index) for `span`, or the menu was asked for (-1). */
   onKeyLabel: (index: number, span: TextSpan) => void;
-  /** A mouse or pen selection was released while `labelOnRelease` is on: label `span` at once. */
-  onReleased?: (span: TextSpan) => void;
+  /**
+   * The label pen, when one is on: a mouse or pen selection is passed to it when released,
+   * and no menu is asked for while it is dragged. Touch and keyboard selections still use the
+   * menu and the number keys.
+   */
+  labelOnRelease?: () => ((span: TextSpan) => void) | null;
 };
 
 const CURSOR_ID = '__cursor';
@@ -31,12 +35,6 @@ export class Annotator {
   private dragging = false;
   /** The click that ends a drag the label pen just labeled is not a click on a word. */
   private labeledOnRelease = false;
-  /**
-   * A label pen is on: a mouse or pen selection is labeled when it is released (`onReleased`),
-   * and no menu is asked for while it is being dragged. Touch and keyboard selections still
-   * use the menu and the number keys.
-   */
-  labelOnRelease = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -113,7 +111,7 @@ export class Annotator {
 
   private onSelectionChange(): void {
     // With a label pen, a selection being dragged is labeled on release; no menu meanwhile.
-    if (this.dragging && this.labelOnRelease) return;
+    if (this.dragging && this.events.labelOnRelease?.()) return;
     const span = this.selectedSpan();
     if (span) {
       this.keyboard = span;
@@ -124,11 +122,11 @@ export class Annotator {
   private onPointerUp(): void {
     if (!this.dragging) return;
     this.dragging = false;
-    if (!this.labelOnRelease || !this.events.onReleased) return;
-    const span = this.selectedSpan();
-    if (!span) return;
+    const label = this.events.labelOnRelease?.();
+    const span = label ? this.selectedSpan() : null;
+    if (!label || !span) return;
     this.labeledOnRelease = true;
-    this.events.onReleased(span);
+    label(span);
   }
 
   private onClick(event: MouseEvent): void {

@@ -54,6 +54,17 @@ export async function dragSelect(page: Page, frame: Locator, phrase: string) {
   await page.mouse.up();
 }
 
+/** The text of every range painted with a label's highlight (`cr-<label>`), as the page has them. */
+export function paintedTexts(page: Page, label: string): Promise<string[]> {
+  return page.evaluate(
+    (name) =>
+      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])].map((r) =>
+        r.toString(),
+      ),
+    `cr-${label}`,
+  );
+}
+
 /** Clicks the middle of a phrase (on one line) in the text, as a person clicks a word. */
 export async function clickPhrase(page: Page, frame: Locator, phrase: string) {
   const { x1, y1, x2, y2 } = await phraseEnds(frame, phrase);
