@@ -43,17 +43,33 @@ export function parseKeyFile(file: string, source: string): ResolvedKey {
       return;
     }
     const { start, end } = anchored.value;
-    items.push({ ...item, id: `${item.label}-${start}-${end}`, start, end });
+    items.push({ ...item, id: '', start, end });
   });
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.id)) problems.push(`${item.id}: the same span and label appear twice`);
-    seen.add(item.id);
+    const span = `${item.label} ${item.start}-${item.end} "${item.quote.slice(0, 40)}"`;
+    if (seen.has(span)) problems.push(`${span}: the same span and label appear twice`);
+    seen.add(span);
   }
-  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  numberItems(items);
   problems.push(...sameLabelOverlaps(items));
   if (problems.length > 0) throw new ContentError(where, problems);
   return { article, items };
+}
+
+/**
+ * Gives each item its id: its label and its place among that label's items in text order
+ * ("sourcing-3"). Ids never carry offsets: a student who sees an id before the key is
+ * released learns nothing of where the item is.
+ */
+function numberItems(items: ResolvedKeyItem[]): void {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const n = (counts.get(item.label) ?? 0) + 1;
+    counts.set(item.label, n);
+    item.id = `${item.label}-${n}`;
+  }
 }
 
 /** Same-label items may not overlap (the guide's rule for one answer set); sorted input. */
@@ -63,7 +79,9 @@ function sameLabelOverlaps(items: readonly ResolvedKeyItem[]): string[] {
   for (const item of items) {
     const previous = lastEnd.get(item.label);
     if (previous && previous.end > item.start) {
-      problems.push(`${item.id} overlaps ${previous.id} with the same label`);
+      problems.push(
+        `${item.label} "${item.quote.slice(0, 40)}" (${item.start}-${item.end}) overlaps "${previous.quote.slice(0, 40)}" (${previous.start}-${previous.end}) with the same label`,
+      );
     }
     if (!previous || item.end > previous.end) lastEnd.set(item.label, item);
   }

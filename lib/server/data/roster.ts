@@ -4,6 +4,7 @@ import { type Db, getDb } from '../db/client';
 import { fail, ok, type Result } from '../result';
 import { issueResumeCode } from '../students';
 import { isFailure, ownedStudent, SIGN_IN_FIRST, studentWithClass } from './access';
+import { isKeyReleased } from './assignments';
 
 /*
  * The instructor's operations on one student of their class (split from classes.ts to keep
@@ -59,6 +60,9 @@ export type StudentExport = {
     exerciseId: string;
     attempt: number;
     answers: unknown;
+    /** Whether the key (and so the score) of this work is open to the student now. */
+    keyReleased: boolean;
+    /** The score with the key's items; null in a student's own export until the key is released. */
     score: unknown;
     late: boolean;
     submittedAt: string;
@@ -67,7 +71,10 @@ export type StudentExport = {
 };
 
 /**
- * Exports one student's data: for the class's instructor, or for the student themself.
+ * Exports one student's data: for the class's instructor, everything; for the student
+ * themself, exactly what they may see now: their drafts and answers always, but a score
+ * (which lists the key's items) and the teacher's comments only once the key of that
+ * assignment is released to them (isKeyReleased, as the lesson page and /feedback decide).
  * Secrets (the resume-code hash, session tokens) are left out.
  */
 export async function exportStudentData(
@@ -102,7 +109,7 @@ export async function exportStudentData(
     .selectFrom('submission')
     .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
     .selectAll('submission')
-    .select('assignment.lesson_slug')
+    .select(['assignment.lesson_slug', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
     .where('submission.student_id', '=', student.id)
     .orderBy('submission.submitted_at')
     .execute();
@@ -113,6 +120,9 @@ export async function exportStudentData(
     .where('submission.student_id', '=', student.id)
     .orderBy('comment.created_at')
     .execute();
+  const now = new Date();
+  const released = new Set(submissions.filter((s) => isKeyReleased(s, now, true)).map((s) => s.id));
+  const mayShow = (submissionId: string) => actor.kind === 'instructor' || released.has(submissionId);
 
   return ok({
     exportedAt: new Date().toISOString(),
@@ -137,16 +147,19 @@ export async function exportStudentData(
       exerciseId: s.exercise_id,
       attempt: s.attempt,
       answers: JSON.parse(s.answers_json),
-      score: JSON.parse(s.score_json),
+      keyReleased: released.has(s.id),
+      score: mayShow(s.id) ? JSON.parse(s.score_json) : null,
       late: s.late === 1,
       submittedAt: s.submitted_at,
     })),
-    comments: comments.map((c) => ({
-      submissionId: c.submission_id,
-      start: c.start,
-      end: c.end,
-      body: c.body,
-      createdAt: c.created_at,
-    })),
+    comments: comments
+      .filter((c) => mayShow(c.submission_id))
+      .map((c) => ({
+        submissionId: c.submission_id,
+        start: c.start,
+        end: c.end,
+        body: c.body,
+        createdAt: c.created_at,
+      })),
   });
 }

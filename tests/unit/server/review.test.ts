@@ -5,6 +5,7 @@ import { toScoringKey } from '@/lib/content/keys';
 import { getExercise } from '@/lib/content/lessons';
 import { type AnswerSpan, aggregate, type ScoreResult, type ScoringKeyItem, score } from '@/lib/scoring';
 import type { Actor } from '@/lib/server/actor';
+import { toCsv } from '@/lib/server/csv';
 import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
 import { saveDraft } from '@/lib/server/data/drafts';
@@ -331,7 +332,7 @@ describeEachEngine('instructor review', (h) => {
     const dashboard = must(await getDashboard(teacher, assignment.id, undefined, h.db));
     const ex = dashboard.exercises[0];
     if (!ex) throw new Error('no exercise');
-    const csv = Papa.unparse(scoreRows(ex));
+    const csv = toCsv(scoreRows(ex));
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(6);
@@ -349,5 +350,19 @@ describeEachEngine('instructor review', (h) => {
       expect(Number(line?.['sourcing found'])).toBe(row.perLabel.sourcing?.found);
       expect(Number(line?.['sourcing extra'])).toBe(row.perLabel.sourcing?.extra);
     }
+  });
+
+  it('a display name that a spreadsheet would run as a formula reaches the scores CSV as text', async () => {
+    const { teacher, klass, assignment } = await setUp();
+    const names = ['=HYPERLINK("http://x.example","a")', '@SUM(1+1)', '+1+1', '-2+3'];
+    for (const name of names) await makeStudent(h.db, klass.joinCode, name);
+    const ex = must(await getDashboard(teacher, assignment.id, undefined, h.db)).exercises[0];
+    if (!ex) throw new Error('no exercise');
+    const parsed = Papa.parse<Record<string, string>>(toCsv(scoreRows(ex)), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const shown = parsed.data.map((r) => r.name);
+    // The apostrophe makes a spreadsheet show the cell as text; the name itself is intact.
+    for (const name of names) expect(shown).toContain(`'${name}`);
+    for (const cell of parsed.data.flatMap((r) => Object.values(r))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

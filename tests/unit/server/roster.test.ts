@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { createAssignments } from '@/lib/server/data/assignments';
+import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { createClass, getClass, listMyClasses } from '@/lib/server/data/classes';
 import { saveDraft } from '@/lib/server/data/drafts';
 import { exportStudentData, removeStudent } from '@/lib/server/data/roster';
@@ -10,7 +10,7 @@ import { describeEachEngine } from './db-harness';
 import { makeInstructor, makeStudent, must, SHA } from './fixtures';
 
 describeEachEngine('roster: export and removal', (h) => {
-  async function world() {
+  async function world(releasePolicy: 'on-submit' | 'manual' = 'on-submit') {
     const teacher = await makeInstructor(h.db);
     const klass = must(await createClass(teacher, { name: 'P2' }, h.db));
     const [assignment] = must(
@@ -21,7 +21,7 @@ describeEachEngine('roster: export and removal', (h) => {
           lessonSlugs: ['lesson-one'],
           opensAt: null,
           dueAt: null,
-          releasePolicy: 'on-submit',
+          releasePolicy,
           allowResubmit: true,
         },
         h.db,
@@ -79,6 +79,24 @@ describeEachEngine('roster: export and removal', (h) => {
     expect(text).not.toContain(ada.grant.sessionToken);
     // A student may export their own data too.
     expect(must(await exportStudentData(ada.actor, ada.grant.studentId, h.db)).student.id).toBe(ada.grant.studentId);
+  });
+
+  it('a student’s own export holds no score (the key’s items) and no comment until the key is released', async () => {
+    const { teacher, assignment, ada } = await world('manual');
+    const before = must(await exportStudentData(ada.actor, ada.grant.studentId, h.db));
+    expect(before.submissions).toEqual([
+      expect.objectContaining({ answers: ['done'], keyReleased: false, score: null }),
+    ]);
+    expect(before.comments).toEqual([]);
+    expect(JSON.stringify(before)).not.toContain('Good catch');
+    // The instructor's export of the same student holds everything.
+    const full = must(await exportStudentData(teacher, ada.grant.studentId, h.db));
+    expect(full.submissions).toEqual([expect.objectContaining({ keyReleased: false, score: { n: 1 } })]);
+    expect(full.comments).toEqual([expect.objectContaining({ body: 'Good catch' })]);
+    must(await releaseKey(teacher, assignment.id, h.db));
+    const after = must(await exportStudentData(ada.actor, ada.grant.studentId, h.db));
+    expect(after.submissions).toEqual([expect.objectContaining({ keyReleased: true, score: { n: 1 } })]);
+    expect(after.comments).toEqual([expect.objectContaining({ body: 'Good catch' })]);
   });
 
   it('removing a student deletes their drafts, submissions, comments and sessions, and nothing of others', async () => {

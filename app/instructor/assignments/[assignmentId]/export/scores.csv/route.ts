@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { getActor } from '@/lib/server/actor';
+import { toCsv } from '@/lib/server/csv';
 import { getDashboard } from '@/lib/server/data/review';
 import { scoreRows } from '@/lib/server/data/review-export';
 
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ assi
   const wanted = new URL(request.url).searchParams.get('exercise');
   const exercise = dashboard.value.exercises.find((e) => e.exerciseId === wanted) ?? dashboard.value.exercises[0];
   if (!exercise) return new Response('This lesson has no labeling exercises.', { status: 404 });
-  const csv = Papa.unparse(scoreRows(exercise));
+  const csv = toCsv(scoreRows(exercise));
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
