@@ -9,7 +9,7 @@ import { archiveClass, createClass, regenerateJoinCode, renameClass } from '@/li
 import { removeStudent, resetStudentResumeCode } from '@/lib/server/data/roster';
 import type { Result } from '@/lib/server/result';
 import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
-import { ClassNameSchema, CreateAssignmentSchema, localTimeToDate } from '@/lib/validation/classroom';
+import { assignmentInstants, ClassNameSchema, CreateAssignmentSchema } from '@/lib/validation/classroom';
 
 /*
  * The instructor's class actions. Each asks getActor() again: the page's own check does not
@@ -72,15 +72,14 @@ export async function createAssignmentsAction(
   const parsed = CreateAssignmentSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   if (!IdSchema.safeParse(classId).success) return failure('No such class.');
-  const { lessonSlugs, opensAt, dueAt, timezoneOffset, releasePolicy, allowResubmit } = parsed.data;
+  const { lessonSlugs, releasePolicy, allowResubmit } = parsed.data;
   const unknown = lessonSlugs.filter((slug) => !getLesson(slug));
   if (unknown.length > 0)
     return failure('Some lessons do not exist.', { lessonSlugs: [`No lesson ${unknown.join(', ')}.`] });
   const result = await createAssignments(await getActor(), {
     classId,
     lessonSlugs,
-    opensAt: localTimeToDate(opensAt, timezoneOffset),
-    dueAt: localTimeToDate(dueAt, timezoneOffset),
+    ...assignmentInstants(parsed.data),
     releasePolicy,
     allowResubmit,
   });

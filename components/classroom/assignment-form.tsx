@@ -15,7 +15,7 @@ const EMPTY: CreateAssignment = {
   lessonSlugs: [],
   opensAt: '',
   dueAt: '',
-  timezoneOffset: 0,
+  timeZone: 'UTC',
   releasePolicy: 'on-submit',
   allowResubmit: false,
 };
@@ -34,13 +34,13 @@ export function AssignmentForm({ lessons, create }: Props) {
     action: create,
     onStart: () => setSaved(null),
     onSuccess: (result, values, f) => {
-      f.reset({ ...EMPTY, timezoneOffset: values.timezoneOffset });
+      f.reset({ ...EMPTY, timeZone: values.timeZone });
       setSaved(`Assigned ${result.count} lesson${result.count === 1 ? '' : 's'}.`);
     },
   });
   const { register, formState, setValue } = form;
-  // The times typed are the instructor's local time; the server needs the browser's offset.
-  useEffect(() => setValue('timezoneOffset', new Date().getTimezoneOffset()), [setValue]);
+  // The times typed are the instructor's wall-clock time; the server needs the browser's zone.
+  useEffect(() => setValue('timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone), [setValue]);
   const { errors } = formState;
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate>

@@ -14,6 +14,7 @@ import { getMySubmission, type MySubmission, submitExercise } from './data/submi
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
 import { type GradedExercise, gradeSubmission } from './grading';
+import { isAhead } from './instants';
 
 /**
  * What a submit returns to the browser: the comparison (key included) only when the key is
@@ -137,7 +138,7 @@ export async function openClassroomExercise(
   const [draft, submission] = await Promise.all([getDraft(actor, key, db), getMySubmission(actor, key, db)]);
   const mine = submission.ok ? submission.value : null;
   let blocked: string | null = null;
-  if (assignment.opens_at !== null && assignment.opens_at > new Date().toISOString()) {
+  if (assignment.opens_at !== null && isAhead(assignment.opens_at, new Date())) {
     blocked = `This assignment opens at ${formatTime(assignment.opens_at)}.`;
   }
   return {

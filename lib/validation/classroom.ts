@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, localTimeToInstant, outsideAssignmentWindow } from './local-time';
 
 /** Match lib/server: class names, display names, code lengths. */
 export const MAX_CLASS_NAME_CHARS = 100;
@@ -47,15 +48,15 @@ export const RELEASE_POLICY_CHOICES = [
   { value: 'manual', label: 'When I release it' },
 ] as const;
 
-/** A `datetime-local` value (the instructor's local time), or '' for none. */
-const localTime = z.union([
-  z.literal(''),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.'),
-]);
+/** A `datetime-local` value (the instructor's local time), or '' for none; checked in full below. */
+const localTime = z.string().max(40, 'Enter a date and a time.');
+
+const DATE_FIELDS = { opensAt: 'The opening date', dueAt: 'The due date' } as const;
 
 /**
- * Assign lessons. Times are the instructor's local time; `timezoneOffset` is the browser's
- * `Date#getTimezoneOffset()` so the server can turn them into UTC.
+ * Assign lessons. Times are the instructor's wall-clock time in `timeZone`, the browser's
+ * IANA zone, so a due date after a change of clocks keeps the hour typed. Each date must be
+ * a real calendar date within the assignment window; `assignmentInstants` gives the instants.
  */
 export const CreateAssignmentSchema = z
   .object({
@@ -65,25 +66,42 @@ export const CreateAssignmentSchema = z
       .max(MAX_LESSONS_PER_ASSIGNMENT),
     opensAt: localTime,
     dueAt: localTime,
-    timezoneOffset: z.number().int().min(-840).max(840),
+    timeZone: z.string().refine(isTimeZone, 'Your browser did not say its time zone; reload the page.'),
     releasePolicy: z.enum(['on-submit', 'after-due', 'manual'], 'Choose when the key is released.'),
     allowResubmit: z.boolean(),
   })
-  .refine((v) => v.releasePolicy !== 'after-due' || v.dueAt !== '', {
-    path: ['dueAt'],
-    message: 'Releasing the key after the due date needs a due date.',
-  })
-  .refine((v) => v.opensAt === '' || v.dueAt === '' || v.dueAt > v.opensAt, {
-    path: ['dueAt'],
-    message: 'The due date must come after the opening date.',
+  .superRefine((v, ctx) => {
+    const now = new Date();
+    const instants: Partial<Record<keyof typeof DATE_FIELDS, Date>> = {};
+    for (const field of ['opensAt', 'dueAt'] as const) {
+      if (v[field] === '') continue;
+      const parsed = localTimeToInstant(v[field], v.timeZone);
+      const problem = parsed.ok ? outsideAssignmentWindow(parsed.value, now) : parsed.error;
+      if (problem) ctx.addIssue({ code: 'custom', path: [field], message: `${DATE_FIELDS[field]}: ${problem}` });
+      else if (parsed.ok) instants[field] = parsed.value;
+    }
+    if (v.releasePolicy === 'after-due' && v.dueAt === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueAt'],
+        message: 'Releasing the key after the due date needs a due date.',
+      });
+    }
+    if (instants.opensAt && instants.dueAt && instants.dueAt <= instants.opensAt) {
+      ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'The due date must come after the opening date.' });
+    }
   });
 export type CreateAssignment = z.infer<typeof CreateAssignmentSchema>;
 
-/** A local `datetime-local` value and the browser's offset as a Date in UTC, or null for ''. */
-export function localTimeToDate(value: string, timezoneOffset: number): Date | null {
-  if (value === '') return null;
-  const [date = '', time = ''] = value.split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  const [hh, mm, ss = 0] = time.split(':').map(Number);
-  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0, ss) + timezoneOffset * 60_000);
+/** The instants of a parsed assignment's dates (null where none was given). */
+export function assignmentInstants(v: Pick<CreateAssignment, 'opensAt' | 'dueAt' | 'timeZone'>): {
+  opensAt: Date | null;
+  dueAt: Date | null;
+} {
+  const at = (value: string) => {
+    if (value === '') return null;
+    const parsed = localTimeToInstant(value, v.timeZone);
+    return parsed.ok ? parsed.value : null;
+  };
+  return { opensAt: at(v.opensAt), dueAt: at(v.dueAt) };
 }

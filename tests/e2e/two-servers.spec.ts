@@ -144,7 +144,7 @@ test('sessions, classes, drafts, submissions and rate limits are shared by two s
           lessonSlugs: [LESSON],
           opensAt: '',
           dueAt: '',
-          timezoneOffset: 0,
+          timeZone: 'UTC',
           releasePolicy: 'on-submit',
           allowResubmit: false,
         },

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
 import type { AssignmentTable, ClassTable } from '../db/schema';
+import { isAhead } from '../instants';
 import { type Failure, fail } from '../result';
 
 /*
@@ -115,7 +116,7 @@ export async function workableAssignment(db: Db, actor: Actor, assignmentId: str
   const assignment = await visibleAssignment(db, student, assignmentId);
   if (isFailure(assignment)) return assignment;
   if (assignment.archived_at) return fail('archived', 'This class is archived.');
-  if (assignment.opens_at !== null && assignment.opens_at > new Date().toISOString()) {
+  if (isAhead(assignment.opens_at, new Date())) {
     return fail('closed', 'This assignment is not open yet.');
   }
   return { student, assignment };

@@ -1,8 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { outsideAssignmentWindow } from '../../validation/local-time';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import type { AssignmentTable, ReleasePolicy } from '../db/schema';
+import { hasArrived, isAhead } from '../instants';
 import { fail, ok, type Result } from '../result';
 import { isFailure, ownedClass, studentActor, visibleAssignment } from './access';
 
@@ -46,13 +48,12 @@ export type KeyReleaseFacts = Pick<AssignmentTable, 'release_policy' | 'due_at' 
  * 'manual' only by release.
  */
 export function isKeyReleased(assignment: KeyReleaseFacts, now: Date, studentHasSubmitted: boolean): boolean {
-  const nowIso = now.toISOString();
-  if (assignment.released_at !== null && assignment.released_at <= nowIso) return true;
+  if (hasArrived(assignment.released_at, now)) return true;
   switch (assignment.release_policy) {
     case 'on-submit':
       return studentHasSubmitted;
     case 'after-due':
-      return assignment.due_at !== null && assignment.due_at <= nowIso;
+      return hasArrived(assignment.due_at, now);
     case 'manual':
       return false;
   }
@@ -83,8 +84,12 @@ export async function createAssignments(
   const badSlug = slugs.find((slug) => !LESSON_SLUG.test(slug));
   if (badSlug !== undefined) return fail('invalid', `Not a lesson name: ${JSON.stringify(badSlug.slice(0, 80))}.`);
   if (!RELEASE_POLICIES.includes(input.releasePolicy)) return fail('invalid', 'Unknown key release policy.');
+  const now = new Date();
   for (const date of [input.opensAt, input.dueAt]) {
-    if (date !== null && Number.isNaN(date.getTime())) return fail('invalid', 'A date is not valid.');
+    if (date === null) continue;
+    if (Number.isNaN(date.getTime())) return fail('invalid', 'A date is not valid.');
+    const problem = outsideAssignmentWindow(date, now);
+    if (problem) return fail('invalid', problem);
   }
   if (input.opensAt && input.dueAt && input.dueAt <= input.opensAt) {
     return fail('invalid', 'The due time must come after the opening time.');
@@ -92,7 +97,7 @@ export async function createAssignments(
   if (input.releasePolicy === 'after-due' && !input.dueAt) {
     return fail('invalid', 'Releasing the key after the due time needs a due time.');
   }
-  const createdAt = new Date().toISOString();
+  const createdAt = now.toISOString();
   const rows: AssignmentTable[] = slugs.map((slug) => ({
     id: randomUUID(),
     class_id: klass.id,
@@ -135,7 +140,6 @@ export async function listMyAssignments(actor: Actor, db: Db = getDb()): Promise
     .selectFrom('assignment')
     .selectAll()
     .where('class_id', '=', student.classId)
-    .where((eb) => eb.or([eb('opens_at', 'is', null), eb('opens_at', '<=', now.toISOString())]))
     .orderBy('created_at')
     .orderBy('lesson_slug')
     .execute();
@@ -146,10 +150,12 @@ export async function listMyAssignments(actor: Actor, db: Db = getDb()): Promise
     .where('student_id', '=', student.studentId)
     .execute();
   return ok(
-    rows.map((row) => ({
-      ...studentView(row, now),
-      submittedExerciseIds: submitted.filter((s) => s.assignment_id === row.id).map((s) => s.exercise_id),
-    })),
+    rows
+      .filter((row) => !isAhead(row.opens_at, now))
+      .map((row) => ({
+        ...studentView(row, now),
+        submittedExerciseIds: submitted.filter((s) => s.assignment_id === row.id).map((s) => s.exercise_id),
+      })),
   );
 }
 
@@ -164,8 +170,7 @@ export async function getMyAssignment(
   const row = await visibleAssignment(db, student, assignmentId);
   if (isFailure(row)) return row;
   const now = new Date();
-  if (row.opens_at !== null && row.opens_at > now.toISOString())
-    return fail('closed', 'This assignment is not open yet.');
+  if (isAhead(row.opens_at, now)) return fail('closed', 'This assignment is not open yet.');
   return ok(studentView(row, now));
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import type { SubmissionTable } from '../db/schema';
+import { hasArrived } from '../instants';
 import { fail, ok, type Result } from '../result';
 import { type AssignmentRow, isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
 import { toJson } from './answers-json';
@@ -92,7 +93,8 @@ export async function submitExercise(
         'You have already submitted this exercise, and this assignment does not take resubmissions.',
       );
     }
-    const now = new Date().toISOString();
+    const at = new Date();
+    const now = at.toISOString();
     // DO NOTHING on any unique conflict: the same clientId (a retry) or the same attempt
     // number (a racing resubmission); the read below tells the two apart.
     await db
@@ -107,7 +109,7 @@ export async function submitExercise(
         answers_json: answersJson,
         article_sha256: input.articleSha256,
         score_json: scoreJson,
-        late: assignment.due_at !== null && now > assignment.due_at ? 1 : 0,
+        late: hasArrived(assignment.due_at, at) ? 1 : 0,
         submitted_at: now,
       })
       .onConflict((oc) => oc.doNothing())

@@ -4,6 +4,7 @@ import {
   type CreateAssignmentsInput,
   createAssignments,
   isKeyReleased,
+  listMyAssignments,
   releaseKey,
 } from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
@@ -196,6 +197,45 @@ describeEachEngine('submissions', (h) => {
     must(await releaseKey(manual.teacher, manual.assignment.id, h.db));
     expect(must(await getMySubmission(manual.student, key, h.db))).toMatchObject({ keyReleased: true, score: SCORE });
   });
+
+  it('refuses dates outside the window, and a stored far-future opening keeps the assignment closed', async () => {
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'P9' }, h.db));
+    const input = {
+      classId: klass.id,
+      lessonSlugs: ['spotting-spin'],
+      opensAt: null,
+      dueAt: new Date(Date.UTC(9999, 11, 31, 23, 59)),
+      releasePolicy: 'after-due' as const,
+      allowResubmit: false,
+    };
+    expect(await createAssignments(teacher, input, h.db)).toMatchObject({ ok: false, error: 'invalid' });
+    expect(
+      await createAssignments(teacher, { ...input, dueAt: null, opensAt: new Date(Date.UTC(10007, 5, 11)) }, h.db),
+    ).toMatchObject({ ok: false, error: 'invalid' });
+    // A row written before the window existed: an extended-year opening and due time.
+    const { assignment, student } = await setUp({ releasePolicy: 'after-due' });
+    await h.db
+      .updateTable('assignment')
+      .set({ opens_at: '+010007-06-11T00:00:00.000Z', due_at: '+010000-01-01T07:59:00.000Z' })
+      .where('id', '=', assignment.id)
+      .execute();
+    const work = { assignmentId: assignment.id, exerciseId: 'ex-1' };
+    expect(await saveDraft(student, { ...work, answers: [] }, h.db)).toMatchObject({ ok: false, error: 'closed' });
+    expect(must(await listMyAssignments(student, h.db))).toEqual([]);
+  });
+
+  it('a submission before a due time is not late, and one after it is', async () => {
+    const { assignment, student } = await setUp({ allowResubmit: true });
+    const work = { assignmentId: assignment.id, exerciseId: 'ex-1', answers: [], articleSha256: SHA, score: SCORE };
+    expect(must(await submitExercise(student, { ...work, clientId: 'c-before-due-0001' }, h.db)).late).toBe(false);
+    await h.db
+      .updateTable('assignment')
+      .set({ due_at: new Date(Date.now() - HOUR).toISOString() })
+      .where('id', '=', assignment.id)
+      .execute();
+    expect(must(await submitExercise(student, { ...work, clientId: 'c-after-due-0001' }, h.db)).late).toBe(true);
+  });
 });
 
 it('isKeyReleased follows each policy and a manual release', () => {
@@ -216,4 +256,11 @@ it('isKeyReleased follows each policy and a manual release', () => {
   expect(isKeyReleased(a('manual', future, past), now, false)).toBe(true);
   expect(isKeyReleased(a('after-due', future, past), now, false)).toBe(true);
   expect(isKeyReleased(a('manual', null, future), now, true)).toBe(false);
+});
+
+it('isKeyReleased compares instants as times: a stored extended year is far future, not past', () => {
+  const now = new Date('2026-03-01T12:00:00.000Z');
+  const farFuture = '+010000-01-01T07:59:00.000Z';
+  expect(isKeyReleased({ release_policy: 'after-due', due_at: farFuture, released_at: null }, now, true)).toBe(false);
+  expect(isKeyReleased({ release_policy: 'manual', due_at: null, released_at: farFuture }, now, true)).toBe(false);
 });

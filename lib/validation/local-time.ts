@@ -1,0 +1,67 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * Times an instructor types (`datetime-local` values, their own wall-clock time) and the
+ * instants stored for them. Shared by the assignment form in the browser and the server.
+ */
+
+/** `YYYY-MM-DDTHH:MM` with optional seconds, as a `datetime-local` input gives it. */
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** How far back an assignment date may lie: a course year, for work entered late. */
+export const EARLIEST_YEARS_BACK = 1;
+/** How far ahead: a few school years, never the year 9999. */
+export const LATEST_YEARS_AHEAD = 5;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Whether the browser or server knows this IANA time zone name ("America/Chicago"). */
+export function isTimeZone(name: string): boolean {
+  if (name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The instant of a wall-clock time in a time zone, or why there is none: a malformed value,
+ * a day or hour the calendar does not have (2027-02-29, 9999-99-99T99:99), an unknown zone.
+ * The zone's own rules apply on the date typed, not today's offset: a time skipped when the
+ * clocks go forward moves on by the gap (02:30 becomes 03:30), and a time that happens twice
+ * when they go back is the first of the two.
+ */
+export function localTimeToInstant(value: string, timeZone: string): Parsed<Date> {
+  const m = LOCAL_TIME.exec(value);
+  if (!m) return { ok: false, error: 'Enter a date and a time.' };
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+    return { ok: false, error: `${value.slice(0, 10)} is not a date in the calendar.` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, error: `${value.slice(11)} is not a time of day.` };
+  if (!isTimeZone(timeZone)) return { ok: false, error: `Unknown time zone "${timeZone.slice(0, 64)}".` };
+  const instant = new Date(+new TZDate(year, month - 1, day, hour, minute, second, timeZone));
+  if (Number.isNaN(instant.getTime())) return { ok: false, error: 'That date and time cannot be used.' };
+  return { ok: true, value: instant };
+}
+
+/** The window assignment dates must fall in, around `now`. */
+export function assignmentWindow(now: Date): { earliest: Date; latest: Date } {
+  const earliest = new Date(now);
+  earliest.setUTCFullYear(now.getUTCFullYear() - EARLIEST_YEARS_BACK);
+  const latest = new Date(now);
+  latest.setUTCFullYear(now.getUTCFullYear() + LATEST_YEARS_AHEAD);
+  return { earliest, latest };
+}
+
+/** Why an assignment date is outside the window, or null when it is inside. */
+export function outsideAssignmentWindow(date: Date, now: Date): string | null {
+  const { earliest, latest } = assignmentWindow(now);
+  if (date >= earliest && date <= latest) return null;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return `Choose a date between ${day(earliest)} and ${day(latest)}.`;
+}
