@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
+import { liftJoinLimit } from '@/lib/server/data/class-joins';
 import { archiveClass, createClass, regenerateJoinCode, renameClass } from '@/lib/server/data/classes';
 import { removeStudent, resetStudentResumeCode } from '@/lib/server/data/roster';
 import type { Result } from '@/lib/server/result';
@@ -50,6 +51,13 @@ export async function regenerateJoinCodeAction(classId: string): Promise<ActionR
   if (!IdSchema.safeParse(classId).success) return failure('No such class.');
   return settle(await regenerateJoinCode(await getActor(), classId), (v) => ({
     message: `New class code: ${v.joinCode}. The old one no longer works.`,
+  }));
+}
+
+export async function liftJoinLimitAction(classId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(classId).success) return failure('No such class.');
+  return settle(await liftJoinLimit(await getActor(), classId), () => ({
+    message: 'For the next hour, any number of students can join with the class code.',
   }));
 }
 

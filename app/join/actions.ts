@@ -21,7 +21,11 @@ export async function joinClassAction(
   if (!result.ok) {
     return result.error === 'not-found'
       ? failure(result.message, { joinCode: [result.message] })
-      : failure(result.message, result.error === 'invalid' ? { displayName: [result.message] } : {});
+      : failure(
+          result.message,
+          // A blank or a taken name is the name field's problem; a paused class is not.
+          result.error === 'invalid' || result.error === 'conflict' ? { displayName: [result.message] } : {},
+        );
   }
   await startStudentSession(result.value);
   return { ok: true, className: result.value.className, resumeCode: result.value.resumeCode };

@@ -1,17 +1,11 @@
 'use server';
 
-import { getQuestion } from '@/lib/content/lessons';
-import { AnswerQuestionSchema, answerSchema } from '@/lib/validation/question';
+import { getActor } from '@/lib/server/actor';
+import { type AnswerOutcome, answerForActor } from '@/lib/server/questions';
 
-export type AnswerOutcome = { ok: true; model: string } | { ok: false; message: string };
+export type { AnswerOutcome };
 
-/** Checks an answer on the server and, when it is a real answer, returns the model answer. */
+/** Checks an answer on the server and returns the model answer when the asker may see it. */
 export async function answerQuestion(input: unknown): Promise<AnswerOutcome> {
-  const parsed = AnswerQuestionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'The answer could not be read.' };
-  const found = getQuestion(parsed.data.questionId);
-  if (!found) return { ok: false, message: 'There is no such question.' };
-  const checked = answerSchema(found.question.minWords).safeParse({ answer: parsed.data.answer });
-  if (!checked.success) return { ok: false, message: checked.error.issues[0]?.message ?? 'Write a longer answer.' };
-  return { ok: true, model: found.question.model };
+  return answerForActor(await getActor(), input);
 }

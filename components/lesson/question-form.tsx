@@ -7,7 +7,8 @@ import { type AnswerForm, answerSchema } from '@/lib/validation/question';
 import { loadDraft, saveDraft } from '../exercise/draft-store';
 import { recordProgress } from './progress';
 
-type Outcome = { ok: true; model: string } | { ok: false; message: string };
+/** The server's answer: the model answer, or a notice while a class's key holds it back. */
+type Outcome = { ok: true; model: string | null; notice?: string } | { ok: false; message: string };
 
 export type QuestionFormProps = {
   id: string;
@@ -21,6 +22,7 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
   const form = useForm<AnswerForm>({ resolver: zodResolver(answerSchema(minWords)), defaultValues: { answer: '' } });
   const [model, setModel] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { register, handleSubmit, formState, reset, watch } = form;
 
@@ -39,6 +41,7 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
 
   const onSubmit = handleSubmit((values) => {
     setServerError(null);
+    setNotice(null);
     start(async () => {
       try {
         const outcome = await answer({ questionId: id, answer: values.answer });
@@ -46,8 +49,9 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
           setServerError(outcome.message);
           return;
         }
+        setNotice(outcome.notice ?? null);
         setModel(outcome.model);
-        saveDraft(draftKey, { answer: values.answer, model: outcome.model });
+        saveDraft(draftKey, { answer: values.answer, model: outcome.model ?? undefined });
         recordProgress(id);
       } catch {
         setServerError('Your answer could not be checked just now. It is kept here; try again.');
@@ -73,6 +77,11 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
       <button type="submit" disabled={pending}>
         {pending ? 'Checking…' : model ? 'Update my answer' : 'Check my answer'}
       </button>
+      {notice && !model && (
+        <p className="question-notice" role="status">
+          {notice}
+        </p>
+      )}
       {model && (
         <div className="model-answer" aria-live="polite">
           <p className="model-title">A model answer</p>

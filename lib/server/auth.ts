@@ -5,8 +5,8 @@ import { nextCookies } from 'better-auth/next-js';
 import { type Db, getDb } from './db/client';
 import { dialectOf } from './db/dialect';
 import { type Env, getEnv } from './env';
-import { consumeRateLimit, type RateRule } from './rate-limit';
 import { fail, ok, type Result } from './result';
+import { issueDeviceCookie, limitSignIn, verifyDeviceCookie } from './sign-in-limits';
 
 /** ASVS L1 2.1.1: at least 12 characters. 2.1.2: at least 64 allowed; better-auth's cap is 128. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -92,32 +92,26 @@ export function getAuth(): Auth {
   return holder.closeReadAuth;
 }
 
-/** The same limit for server actions, which call auth.api.* and so bypass better-auth's router limiter. */
-const ACTION_RATE_RULE: RateRule = { max: AUTH_RATE_RULE.max, windowMs: AUTH_RATE_RULE.window * 1000 };
-
 /**
- * Signs an instructor in from a server action: rate limited in the database per client
- * address and per email, then better-auth's own sign-in (which sets the cookie through
- * nextCookies). Wrong credentials give one message, never saying which part was wrong.
+ * Signs an instructor in from a server action: the sign-in limits (lib/server/sign-in-limits.ts:
+ * a browser that signed in to this email before, shown by its device cookie, is never locked
+ * out by other people's failures), then better-auth's own sign-in (which sets the session
+ * cookie through nextCookies). Wrong credentials give one message, never saying which part
+ * was wrong. On success it returns a fresh device cookie for the browser to keep.
  */
 export async function signInInstructor(
-  input: { email: string; password: string; ip: string; headers: Headers },
+  input: { email: string; password: string; ip: string; headers: Headers; deviceCookie?: string },
   auth: Auth = getAuth(),
   db: Db = getDb(),
-): Promise<Result<{ userId: string }>> {
+  env: Env = getEnv(),
+): Promise<Result<{ userId: string; deviceCookie: string }>> {
   const email = input.email.trim().toLowerCase();
-  for (const key of [`sign-in:ip:${input.ip}`, `sign-in:email:${email}`]) {
-    const verdict = await consumeRateLimit(db, key, ACTION_RATE_RULE);
-    if (!verdict.allowed) {
-      return fail(
-        'rate-limited',
-        `Too many sign-in attempts. Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`,
-      );
-    }
-  }
+  const deviceNonce = verifyDeviceCookie(env.authSecret, email, input.deviceCookie);
+  const limited = await limitSignIn(db, { email, ip: input.ip, deviceNonce });
+  if (limited) return limited;
   try {
     const result = await auth.api.signInEmail({ body: { email, password: input.password }, headers: input.headers });
-    return ok({ userId: result.user.id });
+    return ok({ userId: result.user.id, deviceCookie: issueDeviceCookie(env.authSecret, email) });
   } catch (error) {
     if (isAPIError(error)) return fail('invalid', 'The email or password is not right.');
     throw error;

@@ -13,7 +13,7 @@ import { getDraft, saveDraft } from './data/drafts';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
-import { type GradedExercise, gradeSubmission } from './grading';
+import { type GradedExercise, gradeSubmission, spanProblems } from './grading';
 import { isAhead } from './instants';
 
 /**
@@ -165,8 +165,14 @@ export async function saveClassroomDraft(
   const parsed = SaveDraftSchema.safeParse(input);
   if (!parsed.success) return failure('The draft could not be read.', fieldErrorsOf(parsed.error));
   if (actor.kind !== 'student') return failure('Only students of a class save drafts to it.');
-  const assignment = await assignmentForExercise(db, actor, parsed.data.exerciseId);
-  if (!assignment) return failure('This exercise is not part of your class’s assignments.');
+  const found = getExercise(parsed.data.exerciseId);
+  const assignment = found ? await assignmentForExercise(db, actor, parsed.data.exerciseId) : null;
+  if (!found || !assignment) return failure('This exercise is not part of your class’s assignments.');
+  const problems = spanProblems(found.exercise, parsed.data.answers);
+  if (problems === null) return failure('This exercise is misconfigured.');
+  if (Object.keys(problems).length > 0) {
+    return failure('Some labels do not fit this exercise. The draft was not saved.', problems);
+  }
   const saved = await saveDraft(
     actor,
     { assignmentId: assignment.id, exerciseId: parsed.data.exerciseId, answers: parsed.data.answers },

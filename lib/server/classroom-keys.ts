@@ -26,12 +26,20 @@ export async function assignmentForExercise(
   exerciseId: string,
 ): Promise<AssignmentTable | null> {
   const found = getExercise(exerciseId);
-  if (!found?.lesson) return null;
+  return found?.lesson ? assignmentForLesson(db, student, found.lesson.slug) : null;
+}
+
+/** The newest assignment of the student's class for this lesson, opened or not; null when none. */
+export async function assignmentForLesson(
+  db: Db,
+  student: StudentActor,
+  lessonSlug: string,
+): Promise<AssignmentTable | null> {
   const row = await db
     .selectFrom('assignment')
     .selectAll()
     .where('class_id', '=', student.classId)
-    .where('lesson_slug', '=', found.lesson.slug)
+    .where('lesson_slug', '=', lessonSlug)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .executeTakeFirst();

@@ -62,6 +62,32 @@ export function keyView(exercise: Exercise): KeyItemView[] {
 }
 
 /**
+ * What is wrong with each span of an answer set for this exercise, by field (`answers.3`):
+ * an end before its start, offsets outside the part of the article in play, a label the
+ * exercise does not use, an attribute of another label. Empty when every span fits; null
+ * when the exercise's part cannot be found. Submissions and drafts are checked alike.
+ */
+export function spanProblems(
+  exercise: Exercise,
+  answers: readonly Pick<SubmittedSpan, 'label' | 'start' | 'end' | 'attribute'>[],
+): Record<string, string[]> | null {
+  const range = exerciseRange(exercise);
+  if (!range.ok) return null;
+  const errors: Record<string, string[]> = {};
+  answers.forEach((a, i) => {
+    const problems: string[] = [];
+    if (a.end <= a.start) problems.push('the span ends before it starts');
+    if (a.start < range.value.start || a.end > range.value.end) problems.push('the span is outside the part in play');
+    if (!exercise.labels.includes(a.label)) problems.push(`the label "${a.label}" is not used in this exercise`);
+    if (a.attribute !== undefined && !ATTRIBUTE_VALUES[a.label].includes(a.attribute)) {
+      problems.push(`"${a.attribute}" is not a ${ATTRIBUTE_OF[a.label]} of ${a.label}`);
+    }
+    if (problems.length > 0) errors[`answers.${i}`] = problems;
+  });
+  return errors;
+}
+
+/**
  * Validates a submission from the browser (untrusted) and scores it against the key on the
  * server. Every problem comes back as a message; nothing is thrown for bad input.
  */
@@ -82,17 +108,8 @@ export function gradeSubmission(input: unknown): GradeOutcome {
   const range = exerciseRange(exercise);
   const article = getArticle(exercise.article);
   if (!range.ok || !article) return fail('This exercise is misconfigured.');
-  const errors: Record<string, string[]> = {};
-  answers.forEach((a, i) => {
-    const problems: string[] = [];
-    if (a.end <= a.start) problems.push('the span ends before it starts');
-    if (a.start < range.value.start || a.end > range.value.end) problems.push('the span is outside the part in play');
-    if (!exercise.labels.includes(a.label)) problems.push(`the label "${a.label}" is not used in this exercise`);
-    if (a.attribute !== undefined && !ATTRIBUTE_VALUES[a.label].includes(a.attribute)) {
-      problems.push(`"${a.attribute}" is not a ${ATTRIBUTE_OF[a.label]} of ${a.label}`);
-    }
-    if (problems.length > 0) errors[`answers.${i}`] = problems;
-  });
+  const errors = spanProblems(exercise, answers);
+  if (errors === null) return fail('This exercise is misconfigured.');
   if (Object.keys(errors).length > 0) return fail('Some labels do not fit this exercise. Nothing was saved.', errors);
   const items = exerciseKey(exercise);
   const result = score(

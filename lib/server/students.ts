@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { cleanDisplayName, displayNameKey, hasVisibleCharacter } from '../validation/display-name';
 import {
   formatResumeCode,
   hashResumeCode,
@@ -11,6 +12,7 @@ import {
   randomCode,
 } from './codes';
 import { type Db, getDb } from './db/client';
+import { isAhead } from './instants';
 import { consumeRateLimit, type RateRule } from './rate-limit';
 import { type Failure, fail, ok, type Result } from './result';
 
@@ -27,11 +29,21 @@ export const MAX_DISPLAY_NAME_LENGTH = 60;
 export const STUDENT_RATE_RULE: RateRule = { max: 300, windowMs: 10 * 60 * 1000 };
 
 /**
- * Resume attempts per class code, from any address: 60 per 10 minutes bounds guessing of
- * resume codes inside one class. Joins are not counted per code: every student of a class
- * joins with the same code, and a wrong join code names no class to protect.
+ * Resume attempts per class code from one address: 20 per 10 minutes, more than a class's
+ * students mistyping their codes on one school network. There is no limit per class code
+ * across addresses: one attacker anywhere could fill it and lock the whole class out, and a
+ * 59-bit resume code cannot be guessed at any rate a server answers (decision 4).
  */
-export const RESUME_CODE_RATE_RULE: RateRule = { max: 60, windowMs: 10 * 60 * 1000 };
+export const RESUME_CODE_RATE_RULE: RateRule = { max: 20, windowMs: 10 * 60 * 1000 };
+
+/**
+ * New students per class per hour before joining pauses: above any class, below what a
+ * script with a leaked class code would add. The instructor sees the count on the class
+ * page and can lift the ceiling for JOIN_LIFT_MS (a lecture hall, a merged section).
+ */
+export const JOINS_PER_CLASS_PER_HOUR = 100;
+export const JOIN_WINDOW_MS = 60 * 60 * 1000;
+export const JOIN_LIFT_MS = 60 * 60 * 1000;
 
 /** What a student gets on joining or resuming; the token goes into the cr_student cookie. */
 export type StudentSessionGrant = {
@@ -56,33 +68,52 @@ export async function joinClass(
   now: Date = new Date(),
 ): Promise<Result<StudentSessionGrant & { className: string; resumeCode: string }>> {
   const code = normalizeCode(input.joinCode);
-  const limited = await limitAttempt(db, 'join', input.ip, code, now);
+  const limited = await limitAttempt(db, [[`join:ip:${input.ip.slice(0, 64)}`, STUDENT_RATE_RULE]], now);
   if (limited) return limited;
-  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  const displayName = cleanDisplayName(input.displayName);
   if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
     return fail('invalid', `Your name must be 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`);
   }
+  if (!hasVisibleCharacter(displayName)) {
+    return fail('invalid', 'Use letters or numbers that can be seen: this name shows as blank.');
+  }
   const klass = await db
     .selectFrom('class')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'joins_lifted_until'])
     .where('join_code', '=', code)
     .where('archived_at', 'is', null)
     .executeTakeFirst();
   if (code.length !== JOIN_CODE_LENGTH || !klass) {
     return fail('not-found', 'No open class has that code. Check it with your teacher.');
   }
+  const lifted = isAhead(klass.joins_lifted_until, now);
+  if (!lifted && (await recentJoins(db, klass.id, now)) >= JOINS_PER_CLASS_PER_HOUR) {
+    return fail(
+      'closed',
+      'This class is not taking new students just now: many joined in the last hour. Ask your teacher to let more join.',
+    );
+  }
   const studentId = randomUUID();
   const resumeCode = randomCode(RESUME_CODE_LENGTH);
-  await db
+  // The unique (class, name key) index settles two joins racing with one name.
+  const inserted = await db
     .insertInto('student')
     .values({
       id: studentId,
       class_id: klass.id,
       display_name: displayName,
+      name_key: displayNameKey(displayName),
       resume_code_hash: await hashResumeCode(resumeCode, klass.id),
       created_at: now.toISOString(),
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['class_id', 'name_key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    return fail(
+      'conflict',
+      `Someone in this class already uses the name “${displayName}”. Add an initial or a number to yours.`,
+    );
+  }
   const session = await startSession(db, studentId, now);
   return ok({
     ...session,
@@ -91,6 +122,18 @@ export async function joinClass(
     displayName,
     resumeCode: formatResumeCode(resumeCode),
   });
+}
+
+/** Students who joined the class in the last JOIN_WINDOW_MS. */
+export async function recentJoins(db: Db, classId: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - JOIN_WINDOW_MS).toISOString();
+  const row = await db
+    .selectFrom('student')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('class_id', '=', classId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
@@ -103,7 +146,16 @@ export async function resumeStudent(
   now: Date = new Date(),
 ): Promise<Result<StudentSessionGrant>> {
   const code = normalizeCode(input.joinCode);
-  const limited = await limitAttempt(db, 'resume', input.ip, code, now);
+  const ip = input.ip.slice(0, 64);
+  const limited = await limitAttempt(
+    db,
+    [
+      [`resume:ip:${ip}`, STUDENT_RATE_RULE],
+      // Keys are cut short: both parts come from the request and must not bloat the table.
+      [`resume:code-ip:${code.slice(0, 16)}:${ip}`, RESUME_CODE_RATE_RULE],
+    ],
+    now,
+  );
   if (limited) return limited;
   const notFound = fail(
     'not-found',
@@ -176,11 +228,8 @@ async function startSession(db: Db, studentId: string, now: Date) {
   return { studentId, sessionToken, expiresAt };
 }
 
-/** Counts the attempt per client address and per class code; a refusal if either is over. */
-async function limitAttempt(db: Db, action: string, ip: string, code: string, now: Date): Promise<Failure | null> {
-  // Keys are cut short: both parts come from the request and must not bloat the table.
-  const checks: [string, RateRule][] = [[`${action}:ip:${ip.slice(0, 64)}`, STUDENT_RATE_RULE]];
-  if (action === 'resume') checks.push([`${action}:code:${code.slice(0, 16)}`, RESUME_CODE_RATE_RULE]);
+/** Counts the attempt against every rule; a refusal if any is over. */
+async function limitAttempt(db: Db, checks: [string, RateRule][], now: Date): Promise<Failure | null> {
   for (const [key, rule] of checks) {
     const verdict = await consumeRateLimit(db, key, rule, now);
     if (!verdict.allowed) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './display-name';
 import { isTimeZone, localTimeToInstant, outsideAssignmentWindow } from './local-time';
 
 /** Match lib/server: class names, display names, code lengths. */
@@ -31,7 +32,10 @@ export type ClassName = z.infer<typeof ClassNameSchema>;
 /** A student joins a class. */
 export const JoinClassSchema = z.object({
   joinCode: code('class code', JOIN_CODE_CHARS),
-  displayName: name('your name', MAX_DISPLAY_NAME_CHARS),
+  displayName: name('your name', MAX_DISPLAY_NAME_CHARS).refine(
+    hasVisibleCharacter,
+    'Use letters or numbers that can be seen: this name shows as blank.',
+  ),
 });
 export type JoinClass = z.input<typeof JoinClassSchema>;
 

@@ -28,3 +28,32 @@ export const AnswerQuestionSchema = z.strictObject({
   questionId: z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS)),
   answer: z.string().check(z.maxLength(MAX_ANSWER_CHARS)),
 });
+
+/** Words of four letters or more, cut to their first five letters so "checked" meets "check". */
+function stems(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+  return new Set(words.map((w) => w.slice(0, 5)));
+}
+
+/** Under this share of different words among all words, an answer is mostly repetition. */
+const MIN_DISTINCT_SHARE = 0.4;
+
+/**
+ * Why an answer that is long enough is still not a real answer, or null when it is one:
+ * mostly the same few words repeated ("a a a …"), or not one word of four letters or more
+ * in common with the question's topic: its prompt and its model answer, which the server
+ * passes (a genuine answer names something the question is about; the message never
+ * reveals which words would have counted).
+ */
+export function fillerProblem(answer: string, topicText: string): string | null {
+  const words = answer.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const distinct = new Set(words).size;
+  if (distinct < Math.max(4, Math.ceil(words.length * MIN_DISTINCT_SHARE))) {
+    return 'This looks like the same words repeated. Write a real answer to the question, in your own words.';
+  }
+  const topic = stems(topicText);
+  if (![...stems(answer)].some((s) => topic.has(s))) {
+    return 'Your answer does not mention anything the question asks about. Answer the question itself, in your own words.';
+  }
+  return null;
+}

@@ -233,6 +233,7 @@ const KEYS = {
   renameClass: 'app/instructor/class-actions.ts#renameClassAction',
   archiveClass: 'app/instructor/class-actions.ts#archiveClassAction',
   regenerateJoinCode: 'app/instructor/class-actions.ts#regenerateJoinCodeAction',
+  liftJoinLimit: 'app/instructor/class-actions.ts#liftJoinLimitAction',
   resetResumeCode: 'app/instructor/class-actions.ts#resetResumeCodeAction',
   removeStudent: 'app/instructor/class-actions.ts#removeStudentAction',
   createAssignments: 'app/instructor/class-actions.ts#createAssignmentsAction',
@@ -704,7 +705,7 @@ const ACTION_CASES: ActionCase[] = [
   },
   {
     key: KEYS.answerQuestion,
-    title: 'public, stores nothing',
+    title: 'public, stores nothing; class A’s students get no model answer before the key is released',
     args: () => [
       {
         questionId: 'who-says-so-q-vague',
@@ -713,7 +714,12 @@ const ACTION_CASES: ActionCase[] = [
     ],
     allowed: ACTORS,
     onAllowed: (o, who) => {
-      expect.soft(o.result, who).toMatchObject({ ok: true, model: expect.stringContaining('Press TV') });
+      if (who === 'studentA' && !w.released) {
+        expect.soft(o.result, who).toMatchObject({ ok: true, model: null, notice: expect.stringContaining('release') });
+        expect.soft(o.body, who).not.toContain('is easier to check. It names an outlet');
+      } else {
+        expect.soft(o.result, who).toMatchObject({ ok: true, model: expect.stringContaining('Press TV') });
+      }
       expectUnchanged(o, who);
     },
   },
@@ -847,6 +853,21 @@ const ACTION_CASES: ActionCase[] = [
       // The new code is a secret of class A from now on (the old one stays one too).
       w.classA.joinCodes.push(String(after?.join_code));
       expect.soft(o.body, 'the new code is shown to the instructor').toContain(String(after?.join_code));
+    },
+  },
+  {
+    key: KEYS.liftJoinLimit,
+    title: 'class A: its instructor only',
+    args: () => [w.classA.id],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['class']);
+      const { before, after } = updated(o, 'class', w.classA.id);
+      expect.soft(before?.joins_lifted_until, 'not lifted before').toBeNull();
+      expect
+        .soft(Date.parse(String(after?.joins_lifted_until)), 'lifted for about an hour')
+        .toBeGreaterThan(Date.now() + 50 * 60 * 1000);
     },
   },
   {

@@ -92,7 +92,13 @@ async function answerQuestion(page: Page, q: LessonFront['questions'][number]) {
   await check.click();
   await expect(box.getByRole('alert')).toContainText(`Write at least ${minWords(q)} words`);
   await expect(box.getByText('A model answer')).toHaveCount(0);
-  await answer.fill(words(minWords(q)));
+  // Words enough but the same sentence over and over, or nothing of the question's topic: refused.
+  await answer.fill(Array.from({ length: minWords(q) }, () => 'a').join(' '));
+  await check.click();
+  await expect(box.getByRole('alert')).toContainText('Write a real answer');
+  await expect(box.getByText('A model answer')).toHaveCount(0);
+  // A real answer: the lesson's own model answer is one, in its words.
+  await answer.fill(q.model);
   await check.click();
   await expect(box.getByText('A model answer')).toBeVisible();
   await expect(box).toContainText(q.model);

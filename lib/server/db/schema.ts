@@ -77,12 +77,16 @@ export interface ClassTable {
   join_code: string;
   archived_at: IsoTime | null;
   created_at: IsoTime;
+  /** Until when the instructor lifted the ceiling on joins per hour; null: it holds. */
+  joins_lifted_until: IsoTime | null;
 }
 
 export interface StudentTable {
   id: string;
   class_id: string;
   display_name: string;
+  /** displayNameKey(display_name): unique within the class. */
+  name_key: string | null;
   resume_code_hash: string;
   created_at: IsoTime;
 }

@@ -199,6 +199,30 @@ describeEachEngine('classroom grading', (h) => {
     expect(await rows()).toHaveLength(1);
   });
 
+  it('tampered drafts are refused as submissions are, naming the field, and the saved draft stays', async () => {
+    const { student } = await setUp([{ slug: 'who-says-so', policy: 'on-submit' }]);
+    const draft = [{ id: 's1', label: 'sourcing', start: 0, end: 5 }];
+    expect(await saveClassroomDraft(student, { exerciseId: ATTRIBUTIONS, answers: draft }, h.db)).toMatchObject({
+      ok: true,
+    });
+    const span = { id: 's2', label: 'sourcing', start: 10, end: 20 };
+    const cases: [string, unknown[], string, RegExp][] = [
+      ['an offset outside the text', [{ ...span, end: 10_000_000 }], 'answers.0', /outside the part/],
+      ['an end before its start', [{ ...span, start: 30, end: 20 }], 'answers.0', /ends before it starts/],
+      ['a label the exercise does not use', [{ ...span, label: 'loaded-language' }], 'answers.0', /not used/],
+      ['an attribute of another label', [{ ...span, attribute: 'outlet' }], 'answers.0', /not a kind of sourcing/],
+      ['an unknown label', [{ ...span, label: 'propaganda' }], 'answers.0.label', /./],
+    ];
+    for (const [what, answers, field, message] of cases) {
+      const outcome = await saveClassroomDraft(student, { exerciseId: ATTRIBUTIONS, answers }, h.db);
+      expect(outcome.ok, what).toBe(false);
+      if (outcome.ok) continue;
+      expect(Object.keys(outcome.fieldErrors), what).toContain(field);
+      expect(outcome.fieldErrors[field]?.join(' '), what).toMatch(message);
+    }
+    expect((await openClassroomExercise(student, ATTRIBUTIONS, h.db))?.draft).toEqual(draft);
+  });
+
   it('drafts: saved for assigned exercises, read back on open, refused otherwise with every error', async () => {
     const { student } = await setUp([{ slug: 'who-says-so', policy: 'on-submit' }]);
     const spans = [{ id: 's1', label: 'sourcing', start: 0, end: 5 }];

@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
+import { getJoinActivity, liftJoinLimit } from '@/lib/server/data/class-joins';
 import { archiveClass, createClass, regenerateJoinCode } from '@/lib/server/data/classes';
 import { resetStudentResumeCode } from '@/lib/server/data/roster';
 import {
   endStudentSession,
+  JOINS_PER_CLASS_PER_HOUR,
   joinClass,
   RESUME_CODE_RATE_RULE,
   resumeStudent,
@@ -146,14 +148,100 @@ describeEachEngine('students', (h) => {
     ).toBe(true);
   });
 
-  it('rate limits resume attempts per class code too, whatever the address', async () => {
-    const { klass } = await setUp();
+  it('a flood of wrong resume codes is refused per address and never locks the class out', async () => {
+    const { teacher, klass } = await setUp();
+    const ada = must(await joinClass({ joinCode: klass.joinCode, displayName: 'Ada', ip: '192.0.2.10' }, h.db));
+    const { resumeCode } = must(await resetStudentResumeCode(teacher, ada.studentId, h.db));
     const now = new Date();
+    // One address: refused after RESUME_CODE_RATE_RULE.max wrong codes for this class.
     for (let i = 0; i < RESUME_CODE_RATE_RULE.max; i++) {
-      await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'X', ip: `10.0.0.${i}` }, h.db, now);
+      const wrong = await resumeStudent(
+        { joinCode: klass.joinCode, resumeCode: 'WRONGWRONG22', ip: '10.6.6.6' },
+        h.db,
+        now,
+      );
+      expect(wrong).toMatchObject({ ok: false, error: 'not-found' });
     }
-    const blocked = await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'X', ip: '10.9.9.9' }, h.db, now);
-    expect(blocked).toMatchObject({ ok: false, error: 'rate-limited' });
+    expect(
+      await resumeStudent({ joinCode: klass.joinCode, resumeCode: 'WRONGWRONG22', ip: '10.6.6.6' }, h.db, now),
+    ).toMatchObject({ ok: false, error: 'rate-limited' });
+    // Many addresses: more than the old limit of 60 per class code, from anywhere.
+    for (let i = 0; i < 80; i++) {
+      await resumeStudent(
+        { joinCode: klass.joinCode, resumeCode: 'WRONGWRONG22', ip: `10.7.${i >> 8}.${i & 255}` },
+        h.db,
+        now,
+      );
+    }
+    // The rightful student, from their own address, still gets in.
+    const back = must(await resumeStudent({ joinCode: klass.joinCode, resumeCode, ip: '192.0.2.10' }, h.db, now));
+    expect(back.studentId).toBe(ada.studentId);
+  }, 120_000);
+
+  it('refuses a display name that shows as blank, and one already used in the class', async () => {
+    const { klass } = await setUp();
+    const join = (displayName: string) => joinClass({ joinCode: klass.joinCode, displayName, ip: '192.0.2.20' }, h.db);
+    for (const blank of ['\u200B', '\u200B\u200B \uFEFF', '\u200E\u200F', ' \u2060 ']) {
+      expect(await join(blank), JSON.stringify(blank)).toMatchObject({ ok: false, error: 'invalid' });
+    }
+    expect(must(await join('Maya\u200B R.')).displayName).toBe('Maya R.');
+    for (const same of ['Maya R.', 'maya r.', ' MAYA  R. ', 'Ｍａｙａ R.']) {
+      const taken = await join(same);
+      expect(taken, same).toMatchObject({ ok: false, error: 'conflict' });
+      if (!taken.ok) expect(taken.message).toMatch(/already uses the name/);
+    }
+    expect(must(await join('Maya R. 2')).displayName).toBe('Maya R. 2');
+    // Emoji joined by zero-width joiners keep them.
+    expect(must(await join('Sam 👩‍🔬')).displayName).toBe('Sam 👩‍🔬');
+    // Two joins racing with one name: exactly one gets it.
+    const raced = await Promise.all(
+      [h.db, h.openAnother()].map((db) =>
+        joinClass({ joinCode: klass.joinCode, displayName: 'Noor', ip: '192.0.2.21' }, db),
+      ),
+    );
+    expect(raced.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it(`pauses joining after ${JOINS_PER_CLASS_PER_HOUR} new students an hour until the instructor lifts it`, async () => {
+    const { teacher, klass } = await setUp();
+    const now = new Date();
+    const hourAgo = new Date(now.getTime() - 61 * 60 * 1000).toISOString();
+    // Earlier joins, as the class would have them: all but one inside the last hour.
+    await h.db
+      .insertInto('student')
+      .values(
+        Array.from({ length: JOINS_PER_CLASS_PER_HOUR }, (_, i) => ({
+          id: crypto.randomUUID(),
+          class_id: klass.id,
+          display_name: `S${i}`,
+          name_key: `s${i}`,
+          resume_code_hash: `h${i}`,
+          created_at: i === 0 ? hourAgo : now.toISOString(),
+        })),
+      )
+      .execute();
+    expect((await joinClass({ joinCode: klass.joinCode, displayName: 'Late', ip: '192.0.2.30' }, h.db, now)).ok).toBe(
+      true,
+    );
+    const paused = await joinClass({ joinCode: klass.joinCode, displayName: 'Later', ip: '192.0.2.30' }, h.db, now);
+    expect(paused).toMatchObject({ ok: false, error: 'closed' });
+    if (!paused.ok) expect(paused.message).toMatch(/Ask your teacher/);
+    expect(must(await getJoinActivity(teacher, klass.id, h.db, now))).toEqual({
+      lastHour: JOINS_PER_CLASS_PER_HOUR,
+      ceiling: JOINS_PER_CLASS_PER_HOUR,
+      liftedUntil: null,
+      paused: true,
+    });
+    const other = await makeInstructor(h.db, 'Other');
+    expect(await liftJoinLimit(other, klass.id, h.db, now)).toMatchObject({ ok: false, error: 'not-found' });
+    const { liftedUntil } = must(await liftJoinLimit(teacher, klass.id, h.db, now));
+    expect(must(await getJoinActivity(teacher, klass.id, h.db, now))).toMatchObject({ liftedUntil, paused: false });
+    expect((await joinClass({ joinCode: klass.joinCode, displayName: 'Later', ip: '192.0.2.30' }, h.db, now)).ok).toBe(
+      true,
+    );
+    // After the lift's hour, the ceiling is back (nobody joined in that hour, so nothing is paused).
+    const afterLift = new Date(Date.parse(liftedUntil) + 1000);
+    expect(must(await getJoinActivity(teacher, klass.id, h.db, afterLift))).toMatchObject({ liftedUntil: null });
   });
 
   it('lets a class larger than the resume limit join one class from one address', async () => {

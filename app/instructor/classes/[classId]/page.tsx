@@ -6,10 +6,13 @@ import { AssignmentForm } from '@/components/classroom/assignment-form';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
 import { listLessons } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
+import { formatTime } from '@/lib/server/classroom-keys';
+import { getJoinActivity } from '@/lib/server/data/class-joins';
 import { getClass } from '@/lib/server/data/classes';
 import {
   archiveClassAction,
   createAssignmentsAction,
+  liftJoinLimitAction,
   regenerateJoinCodeAction,
   removeStudentAction,
   renameClassAction,
@@ -28,6 +31,7 @@ export default async function ClassPage({ params }: Props) {
   const found = await getClass(actor, classId);
   if (!found.ok) notFound();
   const klass = found.value;
+  const joins = await getJoinActivity(actor, classId);
   const lessons = listLessons().map((l) => ({ slug: l.slug, title: `${l.order}. ${l.title}` }));
   return (
     <div className="page classroom">
@@ -50,6 +54,27 @@ export default async function ClassPage({ params }: Props) {
           action={regenerateJoinCodeAction.bind(null, klass.id)}
           confirm="Make a new class code? The old one stops working at once."
         />
+        {joins.ok && !klass.archived && (
+          <div className="join-activity">
+            <p>
+              Joined in the last hour: {joins.value.lastHour}.{' '}
+              {joins.value.liftedUntil
+                ? `The limit is lifted until ${formatTime(joins.value.liftedUntil)}.`
+                : `Joining pauses at ${joins.value.ceiling} an hour, so that a class code passed around cannot fill the class.`}
+            </p>
+            {joins.value.paused && (
+              <p className="note" role="status">
+                Joining is paused: new students are told to ask you. Lift the limit to let them in.
+              </p>
+            )}
+            {!joins.value.liftedUntil && (
+              <ActionButton
+                label="Lift the joining limit for an hour"
+                action={liftJoinLimitAction.bind(null, klass.id)}
+              />
+            )}
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="settings-heading">

@@ -1,0 +1,44 @@
+import 'server-only';
+import { getQuestion } from '../content/lessons';
+import { AnswerQuestionSchema, answerSchema, fillerProblem } from '../validation/question';
+import type { Actor } from './actor';
+import { assignmentForLesson } from './classroom-keys';
+import { isKeyReleased } from './data/assignments';
+import { type Db, getDb } from './db/client';
+
+/**
+ * What answering a question gives back: the model answer, or (for a student whose class has
+ * the lesson as an assignment whose key is not released yet) a notice instead of it.
+ */
+export type AnswerOutcome =
+  | { ok: true; model: string; notice?: undefined }
+  | { ok: true; model: null; notice: string }
+  | { ok: false; message: string };
+
+/**
+ * Checks an answer (long enough, a real answer rather than filler) and returns the model
+ * answer under the same rule as the key: a self-guided reader gets it at once; a student of
+ * a class that has the lesson as an assignment gets it once that assignment's key is
+ * released to them (answering counts as submitting under 'on-submit').
+ */
+export async function answerForActor(actor: Actor, input: unknown, db: Db = getDb()): Promise<AnswerOutcome> {
+  const parsed = AnswerQuestionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'The answer could not be read.' };
+  const found = getQuestion(parsed.data.questionId);
+  if (!found) return { ok: false, message: 'There is no such question.' };
+  const checked = answerSchema(found.question.minWords).safeParse({ answer: parsed.data.answer });
+  if (!checked.success) return { ok: false, message: checked.error.issues[0]?.message ?? 'Write a longer answer.' };
+  const filler = fillerProblem(parsed.data.answer, `${found.question.prompt}\n${found.question.model}`);
+  if (filler) return { ok: false, message: filler };
+  if (actor.kind === 'student') {
+    const assignment = await assignmentForLesson(db, actor, found.lesson.slug);
+    if (assignment && !isKeyReleased(assignment, new Date(), true)) {
+      return {
+        ok: true,
+        model: null,
+        notice: 'Your answer is checked. Your teacher shows the model answer when they release this lesson’s key.',
+      };
+    }
+  }
+  return { ok: true, model: found.question.model };
+}

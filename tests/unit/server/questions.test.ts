@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { getQuestion } from '@/lib/content/lessons';
+import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
+import { createClass } from '@/lib/server/data/classes';
+import { answerForActor } from '@/lib/server/questions';
+import { fillerProblem } from '@/lib/validation/question';
+import { describeEachEngine } from './db-harness';
+import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
+
+const QUESTION = 'who-says-so-q-vague';
+const question = getQuestion(QUESTION)?.question;
+if (!question) throw new Error(`no question ${QUESTION}`);
+const REAL =
+  'Press TV quoted Takhtravanchi is easier to check, because it names the outlet and the speaker, so I can look for the speech itself.';
+
+it('fillerProblem refuses repetition and answers with nothing of the question’s topic, and takes real answers', () => {
+  const topic = `${question.prompt}\n${question.model}`;
+  expect(fillerProblem(Array(15).fill('a').join(' '), topic)).toMatch(/same words repeated/);
+  expect(fillerProblem('blah blah blah blah blah blah blah blah blah blah blah blah blah blah blah', topic)).toMatch(
+    /same words repeated/,
+  );
+  expect(
+    fillerProblem('I like pizza and my dog runs very fast in green fields near our small town today', topic),
+  ).toMatch(/does not mention anything the question asks about/);
+  expect(fillerProblem(REAL, topic)).toBeNull();
+  expect(fillerProblem(question.model, topic)).toBeNull();
+});
+
+describeEachEngine('answering a lesson question', (h) => {
+  it('a self-guided reader gets the model answer; filler is refused with a message asking for a real answer', async () => {
+    expect(await answerForActor(ANONYMOUS, { questionId: QUESTION, answer: REAL }, h.db)).toEqual({
+      ok: true,
+      model: question.model,
+    });
+    const filler = await answerForActor(
+      ANONYMOUS,
+      { questionId: QUESTION, answer: Array(15).fill('a').join(' ') },
+      h.db,
+    );
+    expect(filler).toMatchObject({ ok: false, message: expect.stringMatching(/Write a real answer/) });
+  });
+
+  it('a class student gets the model answer only once the lesson’s key is released to them', async () => {
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'P4' }, h.db));
+    const [assignment] = must(
+      await createAssignments(
+        teacher,
+        {
+          classId: klass.id,
+          lessonSlugs: ['who-says-so'],
+          opensAt: null,
+          dueAt: null,
+          releasePolicy: 'manual',
+          allowResubmit: false,
+        },
+        h.db,
+      ),
+    );
+    if (!assignment) throw new Error('no assignment');
+    const { actor } = await makeStudent(h.db, klass.joinCode, 'Ada');
+    const held = await answerForActor(actor, { questionId: QUESTION, answer: REAL }, h.db);
+    expect(held).toMatchObject({ ok: true, model: null, notice: expect.stringMatching(/release/) });
+    expect(JSON.stringify(held)).not.toContain(question.model.slice(0, 40));
+    must(await releaseKey(teacher, assignment.id, h.db));
+    expect(await answerForActor(actor, { questionId: QUESTION, answer: REAL }, h.db)).toEqual({
+      ok: true,
+      model: question.model,
+    });
+  });
+});
