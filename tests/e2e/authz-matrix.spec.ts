@@ -75,6 +75,8 @@ type World = {
   studentA: Student;
   /** Class A's other student: the target of the IDOR attempts on student data. */
   target: Student & { clientId: string; submissionId: string };
+  /** The target's own session, for what a submitter may see of their own work. */
+  targetCtx: APIRequestContext;
   studentB: Student;
   comment: string;
   keyAddition: string;
@@ -393,6 +395,7 @@ test.beforeAll(async () => {
     'submission',
   ).id;
   w.target = { ...target, clientId, submissionId };
+  w.targetCtx = targetCtx;
   await must(w.ctx.studentA, KEYS.saveDraftToClass, `/lessons/${LESSON_A}`, [
     { exerciseId: EXERCISE_A, answers: [{ id: 'd1', ...s1, why: w.studentA.note }] },
   ]);
@@ -1183,6 +1186,21 @@ for (const row of ROUTES) {
     }
   });
 }
+
+test('GET the student export as the submitter, before release: their answers, no score, key items or comment', async () => {
+  expect(w.released, 'runs before the release row').toBe(false);
+  const url = fill('/instructor/classes/[classId]/students/[studentId]/export');
+  const response = await w.targetCtx.get(url, { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  const body = await response.text();
+  expect(body, 'the submitter’s own note').toContain(w.target.note);
+  expect(body, 'the teacher’s comment').not.toContain(w.comment);
+  expect(body, 'the class key addition').not.toContain(w.keyAddition);
+  expect(body, 'the key’s items').not.toMatch(/"items"\s*:/);
+  const data = JSON.parse(body) as { submissions: { score: unknown }[]; comments: unknown[] };
+  expect(data.submissions.map((s) => s.score)).toEqual([null]);
+  expect(data.comments).toEqual([]);
+});
 
 for (const c of ACTION_CASES) {
   const [file, name] = c.key.split('#');

@@ -3,8 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { parseDocument } from 'yaml';
+import { callAction, manifestActions, npmRun } from './authz';
+import { keyItems } from './helpers';
 
 // Plants a unique marker in every explanation and "how to check" of every key, builds the app
 // from that content, and crawls everything a student can load before submitting: pages, their
@@ -18,6 +21,7 @@ test.describe.configure({ mode: 'serial', timeout: 420_000 });
 
 const marker = `KEYLEAK${randomBytes(6).toString('hex')}`;
 let server: ReturnType<typeof spawn> | undefined;
+let dataDir = '';
 
 function plantMarkers(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'close-read-leak-'));
@@ -45,7 +49,7 @@ test.beforeAll(async () => {
   const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: DIST };
   const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env, encoding: 'utf8' });
   expect(build.status, build.stderr).toBe(0);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'close-read-leak-data-'));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'close-read-leak-data-'));
   server = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--hostname', '127.0.0.1'], {
     env: { ...env, PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: 'ignore',
@@ -113,4 +117,94 @@ test('after submitting, the comparison carries the (marked) key', async ({ page 
   const exercise = page.locator('[data-exercise="who-says-so-attributions"]');
   await exercise.getByRole('button', { name: 'Submit my labels' }).click();
   await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toContainText(marker);
+});
+
+test('a student’s own data export holds no score, key item or comment before the key is released', async () => {
+  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
+  const act = async (
+    ctx: Awaited<ReturnType<typeof request.newContext>>,
+    key: string,
+    page: string,
+    args: unknown[],
+  ) => {
+    const id = actions.get(key);
+    if (!id) throw new Error(`${key} is not in the marked build`);
+    const response = await callAction(ctx, BASE, id, page, args);
+    expect(response.result, `${key}: ${response.body.slice(0, 300)}`).toMatchObject({ ok: true });
+    return response;
+  };
+  const tag = randomBytes(4).toString('hex');
+  const teacher = { email: `leak-${tag}@school.example`, password: `leak password ${tag}` };
+  await npmRun(
+    ['create-instructor', '--', '--email', teacher.email, '--name', `Leak Teacher ${tag}`],
+    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
+    teacher.password,
+  );
+  const teacherCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.77.0.1' } });
+  const studentCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.77.0.2' } });
+  const db = new Database(path.join(dataDir, 'close-read.db'), { readonly: true });
+  try {
+    await act(teacherCtx, 'app/instructor/account-actions.ts#signIn', '/instructor/sign-in', [teacher]);
+    const created = await act(teacherCtx, 'app/instructor/class-actions.ts#createClassAction', '/instructor', [
+      { name: `Leak class ${tag}` },
+    ]);
+    const classId = String((created.result as { classId: string }).classId);
+    await act(teacherCtx, 'app/instructor/class-actions.ts#createAssignmentsAction', `/instructor/classes/${classId}`, [
+      classId,
+      {
+        lessonSlugs: ['who-says-so'],
+        opensAt: '',
+        dueAt: '',
+        timeZone: 'UTC',
+        releasePolicy: 'manual',
+        allowResubmit: false,
+      },
+    ]);
+    const row = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, string>;
+    const { join_code: joinCode } = row('select join_code from class where id = ?', classId);
+    await act(studentCtx, 'app/join/actions.ts#joinClassAction', '/join', [{ joinCode, displayName: `Sol ${tag}` }]);
+    const { id: studentId } = row('select id from student where class_id = ?', classId);
+    const { id: assignmentId } = row('select id from assignment where class_id = ?', classId);
+    // The student labels every attribution of the key exactly, and submits.
+    const answers = keyItems('un-envoy-us-cooperation')
+      .filter((k) => k.label === 'sourcing' && !k.optional)
+      .map(({ label, start, end }) => ({ label, start, end }));
+    expect(answers.length).toBeGreaterThan(5);
+    const submitted = await act(studentCtx, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
+      { exerciseId: 'who-says-so-attributions', clientId: crypto.randomUUID(), answers },
+    ]);
+    expect((submitted.result as { graded: unknown }).graded, 'the key is held back').toBeNull();
+    const { id: submissionId } = row('select id from submission where student_id = ?', studentId);
+    const comment = `${marker}comment`;
+    await act(
+      teacherCtx,
+      'app/instructor/assignments/[assignmentId]/students/[studentId]/actions.ts#addCommentAction',
+      `/instructor/assignments/${assignmentId}/students/${studentId}`,
+      [assignmentId, submissionId, { span: '', body: comment }],
+    );
+
+    const exportUrl = `/instructor/classes/${classId}/students/${studentId}/export`;
+    const before = await studentCtx.get(exportUrl);
+    expect(before.status()).toBe(200);
+    const text = await before.text();
+    expect(text).not.toContain(marker);
+    expect(text).not.toMatch(/"explanation"\s*:/);
+    expect(text).not.toMatch(/"items"\s*:/);
+    const held = JSON.parse(text) as { submissions: { score: unknown; keyReleased: boolean }[]; comments: unknown[] };
+    expect(held.submissions).toEqual([expect.objectContaining({ score: null, keyReleased: false })]);
+    expect(held.comments).toEqual([]);
+
+    // Released: the same export now carries the score and the (marked) comment, so the
+    // checks above were made on live data.
+    await act(teacherCtx, 'app/instructor/class-actions.ts#releaseKeyAction', `/instructor/classes/${classId}`, [
+      assignmentId,
+    ]);
+    const after = await (await studentCtx.get(exportUrl)).text();
+    expect(after).toContain(comment);
+    expect(after).toMatch(/"items"\s*:/);
+  } finally {
+    db.close();
+    await teacherCtx.dispose();
+    await studentCtx.dispose();
+  }
 });

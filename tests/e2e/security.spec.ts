@@ -71,3 +71,38 @@ test('a server action’s answer carries the security headers, once each', async
   expect(h['x-frame-options']).toBe('DENY');
   expect(h['strict-transport-security']).toContain('max-age=');
 });
+
+test('malformed server action calls get 400 or 413 with a plain message, never a 500, and store nothing', async ({
+  request,
+  baseURL,
+}) => {
+  const id = manifestActions().find((a) => a.key === 'app/lessons/classroom-actions.ts#saveDraftToClass')?.id;
+  expect(id, 'saveDraftToClass is in the build').toBeTruthy();
+  const call = (data: string) =>
+    request.post('/lessons/who-says-so', {
+      headers: {
+        'Next-Action': id as string,
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Accept: 'text/x-component',
+        Origin: baseURL as string,
+      },
+      data,
+    });
+  const cases: [string, string, number, RegExp][] = [
+    ['bad JSON', '[zxc', 400, /could not be read/],
+    ['an empty body', '', 400, /no body/],
+    ['5,000-deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 400, /nested too deeply/],
+    ['a 2 MB body', JSON.stringify([{ exerciseId: 'x'.repeat(2 * 1024 * 1024), answers: [] }]), 413, /too large/],
+  ];
+  for (const [what, data, status, message] of cases) {
+    const response = await call(data);
+    expect(response.status(), what).toBe(status);
+    const body = await response.text();
+    expect(body, what).toMatch(message);
+    expect(body, what).not.toContain('digest');
+  }
+  // A well-formed call still reaches the action (an anonymous caller is refused by it, in its own words).
+  const fine = await call(JSON.stringify([{ exerciseId: 'who-says-so-attributions', answers: [] }]));
+  expect(fine.status()).toBe(200);
+  expect(await fine.text()).toContain('Only students of a class save drafts to it.');
+});

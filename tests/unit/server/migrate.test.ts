@@ -44,7 +44,12 @@ describeEachEngine(
       const [a, b] = await Promise.all([migrateToLatest(h.db), migrateToLatest(other)]);
       expect(a.error).toBeNull();
       expect(b.error).toBeNull();
-      expect([...a.applied, ...b.applied].sort()).toEqual(['0001_initial', '0002_classroom', '0003_review', '0005_security']);
+      expect([...a.applied, ...b.applied].sort()).toEqual([
+        '0001_initial',
+        '0002_classroom',
+        '0003_review',
+        '0005_security',
+      ]);
     });
   },
   { migrated: false },
