@@ -21,8 +21,8 @@ const PORTS = [3301, 3302] as const;
 const LESSON = 'who-says-so';
 const EXERCISE = 'who-says-so-attributions';
 const SPAN = { label: 'sourcing', start: 412, end: 437, attribute: 'named-person' } as const;
-/** lib/server/auth.ts: AUTH_RATE_RULE.max sign-in attempts per address in its window. */
-const SIGN_IN_LIMIT = 10;
+/** SIGN_IN_ADDRESS_RULE.max in lib/server/sign-in-limits.ts (server-only): sign-in attempts per address, any email. */
+const SIGN_IN_LIMIT = 30;
 
 const tag = randomBytes(4).toString('hex');
 const database = `close_read_two_${tag}`;
