@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
-import { formatTime } from '@/lib/server/classroom-keys';
 import { listMyAssignments } from '@/lib/server/data/assignments';
 
 export const metadata: Metadata = { title: 'My class' };
@@ -13,7 +13,6 @@ export default async function MyClassPage() {
   if (actor.kind !== 'student') redirect('/join');
   const assignments = await listMyAssignments(actor);
   if (!assignments.ok) throw new Error(assignments.message);
-  const now = new Date().toISOString();
   return (
     <div className="page classroom">
       <h1>My class</h1>
@@ -35,16 +34,15 @@ export default async function MyClassPage() {
               const lesson = getLesson(a.lessonSlug);
               const total = lesson?.exercises.length ?? 0;
               const done = a.submittedExerciseIds.length;
-              const overdue = a.dueAt !== null && a.dueAt < now;
               let status = done === 0 ? 'Not started' : `${done} of ${total} exercises submitted`;
-              if (done < total && overdue) status += ' · past due';
+              if (done < total && a.pastDue) status += ' · past due';
               if (a.keyReleased) status += ' · key released';
               return (
                 <tr key={a.id}>
                   <th scope="row">
                     <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
                   </th>
-                  <td>{a.dueAt ? formatTime(a.dueAt) : 'No due date'}</td>
+                  <td>{a.dueAt ? <LocalTime iso={a.dueAt} /> : 'No due date'}</td>
                   <td>
                     {status}
                     {a.keyReleased && (

@@ -13,8 +13,10 @@ type Props = {
 
 const EMPTY: CreateAssignment = {
   lessonSlugs: [],
-  opensAt: '',
-  dueAt: '',
+  opensDate: '',
+  opensTime: '',
+  dueDate: '',
+  dueTime: '',
   timeZone: 'UTC',
   releasePolicy: 'on-submit',
   allowResubmit: false,
@@ -40,7 +42,12 @@ export function AssignmentForm({ lessons, create }: Props) {
   });
   const { register, formState, setValue } = form;
   // The times typed are the instructor's wall-clock time; the server needs the browser's zone.
-  useEffect(() => setValue('timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone), [setValue]);
+  const [timeZone, setTimeZone] = useState('UTC');
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setTimeZone(zone);
+    setValue('timeZone', zone);
+  }, [setValue]);
   const { errors } = formState;
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate>
@@ -55,20 +62,39 @@ export function AssignmentForm({ lessons, create }: Props) {
       </fieldset>
       <div className="field-row">
         <TextField
-          id="opensAt"
-          label="Opens (optional)"
-          type="datetime-local"
-          error={errors.opensAt?.message}
-          {...register('opensAt')}
+          id="opensDate"
+          label="Opens on (optional)"
+          type="date"
+          error={errors.opensDate?.message}
+          {...register('opensDate')}
         />
         <TextField
-          id="dueAt"
-          label="Due (optional)"
-          type="datetime-local"
-          error={errors.dueAt?.message}
-          {...register('dueAt')}
+          id="opensTime"
+          label="at (optional)"
+          hint="Blank: at the start of the day."
+          type="time"
+          error={errors.opensTime?.message}
+          {...register('opensTime')}
         />
       </div>
+      <div className="field-row">
+        <TextField
+          id="dueDate"
+          label="Due on (optional)"
+          type="date"
+          error={errors.dueDate?.message}
+          {...register('dueDate')}
+        />
+        <TextField
+          id="dueTime"
+          label="at (optional)"
+          hint="Blank: at the end of the day (23:59)."
+          type="time"
+          error={errors.dueTime?.message}
+          {...register('dueTime')}
+        />
+      </div>
+      <p className="field-hint">Times are in your time zone: {timeZone}.</p>
       <fieldset aria-describedby={errors.releasePolicy ? 'releasePolicy-error' : undefined}>
         <legend>Release the answer key</legend>
         {RELEASE_POLICY_CHOICES.map((choice) => (

@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition
 import { recordProgress } from '@/components/lesson/progress';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import type { Label } from '@/lib/validation/vocabulary';
+import { LocalTime } from '../time/local-time';
 import { Comparison } from './comparison';
 import { exerciseDraftKey } from './draft-store';
 import { LABEL_NAMES } from './label-meta';
@@ -177,7 +178,17 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
       {classroom.state && (
         <p className="classroom-banner">
           Assigned to your class in “{classroom.state.lessonTitle}”
-          {classroom.state.due ? `, due ${classroom.state.due}` : ''}. {classroom.state.blocked ?? ''}{' '}
+          {classroom.state.dueAt && (
+            <>
+              , due <LocalTime iso={classroom.state.dueAt} />
+            </>
+          )}
+          . {classroom.state.blocked ?? ''}{' '}
+          {classroom.state.opensAt && (
+            <>
+              It opens <LocalTime iso={classroom.state.opensAt} />.{' '}
+            </>
+          )}
           {classroom.saveStatus || 'Your labels are saved to your class as you work.'}
         </p>
       )}

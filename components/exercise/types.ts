@@ -28,7 +28,9 @@ export type SubmitOutcome =
 export type ClassroomState = {
   assignmentId: string;
   lessonTitle: string;
-  due: string | null;
+  /** ISO instants, shown in the student's own time zone. */
+  dueAt: string | null;
+  opensAt: string | null;
   allowResubmit: boolean;
   blocked: string | null;
   draft: DraftSpan[] | null;

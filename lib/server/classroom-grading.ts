@@ -6,7 +6,7 @@ import { type DraftSpanInput, SaveDraftSchema } from '../validation/classroom-ex
 import type { Exercise } from '../validation/lesson';
 import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
-import { assignmentForExercise, formatTime, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
+import { assignmentForExercise, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
 import type { StudentActor } from './classroom-types';
 import { type ClassKeyItem, classKeyItems, toClassScoringKey } from './data/class-key';
 import { getDraft, saveDraft } from './data/drafts';
@@ -111,8 +111,10 @@ async function submittedView(
 export type ClassroomExercise = {
   assignmentId: string;
   lessonTitle: string;
-  /** The due time in words, or null when there is none. */
-  due: string | null;
+  /** The due instant (ISO), shown in the student's own time zone; null when there is none. */
+  dueAt: string | null;
+  /** When a not yet open assignment opens (ISO); null when it is open. */
+  opensAt: string | null;
   allowResubmit: boolean;
   /** Why work cannot be saved yet (not open, archived), or null. */
   blocked: string | null;
@@ -137,16 +139,14 @@ export async function openClassroomExercise(
   const key = { assignmentId: assignment.id, exerciseId };
   const [draft, submission] = await Promise.all([getDraft(actor, key, db), getMySubmission(actor, key, db)]);
   const mine = submission.ok ? submission.value : null;
-  let blocked: string | null = null;
-  if (assignment.opens_at !== null && isAhead(assignment.opens_at, new Date())) {
-    blocked = `This assignment opens at ${formatTime(assignment.opens_at)}.`;
-  }
+  const notOpen = assignment.opens_at !== null && isAhead(assignment.opens_at, new Date());
   return {
     assignmentId: assignment.id,
     lessonTitle: getLesson(assignment.lesson_slug)?.title ?? assignment.lesson_slug,
-    due: assignment.due_at ? formatTime(assignment.due_at) : null,
+    dueAt: assignment.due_at,
+    opensAt: notOpen ? assignment.opens_at : null,
     allowResubmit: assignment.allow_resubmit === 1,
-    blocked,
+    blocked: notOpen ? 'This assignment is not open yet.' : null,
     draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpanInput[]) : null,
     submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,
   };

@@ -92,14 +92,8 @@ function keyItemIds(exercise: Exercise): string[] {
 
 /** When the key of an assignment opens, in words for a student ("after …"). */
 export function releaseWhen(assignment: Pick<AssignmentTable, 'release_policy' | 'due_at'>): string {
-  if (assignment.release_policy === 'after-due' && assignment.due_at) {
-    return `the due time (${formatTime(assignment.due_at)})`;
-  }
+  // The due time itself is on the page, in the student's own time zone.
+  if (assignment.release_policy === 'after-due' && assignment.due_at) return 'the due time';
   if (assignment.release_policy === 'on-submit') return 'you submit';
   return 'the class has finished this work';
-}
-
-/** An ISO time as people read it, in UTC so that server and browser agree. */
-export function formatTime(iso: string): string {
-  return `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasVisibleCharacter } from './display-name';
-import { isTimeZone, localTimeToInstant, outsideAssignmentWindow } from './local-time';
+import { dayAndTimeToInstant, isTimeZone, outsideAssignmentWindow } from './local-time';
 
 /** Match lib/server: class names, display names, code lengths. */
 export const MAX_CLASS_NAME_CHARS = 100;
@@ -52,15 +52,21 @@ export const RELEASE_POLICY_CHOICES = [
   { value: 'manual', label: 'When I release it' },
 ] as const;
 
-/** A `datetime-local` value (the instructor's local time), or '' for none; checked in full below. */
-const localTime = z.string().max(40, 'Enter a date and a time.');
+/** A `date` or `time` input's value, or '' for none; checked in full below. */
+const dayOrTime = z.string().max(20, 'Enter a date as the date picker gives it.');
 
-const DATE_FIELDS = { opensAt: 'The opening date', dueAt: 'The due date' } as const;
+/** The two dates of an assignment: what a blank time means, and how messages name them. */
+const DATES = {
+  opens: { day: 'opensDate', time: 'opensTime', blank: 'start-of-day', name: 'The opening date' },
+  due: { day: 'dueDate', time: 'dueTime', blank: 'end-of-day', name: 'The due date' },
+} as const;
 
 /**
- * Assign lessons. Times are the instructor's wall-clock time in `timeZone`, the browser's
- * IANA zone, so a due date after a change of clocks keeps the hour typed. Each date must be
- * a real calendar date within the assignment window; `assignmentInstants` gives the instants.
+ * Assign lessons. Each date is a day and an optional time of day, the instructor's
+ * wall-clock time in `timeZone` (the browser's IANA zone, so a due date after a change of
+ * clocks keeps the hour typed); a blank time opens at the start of the day and is due at
+ * its end (23:59). Each must be a real calendar date within the assignment window;
+ * `assignmentInstants` gives the instants.
  */
 export const CreateAssignmentSchema = z
   .object({
@@ -68,44 +74,48 @@ export const CreateAssignmentSchema = z
       .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))
       .min(1, 'Choose at least one lesson.')
       .max(MAX_LESSONS_PER_ASSIGNMENT),
-    opensAt: localTime,
-    dueAt: localTime,
+    opensDate: dayOrTime,
+    opensTime: dayOrTime,
+    dueDate: dayOrTime,
+    dueTime: dayOrTime,
     timeZone: z.string().refine(isTimeZone, 'Your browser did not say its time zone; reload the page.'),
     releasePolicy: z.enum(['on-submit', 'after-due', 'manual'], 'Choose when the key is released.'),
     allowResubmit: z.boolean(),
   })
   .superRefine((v, ctx) => {
     const now = new Date();
-    const instants: Partial<Record<keyof typeof DATE_FIELDS, Date>> = {};
-    for (const field of ['opensAt', 'dueAt'] as const) {
-      if (v[field] === '') continue;
-      const parsed = localTimeToInstant(v[field], v.timeZone);
+    const instants: Partial<Record<keyof typeof DATES, Date>> = {};
+    for (const [which, f] of Object.entries(DATES) as [keyof typeof DATES, (typeof DATES)[keyof typeof DATES]][]) {
+      if (v[f.day] === '') {
+        if (v[f.time] !== '')
+          ctx.addIssue({ code: 'custom', path: [f.day], message: `${f.name}: choose a day for this time.` });
+        continue;
+      }
+      const parsed = dayAndTimeToInstant(v[f.day], v[f.time], v.timeZone, f.blank);
       const problem = parsed.ok ? outsideAssignmentWindow(parsed.value, now) : parsed.error;
-      if (problem) ctx.addIssue({ code: 'custom', path: [field], message: `${DATE_FIELDS[field]}: ${problem}` });
-      else if (parsed.ok) instants[field] = parsed.value;
+      if (problem) ctx.addIssue({ code: 'custom', path: [f.day], message: `${f.name}: ${problem}` });
+      else if (parsed.ok) instants[which] = parsed.value;
     }
-    if (v.releasePolicy === 'after-due' && v.dueAt === '') {
+    if (v.releasePolicy === 'after-due' && v.dueDate === '') {
       ctx.addIssue({
         code: 'custom',
-        path: ['dueAt'],
+        path: ['dueDate'],
         message: 'Releasing the key after the due date needs a due date.',
       });
     }
-    if (instants.opensAt && instants.dueAt && instants.dueAt <= instants.opensAt) {
-      ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'The due date must come after the opening date.' });
+    if (instants.opens && instants.due && instants.due <= instants.opens) {
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date must come after the opening date.' });
     }
   });
 export type CreateAssignment = z.infer<typeof CreateAssignmentSchema>;
 
 /** The instants of a parsed assignment's dates (null where none was given). */
-export function assignmentInstants(v: Pick<CreateAssignment, 'opensAt' | 'dueAt' | 'timeZone'>): {
-  opensAt: Date | null;
-  dueAt: Date | null;
-} {
-  const at = (value: string) => {
-    if (value === '') return null;
-    const parsed = localTimeToInstant(value, v.timeZone);
+export function assignmentInstants(v: CreateAssignment): { opensAt: Date | null; dueAt: Date | null } {
+  const at = (which: keyof typeof DATES) => {
+    const f = DATES[which];
+    if (v[f.day] === '') return null;
+    const parsed = dayAndTimeToInstant(v[f.day], v[f.time], v.timeZone, f.blank);
     return parsed.ok ? parsed.value : null;
   };
-  return { opensAt: at(v.opensAt), dueAt: at(v.dueAt) };
+  return { opensAt: at('opens'), dueAt: at('due') };
 }

@@ -49,6 +49,26 @@ export function localTimeToInstant(value: string, timeZone: string): Parsed<Date
   return { ok: true, value: instant };
 }
 
+/** `YYYY-MM-DD`, as a `date` input gives it. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `HH:MM`, as a `time` input gives it. */
+const TIME = /^\d{2}:\d{2}$/;
+
+/** A blank time means the start of the day for an opening and its end for a due date. */
+export type BlankTime = 'start-of-day' | 'end-of-day';
+const BLANK_TIME: Record<BlankTime, string> = { 'start-of-day': '00:00', 'end-of-day': '23:59' };
+
+/**
+ * The instant of a day and an optional time of day in a time zone: a blank time is the
+ * start or the end of that day there (00:00 or 23:59), never a dropped date.
+ */
+export function dayAndTimeToInstant(day: string, time: string, timeZone: string, blank: BlankTime): Parsed<Date> {
+  if (!DAY.test(day)) return { ok: false, error: 'Enter a date.' };
+  if (time !== '' && !TIME.test(time))
+    return { ok: false, error: 'Enter a time as hours and minutes, or leave it blank.' };
+  return localTimeToInstant(`${day}T${time || BLANK_TIME[blank]}`, timeZone);
+}
+
 /** The window assignment dates must fall in, around `now`. */
 export function assignmentWindow(now: Date): { earliest: Date; latest: Date } {
   const earliest = new Date(now);

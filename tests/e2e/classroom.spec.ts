@@ -22,8 +22,8 @@ function createInstructor(email: string, name: string) {
   expect(run.status, `create-instructor: ${run.stderr}`).toBe(0);
 }
 
-async function joinAs(browser: Browser, joinCode: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function joinAs(browser: Browser, joinCode: string, name: string, timezoneId?: string): Promise<Page> {
+  const page = await (await browser.newContext({ timezoneId })).newPage();
   await page.goto('/join');
   await page.getByRole('textbox', { name: 'Class code' }).fill(joinCode.toLowerCase());
   await page.getByRole('textbox', { name: 'Your name' }).fill(name);
@@ -179,4 +179,63 @@ test('an instructor changes the password: a wrong current one is refused and eve
   await other.getByLabel('Password').fill(newPassword);
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.getByRole('heading', { name: 'My classes' })).toBeVisible();
+});
+
+test('a due date without a time is the end of that day; times show in each viewer’s zone; names are told apart', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
+  createInstructor(email, 'Mr Okafor');
+  // The teacher is in Chicago, the student in Tokyo.
+  const page = await (await browser.newContext({ timezoneId: 'America/Chicago' })).newPage();
+  await page.goto('/instructor/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'Class name' }).fill('Period 5');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.getByRole('link', { name: 'Period 5' }).click();
+  const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
+  await expect(page.locator('.join-activity')).toContainText('Joined in the last hour: 0.');
+
+  // A due date on 15 January next year, no time: kept, as 23:59 in Chicago.
+  const year = new Date().getUTCFullYear() + 1;
+  const form = page.locator('form.assignment-form');
+  await expect(form).toContainText('Times are in your time zone: America/Chicago.');
+  await form.getByRole('checkbox', { name: /Who says so/i }).check();
+  await form.getByLabel('Due on (optional)').fill(`${year}-01-15`);
+  await form.getByRole('radio', { name: 'After the due date' }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+  const item = page.locator('.assignment-item').filter({ hasText: 'Who says so?' });
+  await expect(item.locator('.meta')).toContainText(`Due Jan 15, ${year}, 11:59 PM CST`);
+  // A time without a day, and an impossible day, are refused with the field named.
+  await form.getByRole('checkbox', { name: /Words that judge/i }).check();
+  await form.getByLabel('at (optional)').nth(1).fill('10:00');
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(form.getByText('The due date: choose a day for this time.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The student in Tokyo sees the same instant in their own zone.
+  const student = await joinAs(browser, joinCode, 'Maya R.', 'Asia/Tokyo');
+  await expect(student.getByRole('row', { name: /Who says so/i })).toContainText(`Jan 16, ${year}, 2:59 PM GMT+9`);
+  // A second "Maya R." (any case or spacing) is refused with a message; the name field keeps the text.
+  const second = await (await browser.newContext()).newPage();
+  await second.goto('/join');
+  await second.getByRole('textbox', { name: 'Class code' }).fill(joinCode);
+  await second.getByRole('textbox', { name: 'Your name' }).fill('maya  r.');
+  await second.getByRole('button', { name: 'Join the class' }).click();
+  await expect(second.getByText(/Someone in this class already uses the name/).first()).toBeVisible();
+  await expect(second.getByRole('textbox', { name: 'Your name' })).toHaveValue('maya  r.');
+  // A name that shows as blank is refused in the browser, before anything is sent.
+  await second.getByRole('textbox', { name: 'Your name' }).fill('\u200B\u200B');
+  await second.getByRole('button', { name: 'Join the class' }).click();
+  await expect(second.getByText(/this name shows as blank/).first()).toBeVisible();
+
+  // The instructor sees the join, and can lift the joining limit.
+  await page.reload();
+  await expect(page.locator('.join-activity')).toContainText('Joined in the last hour: 1.');
+  await page.getByRole('button', { name: 'Lift the joining limit for an hour' }).click();
+  await expect(page.locator('.join-activity')).toContainText('The limit is lifted until');
 });

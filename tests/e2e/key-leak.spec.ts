@@ -153,8 +153,10 @@ test('a student’s own data export holds no score, key item or comment before t
       classId,
       {
         lessonSlugs: ['who-says-so'],
-        opensAt: '',
-        dueAt: '',
+        opensDate: '',
+        opensTime: '',
+        dueDate: '',
+        dueTime: '',
         timeZone: 'UTC',
         releasePolicy: 'manual',
         allowResubmit: false,

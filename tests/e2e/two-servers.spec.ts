@@ -142,8 +142,10 @@ test('sessions, classes, drafts, submissions and rate limits are shared by two s
         classId,
         {
           lessonSlugs: [LESSON],
-          opensAt: '',
-          dueAt: '',
+          opensDate: '',
+          opensTime: '',
+          dueDate: '',
+          dueTime: '',
           timeZone: 'UTC',
           releasePolicy: 'on-submit',
           allowResubmit: false,

@@ -35,6 +35,8 @@ export type AssignmentView = {
  */
 export type StudentAssignmentView = Omit<AssignmentView, 'releasedAt' | 'createdAt'> & {
   keyReleased: boolean;
+  /** The due time has passed. */
+  pastDue: boolean;
   submittedExerciseIds: string[];
 };
 
@@ -205,5 +207,5 @@ function toView(row: AssignmentTable): AssignmentView {
 
 function studentView(row: AssignmentTable, now: Date): Omit<StudentAssignmentView, 'submittedExerciseIds'> {
   const { releasedAt: _r, createdAt: _c, ...view } = toView(row);
-  return { ...view, keyReleased: isKeyReleased(row, now, false) };
+  return { ...view, keyReleased: isKeyReleased(row, now, false), pastDue: hasArrived(row.due_at, now) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CreateAssignmentSchema } from '@/lib/validation/classroom';
-import { localTimeToInstant, outsideAssignmentWindow } from '@/lib/validation/local-time';
+import { assignmentInstants, CreateAssignmentSchema } from '@/lib/validation/classroom';
+import { dayAndTimeToInstant, localTimeToInstant, outsideAssignmentWindow } from '@/lib/validation/local-time';
 
 const at = (value: string, zone = 'UTC') => {
   const parsed = localTimeToInstant(value, zone);
@@ -54,35 +54,77 @@ describe('the assignment window', () => {
   });
 });
 
+describe('dayAndTimeToInstant', () => {
+  it('a day without a time is the end of that day for a due date and its start for an opening, in the zone', () => {
+    const at = (day: string, time: string, zone: string, blank: 'start-of-day' | 'end-of-day') => {
+      const parsed = dayAndTimeToInstant(day, time, zone, blank);
+      return parsed.ok ? parsed.value.toISOString() : `error: ${parsed.error}`;
+    };
+    expect(at('2027-01-15', '', 'America/Chicago', 'end-of-day')).toBe('2027-01-16T05:59:00.000Z');
+    expect(at('2027-07-15', '', 'America/Chicago', 'end-of-day')).toBe('2027-07-16T04:59:00.000Z');
+    expect(at('2027-01-15', '', 'Asia/Tokyo', 'end-of-day')).toBe('2027-01-15T14:59:00.000Z');
+    expect(at('2027-01-15', '', 'America/Chicago', 'start-of-day')).toBe('2027-01-15T06:00:00.000Z');
+    // The day the clocks go forward in Chicago still ends at 23:59 CDT.
+    expect(at('2027-03-14', '', 'America/Chicago', 'end-of-day')).toBe('2027-03-15T04:59:00.000Z');
+    expect(at('2027-01-15', '08:30', 'America/Chicago', 'end-of-day')).toBe('2027-01-15T14:30:00.000Z');
+    expect(at('', '08:30', 'UTC', 'end-of-day')).toBe('error: Enter a date.');
+    expect(at('2027-01-15', '8.30', 'UTC', 'end-of-day')).toMatch(/hours and minutes/);
+  });
+});
+
 describe('CreateAssignmentSchema', () => {
   const base = {
     lessonSlugs: ['who-says-so'],
-    opensAt: '',
-    dueAt: '',
+    opensDate: '',
+    opensTime: '',
+    dueDate: '',
+    dueTime: '',
     timeZone: 'America/Chicago',
     releasePolicy: 'after-due' as const,
     allowResubmit: false,
   };
+  const parse = (input: object) => CreateAssignmentSchema.safeParse({ ...base, ...input });
   const errors = (input: object) => {
-    const parsed = CreateAssignmentSchema.safeParse({ ...base, ...input });
+    const parsed = parse(input);
     return parsed.success ? {} : parsed.error.flatten().fieldErrors;
   };
-  const soon = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 16);
+  const soon = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
   it('refuses the year 9999 and impossible dates, naming the field', () => {
-    expect(errors({ dueAt: '9999-12-31T23:59' }).dueAt?.[0]).toMatch(/^The due date: Choose a date between/);
-    expect(errors({ dueAt: soon, opensAt: '9999-99-99T99:99' }).opensAt).toEqual([
+    expect(errors({ dueDate: '9999-12-31', dueTime: '23:59' }).dueDate?.[0]).toMatch(
+      /^The due date: Choose a date between/,
+    );
+    expect(errors({ dueDate: soon, opensDate: '9999-99-99', opensTime: '99:99' }).opensDate).toEqual([
       'The opening date: 9999-99-99 is not a date in the calendar.',
     ]);
-    expect(errors({ dueAt: '2027-02-29T10:00' }).dueAt).toEqual([
+    expect(errors({ dueDate: '2027-02-29' }).dueDate).toEqual([
       'The due date: 2027-02-29 is not a date in the calendar.',
+    ]);
+    expect(errors({ dueDate: '', dueTime: '10:00', releasePolicy: 'manual' }).dueDate).toEqual([
+      'The due date: choose a day for this time.',
     ]);
   });
 
+  it('keeps a due date typed without a time as the end of that day in the teacher’s zone', () => {
+    const parsed = parse({ dueDate: soon });
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    const { dueAt, opensAt } = assignmentInstants(parsed.data);
+    expect(opensAt).toBeNull();
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'America/Chicago',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(dueAt as Date);
+    expect(local).toBe(`${soon.slice(8, 10)}/${soon.slice(5, 7)}/${soon.slice(0, 4)}, 23:59`);
+  });
+
   it('takes a real date in the window, and still needs a due date after the opening', () => {
-    expect(errors({ dueAt: soon })).toEqual({});
-    expect(errors({ dueAt: '' }).dueAt).toEqual(['Releasing the key after the due date needs a due date.']);
-    expect(errors({ opensAt: soon, dueAt: soon }).dueAt).toEqual(['The due date must come after the opening date.']);
-    expect(errors({ dueAt: soon, timeZone: 'Nowhere/Else' }).timeZone).toHaveLength(1);
+    expect(errors({ dueDate: soon })).toEqual({});
+    expect(errors({ dueDate: '' }).dueDate).toEqual(['Releasing the key after the due date needs a due date.']);
+    expect(errors({ opensDate: soon, dueDate: soon, dueTime: '00:00' }).dueDate).toEqual([
+      'The due date must come after the opening date.',
+    ]);
+    expect(errors({ dueDate: soon, timeZone: 'Nowhere/Else' }).timeZone).toHaveLength(1);
   });
 });

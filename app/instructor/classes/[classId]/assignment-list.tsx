@@ -1,7 +1,7 @@
 import { ActionButton } from '@/components/classroom/action-button';
+import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
-import { formatTime } from '@/lib/server/classroom-keys';
 import { listAssignments } from '@/lib/server/data/assignments';
 import { listSubmissions } from '@/lib/server/data/submissions';
 import { releaseKeyAction } from '../../class-actions';
@@ -31,12 +31,24 @@ export async function AssignmentList({ classId }: { classId: string }) {
               <li key={a.id} className="assignment-item">
                 <h3>{title}</h3>
                 <p className="meta">
-                  {a.opensAt ? `Opens ${formatTime(a.opensAt)} · ` : ''}
-                  {a.dueAt ? `Due ${formatTime(a.dueAt)}` : 'No due date'} · {POLICY_TEXT[a.releasePolicy]} ·{' '}
-                  {a.allowResubmit ? 'resubmission allowed' : 'one submission each'}
+                  {a.opensAt && (
+                    <>
+                      Opens <LocalTime iso={a.opensAt} /> ·{' '}
+                    </>
+                  )}
+                  {a.dueAt ? (
+                    <>
+                      Due <LocalTime iso={a.dueAt} />
+                    </>
+                  ) : (
+                    'No due date'
+                  )}{' '}
+                  · {POLICY_TEXT[a.releasePolicy]} · {a.allowResubmit ? 'resubmission allowed' : 'one submission each'}
                 </p>
                 {a.releasedAt ? (
-                  <p>Key released {formatTime(a.releasedAt)}.</p>
+                  <p>
+                    Key released <LocalTime iso={a.releasedAt} />.
+                  </p>
                 ) : (
                   <ActionButton label={`Release the key for ${title}`} action={releaseKeyAction.bind(null, a.id)} />
                 )}
@@ -51,7 +63,7 @@ export async function AssignmentList({ classId }: { classId: string }) {
                     {rows.map((s) => (
                       <li key={s.id}>
                         {s.displayName}: exercise {titleOf(s.exerciseId) + 1}, attempt {s.attempt},{' '}
-                        {formatTime(s.submittedAt)}
+                        <LocalTime iso={s.submittedAt} />
                         {s.late ? ' (late)' : ''}
                       </li>
                     ))}

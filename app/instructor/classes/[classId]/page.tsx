@@ -4,9 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { AssignmentForm } from '@/components/classroom/assignment-form';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
+import { LocalTime } from '@/components/time/local-time';
 import { listLessons } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
-import { formatTime } from '@/lib/server/classroom-keys';
 import { getJoinActivity } from '@/lib/server/data/class-joins';
 import { getClass } from '@/lib/server/data/classes';
 import {
@@ -58,9 +58,13 @@ export default async function ClassPage({ params }: Props) {
           <div className="join-activity">
             <p>
               Joined in the last hour: {joins.value.lastHour}.{' '}
-              {joins.value.liftedUntil
-                ? `The limit is lifted until ${formatTime(joins.value.liftedUntil)}.`
-                : `Joining pauses at ${joins.value.ceiling} an hour, so that a class code passed around cannot fill the class.`}
+              {joins.value.liftedUntil ? (
+                <>
+                  The limit is lifted until <LocalTime iso={joins.value.liftedUntil} />.
+                </>
+              ) : (
+                `Joining pauses at ${joins.value.ceiling} an hour, so that a class code passed around cannot fill the class.`
+              )}
             </p>
             {joins.value.paused && (
               <p className="note" role="status">
