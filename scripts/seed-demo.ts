@@ -18,6 +18,7 @@ import { createClass } from '../lib/server/data/classes';
 import { submitExercise } from '../lib/server/data/submissions';
 import { configuredDatabaseTarget, createDb, type Db } from '../lib/server/db/client';
 import { migrateToLatest } from '../lib/server/db/migrate';
+import { takeSeq } from '../lib/server/db/sequence';
 import { exerciseKey } from '../lib/server/grading';
 import { issueResumeCode } from '../lib/server/students';
 
@@ -139,6 +140,7 @@ async function seed(db: Db): Promise<SeededDemo> {
         display_name: name,
         resume_code_hash: '',
         created_at: new Date().toISOString(),
+        seq: await takeSeq(db, 'student'),
       })
       .execute();
     const resumeCode = await issueResumeCode(db, studentId, klass.value.id);

@@ -32,8 +32,7 @@ export async function assignmentForExercise(
     .selectAll()
     .where('class_id', '=', student.classId)
     .where('lesson_slug', '=', found.lesson.slug)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .executeTakeFirst();
   return row ?? null;
 }

@@ -11,6 +11,7 @@ import {
   randomCode,
 } from './codes';
 import { type Db, getDb } from './db/client';
+import { takeSeq } from './db/sequence';
 import { consumeRateLimit, type RateRule } from './rate-limit';
 import { type Failure, fail, ok, type Result } from './result';
 
@@ -81,6 +82,7 @@ export async function joinClass(
       display_name: displayName,
       resume_code_hash: await hashResumeCode(resumeCode, klass.id),
       created_at: now.toISOString(),
+      seq: await takeSeq(db, 'student'),
     })
     .execute();
   const session = await startSession(db, studentId, now);

@@ -211,6 +211,7 @@ export async function getHeatmap(
     .select(['label', 'start', 'end', 'comment'])
     .where('assignment_id', '=', context.assignment.id)
     .where('exercise_id', '=', exerciseId)
+    .orderBy('seq')
     .execute();
   const keyItems = reviewItems(work, key.items);
   return ok({

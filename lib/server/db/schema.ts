@@ -77,6 +77,8 @@ export interface ClassTable {
   join_code: string;
   archived_at: IsoTime | null;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface StudentTable {
@@ -85,6 +87,8 @@ export interface StudentTable {
   display_name: string;
   resume_code_hash: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface StudentSessionTable {
@@ -108,6 +112,8 @@ export interface AssignmentTable {
   released_at: IsoTime | null;
   allow_resubmit: Flag;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface DraftTable {
@@ -152,6 +158,8 @@ export interface KeyAdditionTable {
   explanation: string;
   created_by: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface ExtraDismissalTable {
@@ -163,6 +171,8 @@ export interface ExtraDismissalTable {
   end: number;
   comment: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface CommentTable {
@@ -173,6 +183,14 @@ export interface CommentTable {
   body: string;
   created_by: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
+}
+
+/** One row per ordered table: the last insertion number handed out (see sequence.ts). */
+export interface InsertionCounterTable {
+  name: string;
+  value: number;
 }
 
 /** Every table the app reads or writes, named as in the database. */
@@ -192,4 +210,5 @@ export interface Database {
   key_addition: KeyAdditionTable;
   extra_dismissal: ExtraDismissalTable;
   comment: CommentTable;
+  insertion_counter: InsertionCounterTable;
 }

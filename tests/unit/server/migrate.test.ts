@@ -15,6 +15,7 @@ const OUR_TABLES = [
   'key_addition',
   'extra_dismissal',
   'comment',
+  'insertion_counter',
 ];
 const AUTH_TABLES = ['user', 'session', 'account', 'verification', 'rateLimit'];
 
@@ -24,7 +25,7 @@ describeEachEngine(
     it('apply to an empty database once, then do nothing on a second run', async () => {
       const first = await migrateToLatest(h.db);
       expect(first.error).toBeNull();
-      expect(first.applied).toEqual(['0001_initial', '0002_classroom', '0003_review']);
+      expect(first.applied).toEqual(['0001_initial', '0002_classroom', '0003_review', '0004_insertion_order']);
       const second = await migrateToLatest(h.db);
       expect(second).toEqual({ applied: [], error: null });
       const tables = (await h.db.introspection.getTables()).map((t) => t.name);
@@ -44,7 +45,7 @@ describeEachEngine(
       const [a, b] = await Promise.all([migrateToLatest(h.db), migrateToLatest(other)]);
       expect(a.error).toBeNull();
       expect(b.error).toBeNull();
-      expect([...a.applied, ...b.applied].sort()).toEqual(['0001_initial', '0002_classroom', '0003_review']);
+      expect([...a.applied, ...b.applied].sort()).toEqual(['0001_initial', '0002_classroom', '0003_review', '0004_insertion_order']);
     });
   },
   { migrated: false },
