@@ -45,7 +45,12 @@ describeEachEngine(
       const [a, b] = await Promise.all([migrateToLatest(h.db), migrateToLatest(other)]);
       expect(a.error).toBeNull();
       expect(b.error).toBeNull();
-      expect([...a.applied, ...b.applied].sort()).toEqual(['0001_initial', '0002_classroom', '0003_review', '0004_insertion_order']);
+      expect([...a.applied, ...b.applied].sort()).toEqual([
+        '0001_initial',
+        '0002_classroom',
+        '0003_review',
+        '0004_insertion_order',
+      ]);
     });
   },
   { migrated: false },
