@@ -583,6 +583,18 @@ const ROUTES: RouteRow[] = [
     }),
   },
   {
+    // The heatmap's per-word detail, fetched by the review page: the key's spans are in it.
+    route: '/instructor/assignments/[assignmentId]/review/heatmap/[exerciseId]',
+    params: () => ({ exerciseId: EXERCISE_A }),
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: refused(404, 'No such assignment.'),
+      instructorA: ok(`"exerciseId":"${EXERCISE_A}"`, '"stretches":[['),
+    }),
+  },
+  {
     route: '/instructor/assignments/[assignmentId]/export/scores.csv',
     expect: () => ({
       anonymous: refused(403, 'Sign in first.'),
