@@ -20,6 +20,8 @@ export type HeatRow = {
   end: number;
   counts: Record<Label, number>;
   any: number;
+  /** Indexes of the key items the stretch lies under. */
+  keyIndexes: number[];
   keys: { label: Label; optional: boolean }[];
 };
 
@@ -44,12 +46,14 @@ export function parseHeatData(value: unknown): HeatData | null {
       if (LABELS.includes(l)) counts[l as Label] = Number(row[2 + i]) || 0;
     });
     const indexes = row[labels.length + 3];
+    const keyIndexes = Array.isArray(indexes) ? indexes.filter((i) => keys[i] !== undefined) : [];
     rows.push({
       start: from,
       end: to,
       counts,
       any: Number(row[labels.length + 2]) || 0,
-      keys: Array.isArray(indexes) ? indexes.flatMap((i) => (keys[i] ? [keys[i]] : [])) : [],
+      keyIndexes,
+      keys: keyIndexes.map((i) => keys[i] as { label: Label; optional: boolean }),
     });
   }
   return { start, text, submitted, stretches: rows };
@@ -68,4 +72,20 @@ export function describeStretch(row: HeatRow, quote: string, submitted: number, 
       : `in the key: ${row.keys.map((k) => `${LABEL_NAMES[k.label]}${k.optional ? ' (optional)' : ''}`).join(', ')}`,
   );
   return `${parts.join(' · ')}.`;
+}
+
+/**
+ * How the key's outline runs over a stretch: a key item's outline opens where one of its
+ * items starts (not under the stretch before) and closes where one ends (not under the
+ * stretch after), so that an item split into several stretches is drawn as one box.
+ */
+export function keyEdges(rows: readonly HeatRow[], i: number): { opens: boolean; closes: boolean; joinsNext: boolean } {
+  const here = rows[i]?.keyIndexes ?? [];
+  const before = rows[i - 1]?.keyIndexes ?? [];
+  const after = rows[i + 1]?.keyIndexes ?? [];
+  return {
+    opens: here.some((k) => !before.includes(k)),
+    closes: here.some((k) => !after.includes(k)),
+    joinsNext: here.some((k) => after.includes(k)),
+  };
 }

@@ -2,7 +2,7 @@
 
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Label } from '@/lib/validation/labels';
-import { describeStretch, type HeatData, heatLevel, parseHeatData } from './heat-data';
+import { describeStretch, type HeatData, heatLevel, keyEdges, parseHeatData } from './heat-data';
 
 type Props = {
   /** The route that sends the per-word detail (same check as the page). */
@@ -73,14 +73,29 @@ export function HeatmapText({ src, label, labels }: Props) {
 
   const parts: React.ReactNode[] = [];
   let cursor = start;
+  let inKey = false;
   stretches.forEach((s, i) => {
-    if (s.start > cursor) parts.push(text.slice(cursor - start, s.start - start));
+    // Text between two stretches of one key item keeps the item's outline.
+    const between = s.start > cursor ? text.slice(cursor - start, s.start - start) : '';
+    if (between)
+      parts.push(
+        inKey ? (
+          <span key={`gap-${cursor}`} className="heat-key-gap">
+            {between}
+          </span>
+        ) : (
+          between
+        ),
+      );
     const level = heatLevel(label ? s.counts[label] : s.any, submitted);
+    const edges = keyEdges(stretches, i);
+    const key =
+      s.keys.length === 0 ? '' : ` heat-key${edges.opens ? ' key-opens' : ''}${edges.closes ? ' key-closes' : ''}`;
     parts.push(
       <span
         key={s.start}
         data-stretch={i}
-        className={`heat heat-${level}${s.keys.length > 0 ? ' heat-key' : ''}`}
+        className={`heat heat-${level}${key}`}
         tabIndex={i === active ? 0 : -1}
         onFocus={() => {
           setActive(i);
@@ -91,6 +106,7 @@ export function HeatmapText({ src, label, labels }: Props) {
         {quote(i)}
       </span>,
     );
+    inKey = edges.joinsNext;
     cursor = s.end;
   });
   if (cursor < start + text.length) parts.push(text.slice(cursor - start));
