@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { getMigrations } from 'better-auth/db/migration';
+import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import { createAuth } from '@/lib/server/auth';
+import { createClass, listMyClasses } from '@/lib/server/data/classes';
 import { migrateToLatest } from '@/lib/server/db/migrate';
+import { initial } from '@/lib/server/db/migrations/0001_initial';
+import { classroom } from '@/lib/server/db/migrations/0002_classroom';
+import { review } from '@/lib/server/db/migrations/0003_review';
 import { describeEachEngine, TEST_ENV } from './db-harness';
+import { makeInstructor, must } from './fixtures';
 
 const OUR_TABLES = [
   'class',
@@ -38,6 +45,41 @@ describeEachEngine(
       const plan = await getMigrations(auth.options);
       expect(plan.toBeCreated.map((t) => t.table)).toEqual([]);
       expect(plan.toBeAdded.map((t) => t.table)).toEqual([]);
+    });
+
+    it('number existing rows in their old order (created_at, then id), and later rows after them', async () => {
+      const before = new Migrator({
+        db: h.db,
+        provider: {
+          getMigrations: async () => ({ '0001_initial': initial, '0002_classroom': classroom, '0003_review': review }),
+        },
+      });
+      expect((await before.migrateToLatest()).error).toBeUndefined();
+      const teacher = await makeInstructor(h.db, 'Teacher');
+      const rows = ['2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'].map(
+        (createdAt, i) => ({
+          id: randomUUID(),
+          instructor_id: teacher.userId,
+          name: `Old ${i}`,
+          join_code: `OLDCODE${i}`,
+          archived_at: null,
+          created_at: createdAt,
+        }),
+      );
+      // Inserted without `seq`, as code before migration 0004 did.
+      await h.db
+        .insertInto('class')
+        .values(rows as never)
+        .execute();
+      expect((await migrateToLatest(h.db)).applied).toEqual(['0004_insertion_order']);
+      const numbered = await h.db.selectFrom('class').select(['name', 'seq']).orderBy('seq').execute();
+      const oldOrder = [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+      expect(numbered).toEqual(oldOrder.map((r, i) => ({ name: r.name, seq: i + 1 })));
+      must(await createClass(teacher, { name: 'New' }, h.db));
+      expect(must(await listMyClasses(teacher, h.db)).map((c) => c.name)).toEqual([
+        'New',
+        ...oldOrder.map((r) => r.name).reverse(),
+      ]);
     });
 
     it('run safely from two handles at once', async () => {
