@@ -83,7 +83,11 @@ test('the class heatmap reads at a glance: whole words, the article’s own text
   await expect(heat.locator('[tabindex="0"]')).toHaveCount(1);
   const readout = page.getByRole('status').filter({ hasText: /students|Point at/ });
   // From the roster's last link, the next Tab lands on the first stretch (nothing focusable between).
-  await page.getByRole('table', { name: /Students, their status/ }).getByRole('link').last().focus();
+  await page
+    .getByRole('table', { name: /Students, their status/ })
+    .getByRole('link')
+    .last()
+    .focus();
   await page.keyboard.press('Tab');
   await expect(stretches.nth(0)).toBeFocused();
   const first = (await stretches.nth(0).textContent()) as string;

@@ -154,7 +154,8 @@ export default async function ReviewPage({
           label={shadeLabel}
           labels={exercise.labels}
           labelHref={(l) => query({ label: l ?? 'any' })}
-          detailSrc={`${base}/review/heatmap/${exercise.exerciseId}`}
+          // The query changes when the class key or the submissions do, so the browser fetches again.
+          detailSrc={`${base}/review/heatmap/${exercise.exerciseId}?v=${exercise.classItems}-${submitted}`}
         />
       </section>
 
