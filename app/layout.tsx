@@ -11,6 +11,7 @@ import './exercise.css';
 import './classroom.css';
 import './print.css';
 import './review.css';
+import './review-print.css';
 
 export const metadata: Metadata = {
   title: { default: 'Close Read', template: '%s · Close Read' },

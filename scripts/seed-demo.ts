@@ -5,12 +5,14 @@
 //   --json           print what was made as JSON (for the browser tests and the bench)
 // The instructor's password is read from SEED_PASSWORD, else a demo one is used and printed.
 // Uses the configured database (DATABASE_URL or DATA_DIR), migrating it first. Answers are
-// drawn from the answer key with a fixed seed, so every run gives the same class.
+// drawn the way students label (whole words, spans a little wider or narrower than the key's,
+// some wrong labels, a few common extras, some students who stop halfway) from the answer key
+// with a fixed seed, so every run gives the same class: see demo-answers.ts for the figures.
 import { randomUUID } from 'node:crypto';
 import { getArticle } from '../lib/content/articles';
 import { toScoringKey } from '../lib/content/keys';
-import { getLesson } from '../lib/content/lessons';
-import { type AnswerSpan, score } from '../lib/scoring';
+import { exerciseRange, getLesson } from '../lib/content/lessons';
+import { score } from '../lib/scoring';
 import type { Actor } from '../lib/server/actor';
 import { createAuth } from '../lib/server/auth';
 import { createAssignments } from '../lib/server/data/assignments';
@@ -18,14 +20,16 @@ import { createClass } from '../lib/server/data/classes';
 import { submitExercise } from '../lib/server/data/submissions';
 import { configuredDatabaseTarget, createDb, type Db } from '../lib/server/db/client';
 import { migrateToLatest } from '../lib/server/db/migrate';
+import { takeSeq } from '../lib/server/db/sequence';
 import { exerciseKey } from '../lib/server/grading';
 import { issueResumeCode } from '../lib/server/students';
+import { type DemoExercise, drawAnswers, extraLabel, extraStretches, prng } from './demo-answers';
 
 const DEMO_PASSWORD = 'demo password for close read';
 /** Fixed seed: the same class every run. */
 const SEED = 0xc105e;
-/** A fifth of students label the same stretch that the key leaves out: a common extra to review. */
-const COMMON_EXTRA_SHARE = 0.5;
+/** Common extras per exercise (see demo-answers.ts). */
+const COMMON_EXTRAS = 3;
 const NAMES = [
   'Ada',
   'Ben',
@@ -48,29 +52,6 @@ const NAMES = [
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at === -1 ? undefined : process.argv[at + 1];
-}
-
-/** mulberry32: small, fast and seedable, enough for demo data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A stretch between two key items that no item overlaps: where the common extra goes. */
-function gapIn(key: { start: number; end: number }[], from: number, to: number): { start: number; end: number } | null {
-  const sorted = [...key].sort((a, b) => a.start - b.start);
-  let cursor = from;
-  for (const item of [...sorted, { start: to, end: to }]) {
-    if (item.start - cursor >= 60) return { start: cursor + 20, end: cursor + 45 };
-    cursor = Math.max(cursor, item.end);
-  }
-  return null;
 }
 
 export type SeededDemo = {
@@ -116,14 +97,19 @@ async function seed(db: Db): Promise<SeededDemo> {
   if (!assigned.ok || !assigned.value[0]) throw new Error(assigned.ok ? 'no assignment' : assigned.message);
   const assignmentId = assigned.value[0].id;
   const random = prng(SEED);
-  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const exercises = lesson.exercises.map((exercise) => {
     const items = exerciseKey(exercise);
     const text = getArticle(exercise.article)?.text ?? '';
-    const from = Math.min(...items.map((i) => i.start));
-    const to = Math.max(...items.map((i) => i.end));
-    const gap = gapIn(items, from, to);
-    return { exercise, items, key: toScoringKey(items), text, gap };
+    const bounds = exerciseRange(exercise);
+    const range = bounds.ok ? bounds.value : { start: 0, end: text.length };
+    const demo: DemoExercise = {
+      text,
+      key: items,
+      labels: exercise.labels,
+      range,
+      extras: extraStretches(text, items, range, COMMON_EXTRAS),
+    };
+    return { exercise, key: toScoringKey(items), demo };
   });
   const students: SeededDemo['students'] = [];
   for (let n = 0; n < count; n++) {
@@ -139,31 +125,14 @@ async function seed(db: Db): Promise<SeededDemo> {
         display_name: name,
         resume_code_hash: '',
         created_at: new Date().toISOString(),
+        seq: await takeSeq(db, 'student'),
       })
       .execute();
     const resumeCode = await issueResumeCode(db, studentId, klass.value.id);
     students.push({ name, studentId, resumeCode });
     const actor: Actor = { kind: 'student', studentId, classId: klass.value.id, displayName: name };
-    const skill = 0.3 + random() * 0.6;
-    for (const { exercise, key, gap } of exercises) {
-      const answers: AnswerSpan[] = [];
-      for (const item of key) {
-        if (item.optional || random() > skill) continue;
-        const label =
-          random() < 0.85 ? item.label : (exercise.labels[int(0, exercise.labels.length - 1)] ?? item.label);
-        answers.push({
-          label,
-          start: Math.max(0, item.start + int(-3, 3)),
-          end: Math.max(item.start + 1, item.end + int(-3, 3)),
-        });
-      }
-      if (gap && random() < COMMON_EXTRA_SHARE) {
-        answers.push({
-          label: exercise.labels[0] ?? 'sourcing',
-          start: gap.start + int(0, 2),
-          end: gap.end + int(-2, 0),
-        });
-      }
+    for (const { exercise, key, demo } of exercises) {
+      const answers = drawAnswers(demo, random);
       const stored = await submitExercise(
         actor,
         {
@@ -187,18 +156,14 @@ async function seed(db: Db): Promise<SeededDemo> {
     assignmentId,
     exerciseIds: exercises.map((e) => e.exercise.id),
     students,
-    commonExtras: exercises.flatMap(({ exercise, gap, text }) =>
-      gap
-        ? [
-            {
-              exerciseId: exercise.id,
-              label: exercise.labels[0] ?? 'sourcing',
-              start: gap.start,
-              end: gap.end,
-              quote: text.slice(gap.start, gap.end),
-            },
-          ]
-        : [],
+    commonExtras: exercises.flatMap(({ exercise, demo }) =>
+      demo.extras.map((extra) => ({
+        exerciseId: exercise.id,
+        label: extraLabel(exercise.labels),
+        start: extra.start,
+        end: extra.end,
+        quote: demo.text.slice(extra.start, extra.end),
+      })),
     ),
   };
 }

@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { LABEL_NAMES, LABELS, type Label } from '@/lib/validation/labels';
+import { heatCount, mostLabeled } from '@/lib/scoring/heat';
+import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
+import { HEAT_LEVELS, levelRange } from './heat-data';
+import { HeatmapText } from './heatmap-text';
 import type { HeatStretchView, KeyItemReviewView } from './types';
 
-/** Intensity steps: few enough to tell apart by underline thickness as well as by shade. */
-export const HEAT_LEVELS = 5;
 const LEVELS = Array.from({ length: HEAT_LEVELS }, (_, i) => i + 1);
 /** Rows of the text alternative: the stretches most students labeled. */
 const TOP_STRETCHES = 15;
@@ -13,38 +14,27 @@ type Props = {
   stretches: HeatStretchView[];
   keyItems: KeyItemReviewView[];
   submitted: number;
-  /** Which label's counts set the heat; null: the most-given label of each stretch. */
+  /** Which label's counts set the heat; null: students who gave the word any label. */
   label: Label | null;
   labels: Label[];
   labelHref: (label: Label | null) => string;
+  /** Where the browser fetches the per-word detail. */
+  detailSrc: string;
 };
 
-function countOf(s: HeatStretchView, label: Label | null): number {
-  return label ? s.counts[label] : Math.max(...LABELS.map((l) => s.counts[l]));
-}
-
-/** 0 for nobody, else 1..HEAT_LEVELS by the share of submitted students. */
-export function heatLevel(count: number, submitted: number): number {
-  if (count === 0 || submitted === 0) return 0;
-  return Math.max(1, Math.ceil((count / submitted) * HEAT_LEVELS));
-}
-
 /**
- * The exercise's text with each stretch shaded and underlined by how many students labeled
- * it (shade and underline thickness both grow, so color is not the only cue; a count badge
- * follows each labeled stretch) and the key's spans outlined. The table after it says the
- * same in words.
+ * The class heatmap: a label filter, a legend (shade and underline thickness grow together,
+ * so the level reads without color), the shaded article (loaded after the page, see
+ * HeatmapText) and, rendered with the page, its text alternative: the stretches of whole
+ * words most students labeled, with their counts.
  */
-export function HeatmapView({ text, stretches, keyItems, submitted, label, labels, labelHref }: Props) {
-  const keyIds = new Set(keyItems.map((k) => k.id));
-  const top = [...stretches]
-    .filter((s) => LABELS.some((l) => s.counts[l] > 0))
-    .sort((a, b) => countOf(b, label) - countOf(a, label) || a.start - b.start)
-    .slice(0, TOP_STRETCHES);
+export function HeatmapView({ text, stretches, keyItems, submitted, label, labels, labelHref, detailSrc }: Props) {
+  const top = mostLabeled(stretches, label, TOP_STRETCHES);
+  const showAny = labels.length > 1;
   return (
     <>
-      {labels.length > 1 && (
-        <p className="heat-filter">
+      {showAny && (
+        <p className="heat-filter print-hide">
           Shade by:{' '}
           {[null, ...labels].map((l) => (
             <span key={l ?? 'any'}>
@@ -57,35 +47,18 @@ export function HeatmapView({ text, stretches, keyItems, submitted, label, label
           ))}
         </p>
       )}
+      <p className="heat-shading">
+        {`Each word is shaded by the share of the ${submitted} submitting students who labeled it${label ? ` ${LABEL_NAMES[label].toLowerCase()}` : ' with any label'}; key items are outlined.`}
+      </p>
       <div className="heat-legend" aria-hidden="true">
         {LEVELS.map((level) => (
           <span key={level} className={`heat heat-${level}`}>
-            {`${Math.round(((level - 1) / HEAT_LEVELS) * 100)}–${Math.round((level / HEAT_LEVELS) * 100)}%`}
+            {levelRange(level)}
           </span>
         ))}
         <span className="heat-key">key item</span>
       </div>
-      <p className="sr-only">
-        The article text below is shaded and underlined by how many students labeled each part; the table after it lists
-        the parts most students labeled.
-      </p>
-      <div className="heatmap-text">
-        {stretches.map((s) => {
-          const count = countOf(s, label);
-          const level = heatLevel(count, submitted);
-          const inKey = s.keyItemIds.some((id) => keyIds.has(id));
-          return (
-            <span key={s.start} className={`heat heat-${level}${inKey ? ' heat-key' : ''}`} data-count={count}>
-              {text.slice(s.start, s.end)}
-              {count > 0 && (
-                <span className="heat-badge" aria-hidden="true">
-                  {count}
-                </span>
-              )}
-            </span>
-          );
-        })}
-      </div>
+      <HeatmapText src={detailSrc} label={label} labels={labels} />
       <table className="heat-table">
         <caption>{`The ${top.length} stretches of text most labeled, of ${submitted} submissions`}</caption>
         <thead>
@@ -96,18 +69,22 @@ export function HeatmapView({ text, stretches, keyItems, submitted, label, label
                 {LABEL_NAMES[l]}
               </th>
             ))}
+            {showAny && <th scope="col">Any label</th>}
+            <th scope="col">Share</th>
             <th scope="col">In the key</th>
           </tr>
         </thead>
         <tbody>
           {top.map((s) => (
             <tr key={s.start}>
-              <th scope="row">{`“${text.slice(s.start, s.end).trim()}”`}</th>
+              <th scope="row">{`“${text.slice(s.start, s.end)}”`}</th>
               {labels.map((l) => (
                 <td key={l} className="num">
                   {s.counts[l]}
                 </td>
               ))}
+              {showAny && <td className="num">{s.any}</td>}
+              <td className="num">{submitted ? `${Math.round((heatCount(s, label) / submitted) * 100)}%` : '–'}</td>
               <td>
                 {s.keyItemIds.length === 0
                   ? 'no'

@@ -9,7 +9,10 @@ function names(students: StudentRef[]): string {
   return students.length === 0 ? 'nobody' : students.map((s) => s.name).join(', ');
 }
 
-/** The class key's items, each a link that opens who found and missed it; the most-missed ones first. */
+/**
+ * The class key's items, each a link that opens who found and missed it; the most-missed ones
+ * first, with the explanation a student reads, so that the printed report says what to reteach.
+ */
 export function KeyItems({
   items,
   mostMissed,
@@ -33,6 +36,7 @@ export function KeyItems({
             <li key={k.id}>
               <Link href={itemHref(k.id)}>{`“${k.quote}”`}</Link>
               {` (${LABEL_NAMES[k.label]}): missed by ${k.missed.length}, found by ${k.found.length}`}
+              <p className="missed-why">{k.explanation}</p>
             </li>
           ))}
         </ol>

@@ -36,7 +36,13 @@ export type KeyItemReviewView = {
   missed: StudentRef[];
 };
 
-export type HeatStretchView = { start: number; end: number; counts: Record<Label, number>; keyItemIds: string[] };
+export type HeatStretchView = {
+  start: number;
+  end: number;
+  counts: Record<Label, number>;
+  any: number;
+  keyItemIds: string[];
+};
 
 export type ExtraGroupView = {
   label: Label;

@@ -40,8 +40,7 @@ export async function assignmentForLesson(
     .selectAll()
     .where('class_id', '=', student.classId)
     .where('lesson_slug', '=', lessonSlug)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .executeTakeFirst();
   return row ?? null;
 }

@@ -12,6 +12,7 @@ import {
   randomCode,
 } from './codes';
 import { type Db, getDb } from './db/client';
+import { takeSeq } from './db/sequence';
 import { isAhead } from './instants';
 import { consumeRateLimit, type RateRule } from './rate-limit';
 import { type Failure, fail, ok, type Result } from './result';
@@ -105,6 +106,7 @@ export async function joinClass(
       name_key: displayNameKey(displayName),
       resume_code_hash: await hashResumeCode(resumeCode, klass.id),
       created_at: now.toISOString(),
+      seq: await takeSeq(db, 'student'),
     })
     .onConflict((oc) => oc.columns(['class_id', 'name_key']).doNothing())
     .executeTakeFirst();

@@ -46,8 +46,12 @@ const ACTORS: Who[] = ['anonymous', 'studentB', 'instructorB', 'studentA', 'inst
  * touched at most once a day (updateAge), `student_session` has no last-seen column, and
  * better-auth's own `rateLimit` table is only written by its HTTP handler, which the app does
  * not mount; those are compared like every other table.
+ * Also `insertion_counter` (migration 0004): one row per ordered table, moved on by every
+ * insert into that table from anyone, including the other spec files writing to the same
+ * server at the same time, so it cannot be traced to an instructor; it holds a number and
+ * nothing of any class, and the rows it numbers are compared like every other table.
  */
-const EXCLUDED_TABLES = new Set(['rate_limit']);
+const EXCLUDED_TABLES = new Set(['rate_limit', 'insertion_counter']);
 
 const LESSON_A = 'who-says-so';
 const EXERCISE_A = 'who-says-so-attributions';
@@ -586,6 +590,18 @@ const ROUTES: RouteRow[] = [
       studentA: refused(403, 'Only the class instructor can do this.'),
       instructorB: refused(404, 'No such assignment.'),
       instructorA: ok(w.target.name, w.target.note, w.target.id),
+    }),
+  },
+  {
+    // The heatmap's per-word detail, fetched by the review page: the key's spans are in it.
+    route: '/instructor/assignments/[assignmentId]/review/heatmap/[exerciseId]',
+    params: () => ({ exerciseId: EXERCISE_A }),
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: refused(404, 'No such assignment.'),
+      instructorA: ok(`"exerciseId":"${EXERCISE_A}"`, '"stretches":[['),
     }),
   },
   {

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { type Demo, seedDemo, signInInstructor } from './review-demo';
 
 // The instructor's answer review end to end: a class seeded with `npm run seed-demo` in the
 // test server's own database; the instructor reads the dashboard and heatmap, accepts a
@@ -12,39 +12,12 @@ const DATA_DIR = process.env.E2E_DATA_DIR;
 
 test.skip(!DATA_DIR, 'E2E_DATA_DIR is not set: the test cannot seed a class in the server’s database');
 
-type Demo = {
-  email: string;
-  password: string;
-  classId: string;
-  joinCode: string;
-  assignmentId: string;
-  students: { name: string; studentId: string; resumeCode: string }[];
-};
-
-function seedDemo(): Demo {
-  const email = `reviewer-${randomUUID().slice(0, 8)}@school.example`;
-  const run = spawnSync('npm', ['run', '--silent', 'seed-demo', '--', '--json', '--students', '6', '--email', email], {
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR, NODE_ENV: 'production', DATABASE_URL: '' },
-  });
-  expect(run.status, `seed-demo: ${run.stderr}`).toBe(0);
-  return JSON.parse(run.stdout.trim().split('\n').pop() as string) as Demo;
-}
-
-async function signInInstructor(page: Page, demo: Demo) {
-  await page.goto('/instructor/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(demo.email);
-  await page.getByLabel('Password').fill(demo.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'My classes' })).toBeVisible();
-}
-
 test('instructor reviews answers, extends the class key, comments; the student sees it after release', async ({
   page,
   browser,
 }) => {
   test.setTimeout(120_000);
-  const demo = seedDemo();
+  const demo = seedDemo(DATA_DIR as string, 6);
   await signInInstructor(page, demo);
   const review = `/instructor/assignments/${demo.assignmentId}/review`;
   await page.goto(review);
@@ -55,7 +28,13 @@ test('instructor reviews answers, extends the class key, comments; the student s
   const heatTable = page.getByRole('table', { name: /stretches of text most labeled, of 6 submissions/ });
   await expect(heatTable).toBeVisible();
   expect(await heatTable.getByRole('row').count()).toBeGreaterThan(1);
-  await expect(page.locator('.heatmap-text .heat-badge').first()).toBeVisible();
+  // The shaded article arrives after the page; its stretches carry the shading.
+  await expect(
+    page
+      .getByRole('group', { name: /The article, shaded/ })
+      .locator('.heat-1, .heat-2, .heat-3, .heat-4, .heat-5')
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Sorting by a column reorders through a link.

@@ -4,6 +4,7 @@ import { outsideAssignmentWindow } from '../../validation/local-time';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import type { AssignmentTable, ReleasePolicy } from '../db/schema';
+import { takeSeq } from '../db/sequence';
 import { hasArrived, isAhead } from '../instants';
 import { fail, ok, type Result } from '../result';
 import { isFailure, ownedClass, studentActor, visibleAssignment } from './access';
@@ -100,7 +101,8 @@ export async function createAssignments(
     return fail('invalid', 'Releasing the key after the due time needs a due time.');
   }
   const createdAt = now.toISOString();
-  const rows: AssignmentTable[] = slugs.map((slug) => ({
+  const firstSeq = await takeSeq(db, 'assignment', slugs.length);
+  const rows: AssignmentTable[] = slugs.map((slug, i) => ({
     id: randomUUID(),
     class_id: klass.id,
     lesson_slug: slug,
@@ -110,6 +112,7 @@ export async function createAssignments(
     released_at: null,
     allow_resubmit: input.allowResubmit ? 1 : 0,
     created_at: createdAt,
+    seq: firstSeq + i,
   }));
   await db.insertInto('assignment').values(rows).execute();
   return ok(rows.map(toView));
@@ -123,13 +126,7 @@ export async function listAssignments(
 ): Promise<Result<AssignmentView[]>> {
   const klass = await ownedClass(db, actor, classId);
   if (isFailure(klass)) return klass;
-  const rows = await db
-    .selectFrom('assignment')
-    .selectAll()
-    .where('class_id', '=', klass.id)
-    .orderBy('created_at')
-    .orderBy('lesson_slug')
-    .execute();
+  const rows = await db.selectFrom('assignment').selectAll().where('class_id', '=', klass.id).orderBy('seq').execute();
   return ok(rows.map(toView));
 }
 
@@ -142,8 +139,7 @@ export async function listMyAssignments(actor: Actor, db: Db = getDb()): Promise
     .selectFrom('assignment')
     .selectAll()
     .where('class_id', '=', student.classId)
-    .orderBy('created_at')
-    .orderBy('lesson_slug')
+    .orderBy('seq')
     .execute();
   const submitted = await db
     .selectFrom('submission')

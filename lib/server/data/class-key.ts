@@ -28,8 +28,7 @@ export async function classKeyItems(db: Db, assignmentId: string, exerciseId: st
     .select(['id', 'label', 'start', 'end', 'optional', 'explanation'])
     .where('assignment_id', '=', assignmentId)
     .where('exercise_id', '=', exerciseId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   const file: ClassKeyItem[] = keyView(found.exercise).map((item) => ({ ...item, source: 'file' }));
   const added: ClassKeyItem[] = rows.map((row) => ({

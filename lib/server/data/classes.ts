@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import { JOIN_CODE_LENGTH, randomCode } from '../codes';
 import { type Db, getDb } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
+import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { instructorId, isFailure, ownedClass } from './access';
 
@@ -45,12 +46,13 @@ export async function createClass(
   if (!name) return BAD_NAME;
   const id = randomUUID();
   const createdAt = new Date().toISOString();
+  const seq = await takeSeq(db, 'class');
   for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
     const joinCode = randomCode(JOIN_CODE_LENGTH);
     try {
       await db
         .insertInto('class')
-        .values({ id, instructor_id: userId, name, join_code: joinCode, archived_at: null, created_at: createdAt })
+        .values({ id, instructor_id: userId, name, join_code: joinCode, archived_at: null, created_at: createdAt, seq })
         .execute();
       return ok({ id, name, joinCode, archived: false, studentCount: 0, createdAt });
     } catch (error) {
@@ -100,7 +102,7 @@ export async function listMyClasses(actor: Actor, db: Db = getDb()): Promise<Res
     .select((eb) => eb.fn.count<number | string>('student.id').as('student_count'))
     .where('class.instructor_id', '=', userId)
     .groupBy(['class.id', 'class.name', 'class.join_code', 'class.archived_at', 'class.created_at'])
-    .orderBy('class.created_at', 'desc')
+    .orderBy('class.seq', 'desc')
     .execute();
   return ok(
     rows.map((row) => ({
@@ -127,8 +129,7 @@ export async function getClass(
     .selectFrom('student')
     .select(['id', 'display_name as displayName', 'created_at as joinedAt'])
     .where('class_id', '=', klass.id)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return ok({
     id: klass.id,

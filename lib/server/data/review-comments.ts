@@ -5,6 +5,7 @@ import { getExercise } from '../../content/lessons';
 import { CommentSchema } from '../../validation/review';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
+import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { instructorId, isFailure, studentActor } from './access';
 import { isKeyReleased } from './assignments';
@@ -51,8 +52,7 @@ export async function commentsOf(db: Db, submissionId: string, exerciseId: strin
     .selectFrom('comment')
     .select(['id', 'start', 'end', 'body', 'created_at'])
     .where('submission_id', '=', submissionId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   const text = articleTextOf(exerciseId);
   return rows.map((row) => ({
@@ -91,6 +91,7 @@ export async function addComment(
     body,
     created_by: (actor as Extract<Actor, { kind: 'instructor' }>).userId,
     created_at: new Date().toISOString(),
+    seq: await takeSeq(db, 'comment'),
   };
   await db.insertInto('comment').values(row).execute();
   return ok({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { type HeatStretch, heatStretches } from '../../scoring/heat';
 import { LABELS, type Label } from '../../validation/labels';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
@@ -7,8 +8,7 @@ import { isFailure } from './access';
 import type { ClassKeyItem } from './class-key';
 import { exerciseText, loadClassKey, loadExerciseWork, reviewedExercise, type StudentWork } from './review-load';
 
-/** How many students gave a stretch of text each label; a stretch never crosses a span boundary. */
-export type HeatStretch = { start: number; end: number; counts: Record<Label, number>; keyItemIds: string[] };
+export type { HeatStretch } from '../../scoring/heat';
 
 export type StudentRef = { studentId: string; name: string };
 
@@ -45,79 +45,6 @@ export type Heatmap = {
 
 /** Enough different wordings to see what students meant, few enough to read. */
 const SAMPLE_QUOTES = 3;
-
-const zeroCounts = (): Record<Label, number> => ({ sourcing: 0, 'loaded-language': 0, 'unverifiable-claim': 0 });
-
-/** One student's spans of one label, clipped to the range and merged where they overlap or touch. */
-function coverage(spans: { start: number; end: number }[], start: number, end: number) {
-  const sorted = spans
-    .map((s) => ({ start: Math.max(start, s.start), end: Math.min(end, s.end) }))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const s of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  return merged;
-}
-
-/**
- * Splits [start, end) at every boundary of a student span or key item and counts, per
- * stretch and label, the students whose spans cover it. Neighbouring stretches with the
- * same counts and key items are joined, so the page holds few elements.
- */
-export function heatStretches(
-  work: readonly StudentWork[],
-  key: readonly ClassKeyItem[],
-  start: number,
-  end: number,
-): HeatStretch[] {
-  const events = new Map<number, Record<Label, number>>();
-  const at = (offset: number) => {
-    let e = events.get(offset);
-    if (!e) events.set(offset, (e = zeroCounts()));
-    return e;
-  };
-  at(start);
-  at(end);
-  for (const w of work) {
-    if (!w.answers) continue;
-    for (const label of LABELS) {
-      for (const s of coverage(
-        w.answers.filter((a) => a.label === label),
-        start,
-        end,
-      )) {
-        at(s.start)[label] += 1;
-        at(s.end)[label] -= 1;
-      }
-    }
-  }
-  const items = key.filter((k) => k.end > start && k.start < end);
-  for (const k of items) {
-    at(Math.max(start, k.start));
-    at(Math.min(end, k.end));
-  }
-  const offsets = [...events.keys()].sort((a, b) => a - b);
-  const running = zeroCounts();
-  const stretches: HeatStretch[] = [];
-  for (let i = 0; i + 1 < offsets.length; i++) {
-    const from = offsets[i] as number;
-    const to = offsets[i + 1] as number;
-    const delta = events.get(from) as Record<Label, number>;
-    for (const label of LABELS) running[label] += delta[label];
-    const keyItemIds = items.filter((k) => k.start < to && k.end > from).map((k) => k.id);
-    const last = stretches[stretches.length - 1];
-    if (last && LABELS.every((l) => last.counts[l] === running[l]) && last.keyItemIds.join() === keyItemIds.join()) {
-      last.end = to;
-    } else {
-      stretches.push({ start: from, end: to, counts: { ...running }, keyItemIds });
-    }
-  }
-  return stretches;
-}
 
 /** Joins the extras of all students per label where they overlap. */
 export function groupExtras(
@@ -211,6 +138,7 @@ export async function getHeatmap(
     .select(['label', 'start', 'end', 'comment'])
     .where('assignment_id', '=', context.assignment.id)
     .where('exercise_id', '=', exerciseId)
+    .orderBy('seq')
     .execute();
   const keyItems = reviewItems(work, key.items);
   return ok({
@@ -219,7 +147,13 @@ export async function getHeatmap(
     start,
     end,
     submitted: work.length,
-    stretches: heatStretches(work, key.items, start, end),
+    stretches: heatStretches(
+      work.map((w) => w.answers ?? []),
+      key.items,
+      text,
+      start,
+      end,
+    ),
     keyItems,
     mostMissed: keyItems
       .filter((k) => !k.optional && k.missed.length > 0)

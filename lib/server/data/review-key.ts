@@ -5,6 +5,7 @@ import type { Label } from '../../validation/labels';
 import { AcceptExtraSchema, DismissExtraSchema } from '../../validation/review';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
+import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { isFailure } from './access';
 import { CLASS_ITEM_PREFIX } from './class-key';
@@ -57,6 +58,7 @@ export async function acceptExtra(
         explanation: span.explanation,
         created_by: actor.userId,
         created_at: new Date().toISOString(),
+        seq: await takeSeq(trx, 'key_addition'),
       })
       .execute();
     return rescoreExercise(trx, context.assignment.id, exerciseId);
@@ -117,6 +119,7 @@ export async function dismissExtra(
       start: parsed.data.start,
       end: parsed.data.end,
       comment: parsed.data.comment,
+      seq: await takeSeq(db, 'extra_dismissal'),
       created_at: new Date().toISOString(),
     })
     .execute();

@@ -104,6 +104,8 @@ export async function exportStudentData(
     ])
     .where('draft.student_id', '=', student.id)
     .orderBy('draft.updated_at')
+    .orderBy('draft.assignment_id')
+    .orderBy('draft.exercise_id')
     .execute();
   const submissions = await db
     .selectFrom('submission')
@@ -112,13 +114,16 @@ export async function exportStudentData(
     .select(['assignment.lesson_slug', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
     .where('submission.student_id', '=', student.id)
     .orderBy('submission.submitted_at')
+    .orderBy('submission.assignment_id')
+    .orderBy('submission.exercise_id')
+    .orderBy('submission.attempt')
     .execute();
   const comments = await db
     .selectFrom('comment')
     .innerJoin('submission', 'submission.id', 'comment.submission_id')
     .select(['comment.submission_id', 'comment.start', 'comment.end', 'comment.body', 'comment.created_at'])
     .where('submission.student_id', '=', student.id)
-    .orderBy('comment.created_at')
+    .orderBy('comment.seq')
     .execute();
   const now = new Date();
   const released = new Set(submissions.filter((s) => isKeyReleased(s, now, true)).map((s) => s.id));

@@ -4,6 +4,7 @@ import type { Db } from './client';
 import { initial } from './migrations/0001_initial';
 import { classroom } from './migrations/0002_classroom';
 import { review } from './migrations/0003_review';
+import { insertionOrder } from './migrations/0004_insertion_order';
 import { security } from './migrations/0005_security';
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS = {
   '0001_initial': initial,
   '0002_classroom': classroom,
   '0003_review': review,
+  '0004_insertion_order': insertionOrder,
   '0005_security': security,
 };
 

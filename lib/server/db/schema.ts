@@ -79,6 +79,8 @@ export interface ClassTable {
   created_at: IsoTime;
   /** Until when the instructor lifted the ceiling on joins per hour; null: it holds. */
   joins_lifted_until: IsoTime | null;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface StudentTable {
@@ -89,6 +91,8 @@ export interface StudentTable {
   name_key: string | null;
   resume_code_hash: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface StudentSessionTable {
@@ -112,6 +116,8 @@ export interface AssignmentTable {
   released_at: IsoTime | null;
   allow_resubmit: Flag;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface DraftTable {
@@ -156,6 +162,8 @@ export interface KeyAdditionTable {
   explanation: string;
   created_by: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface ExtraDismissalTable {
@@ -167,6 +175,8 @@ export interface ExtraDismissalTable {
   end: number;
   comment: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
 }
 
 export interface CommentTable {
@@ -177,6 +187,14 @@ export interface CommentTable {
   body: string;
   created_by: string;
   created_at: IsoTime;
+  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
+  seq: number;
+}
+
+/** One row per ordered table: the last insertion number handed out (see sequence.ts). */
+export interface InsertionCounterTable {
+  name: string;
+  value: number;
 }
 
 /** Every table the app reads or writes, named as in the database. */
@@ -196,4 +214,5 @@ export interface Database {
   key_addition: KeyAdditionTable;
   extra_dismissal: ExtraDismissalTable;
   comment: CommentTable;
+  insertion_counter: InsertionCounterTable;
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { expect, it } from 'vitest';
+import { isWordChar } from '@/lib/annotation/words';
 import { getArticle } from '@/lib/content/articles';
 import { toScoringKey } from '@/lib/content/keys';
 import { getExercise } from '@/lib/content/lessons';
@@ -153,8 +154,17 @@ describeEachEngine('instructor review', (h) => {
     expect(at(k0.start)?.counts.sourcing).toBe(2); // Ada and Ben
     expect(at(k0.start)?.keyItemIds).toContain(k0.id);
     expect(at(GAP.start + 5)?.counts.sourcing).toBe(2); // Cy and Di
-    // Stretches tile the exercise without gaps.
-    map.stretches.forEach((s, i) => expect(s.start).toBe(i === 0 ? map.start : map.stretches[i - 1]?.end));
+    // Stretches are whole words, in text order, inside the exercise, and every word a student
+    // labeled lies in one (words nobody labeled and no key item covers are left out).
+    map.stretches.forEach((s, i) => {
+      expect(s.start).toBeGreaterThanOrEqual(i === 0 ? map.start : (map.stretches[i - 1]?.end ?? 0) + 1);
+      expect(s.end).toBeLessThanOrEqual(map.end);
+      expect(isWordChar(TEXT[s.start]) && !isWordChar(TEXT[s.start - 1])).toBe(true);
+      expect(isWordChar(TEXT[s.end - 1]) && !isWordChar(TEXT[s.end])).toBe(true);
+    });
+    for (const answers of Object.values(ANSWERS))
+      for (const a of answers)
+        for (let o = a.start; o < a.end; o++) if (isWordChar(TEXT[o])) expect(at(o), `offset ${o}`).toBeDefined();
     const item0 = map.keyItems.find((k) => k.id === k0.id);
     expect(item0?.found.map((s) => s.name).sort()).toEqual(['Ada', 'Ben']);
     expect(item0?.missed.map((s) => s.name).sort()).toEqual(['Cy', 'Di']);

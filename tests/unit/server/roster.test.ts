@@ -56,6 +56,7 @@ describeEachEngine('roster: export and removal', (h) => {
         body: 'Good catch',
         created_by: teacher.userId,
         created_at: new Date().toISOString(),
+        seq: 1,
       })
       .execute();
     return { teacher, klass, assignment, ada, bo };

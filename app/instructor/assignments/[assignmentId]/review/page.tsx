@@ -154,6 +154,8 @@ export default async function ReviewPage({
           label={shadeLabel}
           labels={exercise.labels}
           labelHref={(l) => query({ label: l ?? 'any' })}
+          // The query changes when the class key or the submissions do, so the browser fetches again.
+          detailSrc={`${base}/review/heatmap/${exercise.exerciseId}?v=${exercise.classItems}-${submitted}`}
         />
       </section>
 
@@ -167,7 +169,7 @@ export default async function ReviewPage({
         />
       </section>
 
-      <section aria-labelledby="extras-title" className="print-hide">
+      <section aria-labelledby="extras-title">
         <h2 id="extras-title">Common extras</h2>
         <p>Spans students labeled that overlap nothing in the key, joined where they overlap.</p>
         <ExtrasList
