@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createAssignments } from '../lib/server/data/assignments';
+import { liftJoinLimit } from '../lib/server/data/class-joins';
 import { createClass } from '../lib/server/data/classes';
 import { createDb, type Db } from '../lib/server/db/client';
 import { joinClass } from '../lib/server/students';
@@ -45,6 +46,10 @@ export async function makeClass(dataDir: string, students: number): Promise<{ db
     db,
   );
   if (!assigned.ok) throw new Error(assigned.message);
+  // A class this large joins past the hourly ceiling: its instructor lifts it first, as a
+  // teacher of a lecture hall would.
+  const lifted = await liftJoinLimit(instructor, klass.value.id, db);
+  if (!lifted.ok) throw new Error(lifted.message);
   const made: BenchStudent[] = [];
   for (let i = 0; i < students; i++) {
     const joined = await joinClass(

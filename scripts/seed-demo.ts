@@ -23,6 +23,7 @@ import { migrateToLatest } from '../lib/server/db/migrate';
 import { takeSeq } from '../lib/server/db/sequence';
 import { exerciseKey } from '../lib/server/grading';
 import { issueResumeCode } from '../lib/server/students';
+import { displayNameKey } from '../lib/validation/display-name';
 import { type DemoExercise, drawAnswers, extraLabel, extraStretches, prng } from './demo-answers';
 
 const DEMO_PASSWORD = 'demo password for close read';
@@ -116,13 +117,14 @@ async function seed(db: Db): Promise<SeededDemo> {
     const name =
       count <= NAMES.length ? (NAMES[n] as string) : `${NAMES[n % NAMES.length]} ${Math.floor(n / NAMES.length) + 1}`;
     const studentId = randomUUID();
-    // Inserted directly: joining by code is rate limited per class, which a class of 200 would hit.
+    // Inserted directly: joining by code is limited per class and per hour, which a class of 200 would hit.
     await db
       .insertInto('student')
       .values({
         id: studentId,
         class_id: klass.value.id,
         display_name: name,
+        name_key: displayNameKey(name),
         resume_code_hash: '',
         created_at: new Date().toISOString(),
         seq: await takeSeq(db, 'student'),
