@@ -20,7 +20,7 @@ export default function ArticlesPage() {
               <Link href={`/articles/${a.slug}`}>{a.title}</Link>
             </h2>
             <p className="meta">
-              {a.outlet} · {a.date} · {a.text.length.toLocaleString('en-US')} characters
+              Outlet: {a.outlet} · Date: {a.date} · {a.text.length.toLocaleString('en-US')} characters
             </p>
           </li>
         ))}

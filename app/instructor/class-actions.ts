@@ -7,10 +7,15 @@ import { getActor } from '@/lib/server/actor';
 import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { liftJoinLimit } from '@/lib/server/data/class-joins';
 import { archiveClass, createClass, regenerateJoinCode, renameClass } from '@/lib/server/data/classes';
-import { removeStudent, resetStudentResumeCode } from '@/lib/server/data/roster';
+import { removeStudent, renameStudent, resetStudentResumeCode } from '@/lib/server/data/roster';
 import type { Result } from '@/lib/server/result';
 import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
-import { assignmentInstants, ClassNameSchema, CreateAssignmentSchema } from '@/lib/validation/classroom';
+import {
+  assignmentInstants,
+  ClassNameSchema,
+  CreateAssignmentSchema,
+  StudentNameSchema,
+} from '@/lib/validation/classroom';
 
 /*
  * The instructor's class actions. Each asks getActor() again: the page's own check does not
@@ -66,6 +71,15 @@ export async function resetResumeCodeAction(studentId: string): Promise<ActionRe
   return settle(await resetStudentResumeCode(await getActor(), studentId), (v) => ({
     message: `New resume code: ${v.resumeCode}. Give it to the student; it is shown only now.`,
   }));
+}
+
+export async function renameStudentAction(studentId: string, input: unknown): Promise<ActionResult> {
+  const parsed = StudentNameSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!IdSchema.safeParse(studentId).success) return failure('No such student.');
+  const result = await renameStudent(await getActor(), studentId, parsed.data.name);
+  if (!result.ok && result.error !== 'not-found') return failure(result.message, { name: [result.message] });
+  return settle(result, () => ({}));
 }
 
 export async function removeStudentAction(studentId: string): Promise<ActionResult<{ message: string }>> {

@@ -11,14 +11,8 @@ export default async function JoinPage() {
   return (
     <div className="page narrow">
       <h1>Join a class</h1>
-      {actor.kind === 'student' && (
-        <p className="note">
-          You are already in a class as {actor.displayName}. <Link href="/class">Go to my class</Link>, or join another
-          class below.
-        </p>
-      )}
       <p className="lede">Your teacher gives you a class code. You need no account and no email address.</p>
-      <JoinForm join={joinClassAction} />
+      <JoinForm join={joinClassAction} signedInAs={actor.kind === 'student' ? actor.displayName : undefined} />
       <p>
         Joined before, on another device? <Link href="/resume">Continue with your resume code</Link>.
       </p>

@@ -2,7 +2,13 @@
 
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
-import { type ClassName, ClassNameSchema, MAX_CLASS_NAME_CHARS } from '@/lib/validation/classroom';
+import {
+  type ClassName,
+  ClassNameSchema,
+  MAX_CLASS_NAME_CHARS,
+  MAX_DISPLAY_NAME_CHARS,
+  StudentNameSchema,
+} from '@/lib/validation/classroom';
 import { FormAlert, FormDone, TextField } from './form-bits';
 import { useActionForm } from './use-action-form';
 
@@ -14,10 +20,25 @@ type Props = {
   save: (input: ClassName) => Promise<ActionResult>;
   /** Empty the field after saving (creating), or keep the new name (renaming). */
   clearOnSave?: boolean;
+  /** A class's name (the default) or a student's, which follows the join form's rules. */
+  of?: 'class' | 'student';
 };
 
-/** Create or rename a class. */
-export function ClassNameForm({ id, label, submitLabel, defaultName = '', save, clearOnSave = false }: Props) {
+const RULES = {
+  class: { schema: ClassNameSchema, maxLength: MAX_CLASS_NAME_CHARS },
+  student: { schema: StudentNameSchema, maxLength: MAX_DISPLAY_NAME_CHARS },
+} as const;
+
+/** Create or rename a class, or rename a student. */
+export function ClassNameForm({
+  id,
+  label,
+  submitLabel,
+  defaultName = '',
+  save,
+  clearOnSave = false,
+  of = 'class',
+}: Props) {
   const [saved, setSaved] = useState<string | null>(null);
   const {
     form,
@@ -25,7 +46,7 @@ export function ClassNameForm({ id, label, submitLabel, defaultName = '', save, 
     message,
     submitting: pending,
   } = useActionForm<ClassName>({
-    schema: ClassNameSchema,
+    schema: RULES[of].schema,
     defaultValues: { name: defaultName },
     action: save,
     onStart: () => setSaved(null),
@@ -40,7 +61,7 @@ export function ClassNameForm({ id, label, submitLabel, defaultName = '', save, 
       <TextField
         id={id}
         label={label}
-        maxLength={MAX_CLASS_NAME_CHARS}
+        maxLength={RULES[of].maxLength}
         error={formState.errors.name?.message}
         {...register('name')}
       />

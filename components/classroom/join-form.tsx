@@ -9,8 +9,14 @@ import { useActionForm } from './use-action-form';
 
 type Joined = { className: string; resumeCode: string };
 
+type Props = {
+  join: (input: JoinClass) => Promise<ActionResult<Joined>>;
+  /** The name of the class student already signed in on this browser, if any. */
+  signedInAs?: string;
+};
+
 /** Join a class with its code and a name; then show the resume code, once. */
-export function JoinForm({ join }: { join: (input: JoinClass) => Promise<ActionResult<Joined>> }) {
+export function JoinForm({ join, signedInAs }: Props) {
   const [joined, setJoined] = useState<Joined | null>(null);
   const {
     form,
@@ -26,6 +32,7 @@ export function JoinForm({ join }: { join: (input: JoinClass) => Promise<ActionR
   const { register, formState } = form;
 
   if (joined) {
+    // Only the new class is spoken of now: the note about the class this browser was in is gone.
     return (
       <section className="resume-code-panel" aria-labelledby="joined-heading">
         <h2 id="joined-heading">You joined {joined.className}</h2>
@@ -47,6 +54,12 @@ export function JoinForm({ join }: { join: (input: JoinClass) => Promise<ActionR
   }
   return (
     <form className="stack-form" onSubmit={onSubmit} noValidate>
+      {signedInAs && (
+        <p className="note">
+          You are already in a class as “{signedInAs}”: <Link href="/class">go to my class</Link>, or join another class
+          here.
+        </p>
+      )}
       <TextField
         id="joinCode"
         label="Class code"

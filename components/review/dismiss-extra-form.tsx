@@ -32,17 +32,17 @@ export function DismissExtraForm({ id, save }: Props) {
   const { register, formState } = form;
   if (done) return <FormDone message={done} />;
   return (
-    <form className="review-form" onSubmit={onSubmit} noValidate aria-label="Dismiss with a comment">
+    <form className="review-form" onSubmit={onSubmit} noValidate aria-label="Dismiss with a note">
       <TextAreaField
         id={`${id}-comment`}
-        label="Why dismiss it"
+        label="Why dismiss it (a note for you: students do not see it)"
         rows={2}
         maxLength={MAX_COMMENT_CHARS}
         error={formState.errors.comment?.message}
         {...register('comment')}
       />
       <button type="submit" disabled={pending}>
-        Dismiss with this comment
+        Dismiss, keeping this note
       </button>
       <FormAlert message={message} />
     </form>

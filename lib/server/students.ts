@@ -71,13 +71,8 @@ export async function joinClass(
   const code = normalizeCode(input.joinCode);
   const limited = await limitAttempt(db, [[`join:ip:${input.ip.slice(0, 64)}`, STUDENT_RATE_RULE]], now);
   if (limited) return limited;
-  const displayName = cleanDisplayName(input.displayName);
-  if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
-    return fail('invalid', `Your name must be 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`);
-  }
-  if (!hasVisibleCharacter(displayName)) {
-    return fail('invalid', 'Use letters or numbers that can be seen: this name shows as blank.');
-  }
+  const displayName = checkDisplayName(input.displayName);
+  if (typeof displayName !== 'string') return displayName;
   const klass = await db
     .selectFrom('class')
     .select(['id', 'name', 'joins_lifted_until'])
@@ -110,12 +105,7 @@ export async function joinClass(
     })
     .onConflict((oc) => oc.columns(['class_id', 'name_key']).doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    return fail(
-      'conflict',
-      `Someone in this class already uses the name “${displayName}”. Add an initial or a number to yours.`,
-    );
-  }
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return nameTaken(displayName);
   const session = await startSession(db, studentId, now);
   return ok({
     ...session,
@@ -124,6 +114,26 @@ export async function joinClass(
     displayName,
     resumeCode: formatResumeCode(resumeCode),
   });
+}
+
+/**
+ * A display name as stored (invisible characters removed, spaces collapsed), or why it
+ * cannot be one: empty, too long, or nothing a person can see.
+ */
+export function checkDisplayName(name: string): string | Failure {
+  const displayName = cleanDisplayName(name);
+  if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+    return fail('invalid', `A name must be 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`);
+  }
+  if (!hasVisibleCharacter(displayName)) {
+    return fail('invalid', 'Use letters or numbers that can be seen: this name shows as blank.');
+  }
+  return displayName;
+}
+
+/** The refusal for a name already used in the class (the unique class-and-name-key index). */
+export function nameTaken(displayName: string): Failure {
+  return fail('conflict', `Someone in this class already uses the name “${displayName}”. Add an initial or a number.`);
 }
 
 /** Students who joined the class in the last JOIN_WINDOW_MS. */

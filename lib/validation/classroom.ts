@@ -39,6 +39,14 @@ export const JoinClassSchema = z.object({
 });
 export type JoinClass = z.input<typeof JoinClassSchema>;
 
+/** An instructor renames a student: the join form's name rules. */
+export const StudentNameSchema = z.object({
+  name: name('a name', MAX_DISPLAY_NAME_CHARS).refine(
+    hasVisibleCharacter,
+    'Use letters or numbers that can be seen: this name shows as blank.',
+  ),
+});
+
 /** A student comes back on another device. */
 export const ResumeSchema = z.object({
   joinCode: code('class code', JOIN_CODE_CHARS),

@@ -242,6 +242,7 @@ const KEYS = {
   liftJoinLimit: 'app/instructor/class-actions.ts#liftJoinLimitAction',
   resetResumeCode: 'app/instructor/class-actions.ts#resetResumeCodeAction',
   removeStudent: 'app/instructor/class-actions.ts#removeStudentAction',
+  renameStudent: 'app/instructor/class-actions.ts#renameStudentAction',
   createAssignments: 'app/instructor/class-actions.ts#createAssignmentsAction',
   releaseKey: 'app/instructor/class-actions.ts#releaseKeyAction',
   acceptExtra: 'app/instructor/assignments/[assignmentId]/review/actions.ts#acceptExtraAction',
@@ -1069,6 +1070,20 @@ const ACTION_CASES: ActionCase[] = [
       expect.soft(before?.released_at).toBeNull();
       expect.soft(after?.released_at).toEqual(expect.any(String));
       w.released = true;
+    },
+  },
+  {
+    key: KEYS.renameStudent,
+    title: 'the target student: class A’s instructor only',
+    // The new name holds the old one, so the old name's secrecy checks cover it too.
+    args: () => [w.target.id, { name: `${w.target.name} R.` }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['student']);
+      const { before, after } = updated(o, 'student', w.target.id);
+      expect.soft(before?.display_name).toBe(w.target.name);
+      expect.soft(after?.display_name).toBe(`${w.target.name} R.`);
     },
   },
   {

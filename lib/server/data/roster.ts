@@ -1,8 +1,10 @@
 import 'server-only';
+import { displayNameKey } from '../../validation/display-name';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
 import { fail, ok, type Result } from '../result';
-import { issueResumeCode } from '../students';
+import { checkDisplayName, issueResumeCode, nameTaken } from '../students';
 import { isFailure, ownedStudent, SIGN_IN_FIRST, studentWithClass } from './access';
 import { isKeyReleased } from './assignments';
 
@@ -23,6 +25,33 @@ export async function resetStudentResumeCode(
   const student = await ownedStudent(db, actor, studentId);
   if (isFailure(student)) return student;
   return ok({ resumeCode: await issueResumeCode(db, student.id, student.classId) });
+}
+
+/**
+ * Renames a student of the instructor's class: the same rules as joining (visible, at most
+ * 60 characters, not used by another student of the class, ignoring case and spacing).
+ */
+export async function renameStudent(
+  actor: Actor,
+  studentId: string,
+  name: string,
+  db: Db = getDb(),
+): Promise<Result<{ displayName: string }>> {
+  const student = await ownedStudent(db, actor, studentId);
+  if (isFailure(student)) return student;
+  const displayName = checkDisplayName(name);
+  if (typeof displayName !== 'string') return displayName;
+  try {
+    await db
+      .updateTable('student')
+      .set({ display_name: displayName, name_key: displayNameKey(displayName) })
+      .where('id', '=', student.id)
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) return nameTaken(displayName);
+    throw error;
+  }
+  return ok({ displayName });
 }
 
 /**

@@ -3,9 +3,9 @@ import { expect, it } from 'vitest';
 import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { createClass, getClass, listMyClasses } from '@/lib/server/data/classes';
 import { saveDraft } from '@/lib/server/data/drafts';
-import { exportStudentData, removeStudent } from '@/lib/server/data/roster';
+import { exportStudentData, removeStudent, renameStudent } from '@/lib/server/data/roster';
 import { submitExercise } from '@/lib/server/data/submissions';
-import { studentFromSessionToken } from '@/lib/server/students';
+import { joinClass, studentFromSessionToken } from '@/lib/server/students';
 import { describeEachEngine } from './db-harness';
 import { makeInstructor, makeStudent, must, SHA } from './fixtures';
 
@@ -114,5 +114,35 @@ describeEachEngine('roster: export and removal', (h) => {
     expect(must(await getClass(teacher, klass.id, h.db)).students.map((s) => s.displayName)).toEqual(['Bo']);
     expect(must(await listMyClasses(teacher, h.db))[0]?.studentCount).toBe(1);
     expect(await removeStudent(teacher, ada.grant.studentId, h.db)).toMatchObject({ ok: false, error: 'not-found' });
+  });
+});
+
+describeEachEngine('roster: renaming a student', (h) => {
+  it('the instructor renames a student under the join rules; another instructor cannot', async () => {
+    const teacher = await makeInstructor(h.db);
+    const other = await makeInstructor(h.db, 'Other');
+    const klass = must(await createClass(teacher, { name: 'P6' }, h.db));
+    const maya = await makeStudent(h.db, klass.joinCode, 'Maya R.');
+    const mia = await makeStudent(h.db, klass.joinCode, 'Mia');
+    expect(must(await renameStudent(teacher, maya.grant.studentId, '  Maya   Rossi ', h.db)).displayName).toBe(
+      'Maya Rossi',
+    );
+    expect(await renameStudent(teacher, mia.grant.studentId, 'maya rossi', h.db)).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+    expect(await renameStudent(teacher, mia.grant.studentId, '\u200B', h.db)).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(await renameStudent(other, mia.grant.studentId, 'Mia B.', h.db)).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+    expect(await renameStudent(mia.actor, mia.grant.studentId, 'Mia B.', h.db)).toMatchObject({ ok: false });
+    // The old name is free again for a new student.
+    expect((await joinClass({ joinCode: klass.joinCode, displayName: 'Maya R.', ip: '1' }, h.db)).ok).toBe(true);
+    const names = must(await getClass(teacher, klass.id, h.db)).students.map((s) => s.displayName);
+    expect(names).toEqual(['Maya Rossi', 'Mia', 'Maya R.']);
   });
 });

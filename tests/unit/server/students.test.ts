@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { getJoinActivity, liftJoinLimit } from '@/lib/server/data/class-joins';
 import { archiveClass, createClass, regenerateJoinCode } from '@/lib/server/data/classes';
 import { resetStudentResumeCode } from '@/lib/server/data/roster';
+import { takeSeq } from '@/lib/server/db/sequence';
 import {
   endStudentSession,
   JOINS_PER_CLASS_PER_HOUR,
@@ -207,6 +208,7 @@ describeEachEngine('students', (h) => {
     const now = new Date();
     const hourAgo = new Date(now.getTime() - 61 * 60 * 1000).toISOString();
     // Earlier joins, as the class would have them: all but one inside the last hour.
+    const firstSeq = await takeSeq(h.db, 'student', JOINS_PER_CLASS_PER_HOUR);
     await h.db
       .insertInto('student')
       .values(
@@ -217,6 +219,7 @@ describeEachEngine('students', (h) => {
           name_key: `s${i}`,
           resume_code_hash: `h${i}`,
           created_at: i === 0 ? hourAgo : now.toISOString(),
+          seq: firstSeq + i,
         })),
       )
       .execute();

@@ -16,6 +16,7 @@ import {
   regenerateJoinCodeAction,
   removeStudentAction,
   renameClassAction,
+  renameStudentAction,
   resetResumeCodeAction,
 } from '../../class-actions';
 import { AssignmentList } from './assignment-list';
@@ -118,6 +119,14 @@ export default async function ClassPage({ params }: Props) {
                   <th scope="row">{s.displayName}</th>
                   <td>{s.joinedAt.slice(0, 10)}</td>
                   <td className="row-actions">
+                    <ClassNameForm
+                      id={`rename-${s.id}`}
+                      label={`New name for ${s.displayName}`}
+                      submitLabel="Rename"
+                      defaultName={s.displayName}
+                      of="student"
+                      save={renameStudentAction.bind(null, s.id)}
+                    />
                     <ActionButton
                       label={`Reset resume code for ${s.displayName}`}
                       action={resetResumeCodeAction.bind(null, s.id)}
