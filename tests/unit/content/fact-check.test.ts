@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listArticles } from '@/lib/content/articles';
@@ -6,6 +6,7 @@ import { getKey } from '@/lib/content/keys';
 
 // Every `record` in the keys states an outside fact; docs/fact-check.md must list it, word for
 // word, with where a teacher can verify it. The table quotes the item and the record exactly.
+const LESSONS = path.resolve(__dirname, '../../../content/lessons');
 const DOC = readFileSync(path.resolve(__dirname, '../../../docs/fact-check.md'), 'utf8');
 
 /** The rows of the markdown table under `heading`, as arrays of unescaped cells. */
@@ -31,6 +32,12 @@ const records = listArticles().flatMap((article) =>
 );
 
 describe('docs/fact-check.md', () => {
+  const outlets = tableRows('Outlet statements in the lessons').map(([lesson, statement, source]) => ({
+    lesson,
+    statement,
+    source,
+  }));
+
   const rows = tableRows('Records in the answer keys').map(([key, quote, record, source]) => ({
     key,
     quote,
@@ -72,4 +79,21 @@ describe('docs/fact-check.md', () => {
       }
     }
   });
+
+  it.each(readdirSync(LESSONS).filter((f) => f.endsWith('.mdx')))(
+    'lists every sentence of fact in the "Who published this?" note of %s',
+    (file) => {
+      const mdx = readFileSync(path.join(LESSONS, file), 'utf8');
+      const notes = [...mdx.matchAll(/<Callout title="Who published this\?"[^>]*>([\s\S]*?)<\/Callout>/g)];
+      expect(notes, 'each lesson opens its article with one such note').toHaveLength(1);
+      const facts = (notes[0]?.[1] ?? '')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter((p) => p && !p.startsWith('Check it yourself:'));
+      const sentences = facts.flatMap((p) => p.split(/(?<=[.!?])\s+(?=[A-Z"“])/));
+      expect(sentences.length).toBeGreaterThan(0);
+      const listed = outlets.filter((row) => row.lesson === file).map((row) => row.statement);
+      for (const sentence of sentences) expect(listed, `no row for: ${sentence}`).toContain(sentence);
+    },
+  );
 });
