@@ -1,6 +1,8 @@
 // Checks one key file (any path) against its article: `npm run --silent check-key -- FILE`.
-// Prints each resolved item, or every problem with the file and item named; exits 1 on problems.
+// Prints each resolved item and the key lint's findings (lib/content/key-lint), or every
+// problem with the file and item named; exits 1 on problems or lint errors.
 import { readFileSync } from 'node:fs';
+import { hasErrors, lintKey } from '../lib/content/key-lint';
 import { parseKeyFile } from '../lib/content/keys';
 
 const file = process.argv[2];
@@ -18,6 +20,9 @@ try {
     );
   }
   process.stdout.write(`${key.items.length} items: ${[...counts].map(([l, n]) => `${l} ${n}`).join(', ')}\n`);
+  const findings = lintKey({ file, text: key.article.text, items: key.items });
+  for (const f of findings) process.stdout.write(`${f.severity} ${f.rule} at ${f.start} "${f.quote}": ${f.message}\n`);
+  if (hasErrors(findings)) process.exit(1);
 } catch (error) {
   process.stderr.write(`${(error as Error).message.split('; ').join('\n  ')}\n`);
   process.exit(1);

@@ -21,6 +21,7 @@ try {
       ...(item.accept ? { accept: item.accept } : {}),
       explanation: item.explanation,
       ...(item.check ? { check: item.check } : {}),
+      record: item.record ?? null,
     }));
   });
   if (process.argv.includes('--json')) {

@@ -26,6 +26,13 @@ const GROUPS = [
   { id: 'missed', title: 'Missed', intro: 'Key items you did not label.' },
 ] as const;
 
+/** What the student left unchosen, per label, for "You did not choose …". */
+const UNCHOSEN: Record<Label, string> = {
+  sourcing: 'a kind of source',
+  'loaded-language': 'whose words they are',
+  'unverifiable-claim': 'a basis (why it cannot be checked)',
+};
+
 const FIT_NOTES = {
   'too-wide': 'Your span was much wider than the key’s: aim for the shortest words that carry the point.',
   'too-narrow': 'Your span covered less than half of the key’s.',
@@ -42,13 +49,21 @@ function KeyEntry({ item, feedback, mine }: { item: KeyItemView; feedback?: KeyI
       {feedback?.fit && feedback.fit !== 'good' && <p className="note">{FIT_NOTES[feedback.fit]}</p>}
       {mine !== undefined && item.attribute && mine !== item.attribute && (
         <p className="note">
-          You chose “{ATTRIBUTE_NAMES[mine] ?? mine}”; the key says “{ATTRIBUTE_NAMES[item.attribute]}”.
+          {mine === ''
+            ? `You did not choose ${UNCHOSEN[item.label]}; `
+            : `You chose “${ATTRIBUTE_NAMES[mine] ?? mine}”; `}
+          the key says “{ATTRIBUTE_NAMES[item.attribute] ?? item.attribute}”.
         </p>
       )}
       <p>{item.explanation}</p>
       {item.check && (
         <p className="check">
           <strong>How to check:</strong> {item.check}
+        </p>
+      )}
+      {item.record && (
+        <p className="record">
+          <strong>What the record shows:</strong> {item.record}
         </p>
       )}
     </li>
@@ -85,7 +100,7 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
           ))}
         </fieldset>
       )}
-      <ScoreTable result={graded.result} labels={labels} />
+      <ScoreTable result={graded.result} labels={labels} answers={graded.answers} keyItems={graded.key} />
       {GROUPS.map((g) => {
         const entries = group(g.id);
         return (

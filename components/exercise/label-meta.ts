@@ -17,6 +17,7 @@ export const ATTRIBUTE_NAMES: Record<string, string> = {
   outlet: 'The outlet’s own words',
   quoted: 'A quoted speaker’s words',
   'no-source': 'No source given',
+  'named-source-only': 'Only a named source’s word',
   'anonymous-source': 'Anonymous source',
   'vague-source': 'Vague source',
   untestable: 'Untestable (motives, secrets, sweeping claims)',

@@ -93,12 +93,70 @@ export function listLessons(): Lesson[] {
 /** Ids of free practice exercises: a whole article, all labels (`practice-<article slug>`). */
 export const PRACTICE_PREFIX = 'practice-';
 
+/** A part of a long article is practised as `practice-<article slug>--part-<n>`, n from 1. */
+export const PART_INFIX = '--part-';
+
+const PRACTICE_INSTRUCTIONS =
+  'Label every attribution, every loaded word or phrase, and every claim a reader cannot check. Then compare with the key.';
+
+/** The practice exercise id of a whole article, or of its part `part` (1-based). */
+export function practiceId(articleSlug: string, part?: number): string {
+  return `${PRACTICE_PREFIX}${articleSlug}${part === undefined ? '' : `${PART_INFIX}${part}`}`;
+}
+
+/**
+ * A quote that ends exactly at `end`: the shortest tail of `text.slice(start, end)` (30
+ * characters, then doubling) that occurs once in the text, or null when none does.
+ */
+function uniqueTail(text: string, start: number, end: number): string | null {
+  for (let length = 30; ; length *= 2) {
+    const tail = text.slice(Math.max(start, end - length), end);
+    if (tail.length >= 3 && resolveQuote(text, { exact: tail }).ok) return tail;
+    if (end - length <= start) return null;
+  }
+}
+
+/**
+ * The parts of a long article (its registry's `parts`) as practice exercises: each runs from
+ * its first words to the end of its last sentence before the next part. Empty for an
+ * article without parts.
+ */
+export function practiceParts(articleSlug: string): { number: number; title: string; exercise: Exercise }[] {
+  const article = getArticle(articleSlug);
+  if (!article) return [];
+  const parts = article.resolvedParts;
+  return parts.flatMap((part, index) => {
+    const next = parts[index + 1];
+    const end = next ? article.text.slice(0, next.start).trimEnd().length : article.text.length;
+    const to = next ? uniqueTail(article.text, part.start, end) : undefined;
+    const from = article.parts?.[index]?.startsWith;
+    if (to === null || from === undefined) return [];
+    return [
+      {
+        number: index + 1,
+        title: part.title,
+        exercise: {
+          id: practiceId(article.slug, index + 1),
+          article: article.slug,
+          labels: ['sourcing', 'loaded-language', 'unverifiable-claim'],
+          attributes: true,
+          why: true,
+          keyOnRetry: true,
+          from,
+          ...(to === undefined ? {} : { to }),
+          instructions: `${part.title}. ${PRACTICE_INSTRUCTIONS} This part is scored against its own key items only.`,
+        },
+      },
+    ];
+  });
+}
+
 /** The free practice exercise on a whole article: every label, attributes and notes asked. */
 export function practiceExercise(articleSlug: string): Exercise | null {
   const article = getArticle(articleSlug);
   if (!article) return null;
   return {
-    id: `${PRACTICE_PREFIX}${article.slug}`,
+    id: practiceId(article.slug),
     article: article.slug,
     labels: ['sourcing', 'loaded-language', 'unverifiable-claim'],
     attributes: true,
@@ -112,8 +170,14 @@ export function practiceExercise(articleSlug: string): Exercise | null {
 /** The exercise with this id and its lesson (null for free practice), or null when there is none. */
 export function getExercise(id: string): { lesson: Lesson | null; exercise: Exercise } | null {
   if (id.startsWith(PRACTICE_PREFIX)) {
-    const exercise = practiceExercise(id.slice(PRACTICE_PREFIX.length));
-    return exercise ? { lesson: null, exercise } : null;
+    const rest = id.slice(PRACTICE_PREFIX.length);
+    const at = rest.indexOf(PART_INFIX);
+    if (at < 0) {
+      const exercise = practiceExercise(rest);
+      return exercise ? { lesson: null, exercise } : null;
+    }
+    const part = practiceParts(rest.slice(0, at)).find((p) => p.exercise.id === id);
+    return part ? { lesson: null, exercise: part.exercise } : null;
   }
   for (const lesson of listLessons()) {
     const exercise = lesson.exercises.find((e) => e.id === id);

@@ -56,6 +56,7 @@ export function keyView(exercise: Exercise): KeyItemView[] {
     attribute: attributeOf(item),
     explanation: item.explanation,
     check: item.check ?? null,
+    record: item.record ?? null,
     optional: item.optional ?? false,
     accept: item.accept ?? [],
   }));

@@ -11,6 +11,11 @@ const common = {
   explanation: z.string().min(20).max(MAX_EXPLANATION_CHARS),
   optional: z.boolean().optional(),
   accept: z.array(LabelSchema).min(1).optional(),
+  /**
+   * What the public record shows where the claim is checkable and the record contradicts or
+   * qualifies it, naming the record. Each record has an entry in docs/fact-check.md.
+   */
+  record: z.string().min(20).max(MAX_EXPLANATION_CHARS).optional(),
 };
 
 /** One item of an answer key file, before it is anchored to offsets. */
@@ -49,6 +54,8 @@ export type KeyItemView = {
   attribute: string | null;
   explanation: string;
   check: string | null;
+  /** What the public record shows (the key's `record`), or null. */
+  record: string | null;
   optional: boolean;
   accept: z.infer<typeof LabelSchema>[];
 };

@@ -17,7 +17,7 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const VOICES = ['outlet', 'quoted'] as const;
 export type Voice = (typeof VOICES)[number];
 
-export const BASES = ['no-source', 'anonymous-source', 'vague-source', 'untestable'] as const;
+export const BASES = ['no-source', 'named-source-only', 'anonymous-source', 'vague-source', 'untestable'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** The attribute each label carries. */

@@ -48,7 +48,9 @@ test('label with mouse and keyboard, reload, submit, compare, try again', async 
   await expect(result).toBeVisible();
   const row = result.getByRole('row', { name: /Sourcing/ });
   await expect(row.getByRole('cell').nth(0)).toHaveText(`3 of ${coreSourcing()}`);
-  await expect(row.getByRole('cell').nth(1)).toHaveText('1');
+  // Three of the four labels match the key; the fourth is the one extra.
+  await expect(row.getByRole('cell').nth(1)).toHaveText('3 of 4');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('1');
   await expect(result.getByText(/^Extra \(1\)$/)).toBeVisible();
   await expect(result.getByText(`Missed (${coreSourcing() - 3})`)).toBeVisible();
   await expect(result.locator('.feedback-item').filter({ hasText: 'Saddam also used' })).toBeVisible();
@@ -225,29 +227,30 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
   const scores = result.getByRole('region', { name: 'Scores by label' });
   await expect(scores.getByRole('columnheader')).toHaveText([
     'Label',
-    'Key items found',
+    'Key items you found',
+    'Your labels that match the key',
     'Extra labels',
-    'Precision',
-    'Recall',
-    'F1',
+    'Combined score',
   ]);
   const cells = (name: RegExp) => scores.getByRole('row', { name }).getByRole('cell');
-  // Sourcing: 1 found, nothing extra: precision 100%, recall 1 of n.
+  // The combined score is F1, the harmonic mean of the two shares in the columns before it.
+  const combined = (p: number, r: number) => `${Math.round((100 * 2 * p * r) / (p + r))}%`;
+  // Sourcing: 1 key item found of n; the one label matches the key, nothing extra.
   await expect(cells(/^Sourcing/)).toHaveText([
     `1 of ${core('sourcing')}`,
+    '1 of 1',
     '0',
-    '100%',
-    `${Math.round((100 * 1) / core('sourcing'))}%`,
-    /%$/,
+    combined(1, 1 / core('sourcing')),
   ]);
-  // Claims: 1 found; the wrong label and the extra both count against precision (1 of 3).
+  // Claims: 1 found; of the three labels only one matches: the wrong label and the extra do not.
   await expect(cells(/^Unverifiable claim/)).toHaveText([
     `1 of ${core('unverifiable-claim')}`,
+    '1 of 3',
     '1',
-    '33%',
-    `${Math.round((100 * 1) / core('unverifiable-claim'))}%`,
-    /%$/,
+    combined(1 / 3, 1 / core('unverifiable-claim')),
   ]);
+  await expect(result.getByText(/The combined score is high only when both are high/)).toBeVisible();
+  await expect(result).not.toContainText('Precision');
 
   const group = (title: string) =>
     result.locator('details').filter({ has: page.locator('summary', { hasText: title }) });
@@ -258,9 +261,20 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
   const claim = found.locator('.feedback-item').filter({ hasText: history.quote.slice(0, 40) });
   await expect(claim).toContainText(history.explanation);
   await expect(claim).toContainText(`How to check: ${history.check}`);
+  // The basis was asked for and left unchosen: said so in words, never as an empty quotation.
+  await expect(claim).toContainText('You did not choose a basis (why it cannot be checked); the key says');
+  await expect(result).not.toContainText('You chose “”');
   await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(blasted.quote);
   await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(blasted.explanation);
   await expect(group(`Missed (${key.length - 3})`)).toBeVisible();
+  // A missed claim the public record qualifies shows what the record shows.
+  const delistings = byQuote('Western countries, led by');
+  expect(delistings.record).toBeTruthy();
+  await expect(
+    group(`Missed (${key.length - 3})`)
+      .locator('.feedback-item')
+      .filter({ hasText: delistings.quote }),
+  ).toContainText(`What the record shows: ${delistings.record}`);
   await expect(result.locator('details').filter({ hasText: 'Extra (1)' })).toContainText('Antonio Guterres');
   await expectNoAxeViolations(page);
 });

@@ -10,6 +10,8 @@ export type KeyRow = {
   optional: boolean;
   explanation: string;
   check?: string;
+  basis?: string;
+  record: string | null;
 };
 
 let keyRows: KeyRow[] | undefined;

@@ -40,6 +40,7 @@ export async function classKeyItems(db: Db, assignmentId: string, exerciseId: st
     attribute: null,
     explanation: row.explanation,
     check: null,
+    record: null,
     optional: Number(row.optional) === 1,
     accept: [],
     source: 'class',

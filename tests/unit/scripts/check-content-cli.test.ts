@@ -57,4 +57,21 @@ describe('the content check before a build', () => {
     expect(result.stderr).toContain('mehr-human-rights-letter.yaml');
     expect(result.stderr).toMatch(/loaded-language "tyrant"\): quote not found/);
   });
+
+  it('stops on a key lint error, naming the file, the rule and the quote', () => {
+    // The Mehr delistings sentence attributes nothing: accepting sourcing there is the error
+    // the lint's accept-sourcing-without-source rule exists for.
+    const result = checkWith((dir) =>
+      edit(dir, 'keys/mehr-human-rights-letter.yaml', (s) =>
+        s.replace(
+          "basis: no-source\n    explanation: >-\n      Mehr's own narration",
+          "basis: no-source\n    accept: [sourcing]\n    explanation: >-\n      Mehr's own narration",
+        ),
+      ),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('keys/mehr-human-rights-letter.yaml');
+    expect(result.stderr).toContain('accept-sourcing-without-source');
+    expect(result.stderr).toContain('"Western countries, led by the United States');
+  });
 });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LabelingExercise } from '@/components/exercise/labeling-exercise';
 import { getArticle, listArticles } from '@/lib/content/articles';
-import { PRACTICE_PREFIX } from '@/lib/content/lessons';
+import { practiceId, practiceParts } from '@/lib/content/lessons';
 
 type Props = { params: Promise<{ articleSlug: string }> };
 
@@ -19,6 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PracticePage({ params }: Props) {
   const article = getArticle((await params).articleSlug);
   if (!article) notFound();
+  const parts = practiceParts(article.slug);
   return (
     <div className="page lesson practice">
       <header className="lesson-header">
@@ -29,8 +30,24 @@ export default async function PracticePage({ params }: Props) {
           comparison. Read <Link href={`/articles/${article.slug}`}>the article’s provenance</Link> first.
         </p>
       </header>
+      {parts.length > 0 && (
+        <nav className="practice-parts" aria-labelledby="practice-parts-title">
+          <h2 id="practice-parts-title">Practise one part at a time</h2>
+          <p>
+            This page joins several texts. Each part below is an exercise of its own, scored against that part’s key
+            items only; the whole page stays below.
+          </p>
+          <ol>
+            {parts.map((p) => (
+              <li key={p.number}>
+                <Link href={`/articles/${article.slug}/practice/${p.number}`}>{p.title}</Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       <div className="lesson-body">
-        <LabelingExercise id={`${PRACTICE_PREFIX}${article.slug}`} />
+        <LabelingExercise id={practiceId(article.slug)} />
       </div>
     </div>
   );

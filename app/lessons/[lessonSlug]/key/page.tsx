@@ -84,6 +84,11 @@ function ExerciseKey({ exercise, index }: { exercise: Exercise; index: number })
                   <strong>How to check:</strong> {item.check}
                 </p>
               )}
+              {item.record && (
+                <p className="record">
+                  <strong>What the record shows:</strong> {item.record}
+                </p>
+              )}
               {item.accept.length > 0 && (
                 <p className="meta">Also accepted as: {item.accept.map((l) => LABEL_NAMES[l]).join(', ')}</p>
               )}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { DistributionChart } from '@/components/review/distribution-chart';
 import { ExtrasList } from '@/components/review/extras-list';
+import { FiguresGlossary } from '@/components/review/figures-glossary';
 import { HeatmapView } from '@/components/review/heatmap-view';
 import { KeyItems } from '@/components/review/key-items';
 import { RosterTable } from '@/components/review/roster-table';
@@ -111,6 +112,7 @@ export default async function ReviewPage({
 
       <section aria-labelledby="averages-title">
         <h2 id="averages-title">Class averages</h2>
+        <FiguresGlossary />
         <table className="averages">
           <caption>{`Mean figures over ${exercise.averages.students} submitted students (each counts once)`}</caption>
           <thead>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { CommentForm } from '@/components/review/comment-form';
+import { FiguresGlossary } from '@/components/review/figures-glossary';
 import { CommentList, StudentComparison, StudentFigures } from '@/components/review/student-work';
 import { STATUS_NAMES } from '@/components/review/types';
 import { getActor } from '@/lib/server/actor';
@@ -41,6 +42,7 @@ export default async function StudentReviewPage({
           {e.result && e.submissionId ? (
             <>
               <StudentFigures result={e.result} labels={e.labels} />
+              <FiguresGlossary />
               <StudentComparison result={e.result} keyItems={e.key} answers={e.answers} text={e.text} />
               <h3>Comments</h3>
               <CommentList comments={e.comments} />

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LabelingExercise } from '@/components/exercise/labeling-exercise';
+import { getArticle, listArticles } from '@/lib/content/articles';
+import { practiceParts } from '@/lib/content/lessons';
+
+type Props = { params: Promise<{ articleSlug: string; partNumber: string }> };
+
+export function generateStaticParams() {
+  return listArticles().flatMap((a) =>
+    practiceParts(a.slug).map((p) => ({ articleSlug: a.slug, partNumber: String(p.number) })),
+  );
+}
+
+async function partOf(params: Props['params']) {
+  const { articleSlug, partNumber } = await params;
+  const article = getArticle(articleSlug);
+  const parts = article ? practiceParts(article.slug) : [];
+  const part = parts.find((p) => String(p.number) === partNumber);
+  return article && part ? { article, part, parts } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await partOf(params);
+  return { title: found ? `Practise: ${found.part.title}` : 'Part not found' };
+}
+
+export default async function PracticePartPage({ params }: Props) {
+  const found = await partOf(params);
+  if (!found) notFound();
+  const { article, part, parts } = found;
+  const next = parts.find((p) => p.number === part.number + 1);
+  return (
+    <div className="page lesson practice">
+      <header className="lesson-header">
+        <p className="eyebrow">
+          Free practice, part {part.number} of {parts.length}
+        </p>
+        <h1>{part.title}</h1>
+        <p className="lede">
+          One part of <Link href={`/articles/${article.slug}`}>{article.title}</Link>, scored against this part’s key
+          items only. <Link href={`/articles/${article.slug}/practice`}>Practise on the whole page</Link> instead, or
+          {next ? (
+            <>
+              {' '}
+              go on to <Link href={`/articles/${article.slug}/practice/${next.number}`}>part {next.number}</Link>.
+            </>
+          ) : (
+            ' pick another part there.'
+          )}
+        </p>
+      </header>
+      <div className="lesson-body">
+        <LabelingExercise id={part.exercise.id} />
+      </div>
+    </div>
+  );
+}
