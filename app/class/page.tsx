@@ -16,7 +16,13 @@ export default async function MyClassPage() {
   return (
     <div className="page classroom">
       <h1>My class</h1>
-      <p>Signed in as {actor.displayName}.</p>
+      <p>
+        Signed in as {actor.displayName}.{' '}
+        <a href={`/instructor/classes/${actor.classId}/students/${actor.studentId}/export`} download>
+          Download my data
+        </a>{' '}
+        (<Link href="/privacy">what is kept</Link>).
+      </p>
       <h2>Assignments</h2>
       {assignments.value.length === 0 ? (
         <p>Nothing assigned yet. Your teacher’s assignments appear here.</p>

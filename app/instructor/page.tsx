@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
+import { listLessons } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { listMyClasses } from '@/lib/server/data/classes';
 import { createClassAction } from './class-actions';
@@ -20,6 +21,16 @@ export default async function InstructorPage() {
       <h1>My classes</h1>
       <p>
         Signed in as {actor.name}. <Link href="/instructor/password">Change password</Link>
+      </p>
+      <p>
+        <Link href="/teachers">The unit: sequence, timing, standards</Link> and each lesson’s teacher’s guide:{' '}
+        {listLessons().map((lesson, i) => (
+          <span key={lesson.slug}>
+            {i > 0 && ' · '}
+            <Link href={`/lessons/${lesson.slug}/key`}>{`Guide ${lesson.order}: ${lesson.title}`}</Link>
+          </span>
+        ))}
+        .
       </p>
       <section aria-labelledby="new-class-heading">
         <h2 id="new-class-heading">New class</h2>

@@ -11,7 +11,10 @@ export default async function JoinPage() {
   return (
     <div className="page narrow">
       <h1>Join a class</h1>
-      <p className="lede">Your teacher gives you a class code. You need no account and no email address.</p>
+      <p className="lede">
+        Your teacher gives you a class code. You need no account and no email address.{' '}
+        <Link href="/privacy">What is kept about you</Link>.
+      </p>
       <JoinForm join={joinClassAction} signedInAs={actor.kind === 'student' ? actor.displayName : undefined} />
       <p>
         Joined before, on another device? <Link href="/resume">Continue with your resume code</Link>.

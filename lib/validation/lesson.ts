@@ -34,14 +34,23 @@ export const QuestionSchema = z.strictObject({
 export type Question = z.infer<typeof QuestionSchema>;
 
 /** Front matter of a lesson in `content/lessons/NN.slug.mdx`. */
-export const LessonMetaSchema = z.strictObject({
-  title: z.string().min(3),
-  summary: z.string().min(20),
-  objectives: z.array(z.string().min(5)).min(1),
-  minutes: z.number().int().min(5).max(180),
-  articles: z.array(z.string().min(1)).min(1),
-  order: z.number().int().min(1),
-  exercises: z.array(ExerciseSchema).default([]),
-  questions: z.array(QuestionSchema).default([]),
-});
+export const LessonMetaSchema = z
+  .strictObject({
+    title: z.string().min(3),
+    summary: z.string().min(20),
+    objectives: z.array(z.string().min(5)).min(1),
+    minutes: z.number().int().min(5).max(180),
+    articles: z.array(z.string().min(1)).min(1),
+    order: z.number().int().min(1),
+    exercises: z.array(ExerciseSchema).default([]),
+    questions: z.array(QuestionSchema).default([]),
+    /** The lesson's parts with their minutes, for the teacher's plan; they add up to `minutes`. */
+    timing: z.array(z.strictObject({ part: z.string().min(3), minutes: z.number().int().min(1) })).min(1),
+    /** What a content warning in the lesson is about, for the teacher's plan; absent when there is none. */
+    contentWarning: z.string().min(20).optional(),
+  })
+  .refine((m) => m.timing.reduce((sum, t) => sum + t.minutes, 0) === m.minutes, {
+    path: ['timing'],
+    message: 'the parts’ minutes must add up to the lesson’s `minutes`',
+  });
 export type LessonMeta = z.infer<typeof LessonMetaSchema>;

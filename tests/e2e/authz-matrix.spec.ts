@@ -473,6 +473,8 @@ const NOT_THEIRS = refused(404);
 const ROUTES: RouteRow[] = [
   { route: '/', expect: () => everyone(ok('Where to start')) },
   { route: '/articles', expect: () => everyone(ok('Five real articles')) },
+  { route: '/privacy', expect: () => everyone(ok('Privacy: what Close Read keeps', 'No analytics')) },
+  { route: '/teachers', expect: () => everyone(ok('The unit, for teachers', 'RI.9-10.6')) },
   { route: '/articles/[articleSlug]', expect: () => everyone(ok('Practise labeling this article')) },
   { route: '/articles/[articleSlug]/practice', expect: () => everyone(ok('Practise on the whole article')) },
   {

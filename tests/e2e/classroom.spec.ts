@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { dragSelect } from './helpers';
@@ -198,6 +199,20 @@ test('a due date without a time is the end of that day; times show in each viewe
   await page.getByRole('link', { name: 'Period 5' }).click();
   const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
   await expect(page.locator('.join-activity')).toContainText('Joined in the last hour: 0.');
+  // The teacher's guide is in reach: the unit overview from My classes, each lesson's guide from the class.
+  await page.goto('/instructor');
+  await page.getByRole('link', { name: 'The unit: sequence, timing, standards' }).click();
+  await expect(page.getByRole('heading', { name: 'The unit, for teachers' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /One speech, many reports/ })).toContainText('Content warning');
+  await expect(page.getByRole('row', { name: /Who says so\?/ })).toContainText(
+    'First exercise: every attribution: 15 min',
+  );
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: 'Sign in or go to my classes' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.goBack();
+  await page.getByRole('link', { name: 'Period 5' }).click();
 
   // A due date on 15 January next year, no time: kept, as 23:59 in Chicago.
   const year = new Date().getUTCFullYear() + 1;
@@ -210,6 +225,9 @@ test('a due date without a time is the end of that day; times show in each viewe
   await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
   const item = page.locator('.assignment-item').filter({ hasText: 'Who says so?' });
   await expect(item.locator('.meta')).toContainText(`Due Jan 15, ${year}, 11:59 PM CST`);
+  await item.getByRole('link', { name: 'Teacher’s guide: Who says so?' }).click();
+  await expect(page.getByText('for instructors only').first()).toBeVisible();
+  await page.goBack();
   // A time without a day, and an impossible day, are refused with the field named.
   await form.getByRole('checkbox', { name: /Words that judge/i }).check();
   await form.getByLabel('at (optional)').nth(1).fill('10:00');
@@ -220,6 +238,19 @@ test('a due date without a time is the end of that day; times show in each viewe
   // The student in Tokyo sees the same instant in their own zone.
   const student = await joinAs(browser, joinCode, 'Maya R.', 'Asia/Tokyo');
   await expect(student.getByRole('row', { name: /Who says so/i })).toContainText(`Jan 16, ${year}, 2:59 PM GMT+9`);
+  // Their own data, as a file, from My class; what is kept, from the footer.
+  const [download] = await Promise.all([
+    student.waitForEvent('download'),
+    student.getByRole('link', { name: 'Download my data' }).click(),
+  ]);
+  const mine = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+  expect(mine.student.displayName).toBe('Maya R.');
+  await student
+    .getByRole('contentinfo')
+    .getByRole('link', { name: /Privacy/ })
+    .click();
+  await expect(student.getByRole('heading', { name: 'Privacy: what Close Read keeps' })).toBeVisible();
+  await expectNoAxeViolations(student);
   // A second "Maya R." (any case or spacing) is refused with a message; the name field keeps the text.
   const second = await (await browser.newContext()).newPage();
   await second.goto('/join');

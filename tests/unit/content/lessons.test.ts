@@ -25,6 +25,12 @@ describe('lessons', () => {
     expect(lessons[0]?.slug).toBe('who-says-so');
   });
 
+  it('reject a timing whose parts do not add up to the lesson’s minutes, naming the field', () => {
+    const message = problemsOf(source.replace(/^minutes: 40$/m, 'minutes: 45'));
+    expect(message).toContain('field "timing"');
+    expect(message).toContain('add up');
+  });
+
   it('reject metadata with a missing field, naming file and field', () => {
     const message = problemsOf(source.replace(/^minutes: .*\n/m, ''));
     expect(message).toContain('content/lessons/01.who-says-so.mdx');

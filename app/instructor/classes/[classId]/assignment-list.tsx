@@ -53,7 +53,8 @@ export async function AssignmentList({ classId }: { classId: string }) {
                   <ActionButton label={`Release the key for ${title}`} action={releaseKeyAction.bind(null, a.id)} />
                 )}
                 <p>
-                  <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a>
+                  <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
+                  <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
                 </p>
                 <h4>Submitted ({rows.length})</h4>
                 {rows.length === 0 ? (
