@@ -44,7 +44,7 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
     setNotice(null);
     start(async () => {
       try {
-        const outcome = await answer({ questionId: id, answer: values.answer });
+        const outcome = await answer({ questionId: id, answer: values.answer, clientId: crypto.randomUUID() });
         if (!outcome.ok) {
           setServerError(outcome.message);
           return;
@@ -77,7 +77,7 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
       <button type="submit" disabled={pending}>
         {pending ? 'Checking…' : model ? 'Update my answer' : 'Check my answer'}
       </button>
-      {notice && !model && (
+      {notice && (
         <p className="question-notice" role="status">
           {notice}
         </p>

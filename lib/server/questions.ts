@@ -1,17 +1,20 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { getQuestion } from '../content/lessons';
 import { AnswerQuestionSchema, answerSchema, fillerProblem } from '../validation/question';
 import type { Actor } from './actor';
 import { assignmentForLesson } from './classroom-keys';
+import { submitAnswer } from './data/answers';
 import { isKeyReleased } from './data/assignments';
 import { type Db, getDb } from './db/client';
 
 /**
  * What answering a question gives back: the model answer, or (for a student whose class has
- * the lesson as an assignment whose key is not released yet) a notice instead of it.
+ * the lesson as an assignment whose key is not released yet) a notice instead of it. A
+ * class student's answer is stored for their teacher, and the notice says so.
  */
 export type AnswerOutcome =
-  | { ok: true; model: string; notice?: undefined }
+  | { ok: true; model: string; notice?: string }
   | { ok: true; model: null; notice: string }
   | { ok: false; message: string };
 
@@ -32,12 +35,27 @@ export async function answerForActor(actor: Actor, input: unknown, db: Db = getD
   if (filler) return { ok: false, message: filler };
   if (actor.kind === 'student') {
     const assignment = await assignmentForLesson(db, actor, found.lesson.slug);
-    if (assignment && !isKeyReleased(assignment, new Date(), true)) {
-      return {
-        ok: true,
-        model: null,
-        notice: 'Your answer is checked. Your teacher shows the model answer when they release this lesson’s key.',
-      };
+    if (assignment) {
+      const stored = await submitAnswer(
+        actor,
+        {
+          assignmentId: assignment.id,
+          questionId: found.question.id,
+          clientId: parsed.data.clientId ?? randomUUID(),
+          answer: parsed.data.answer.trim(),
+        },
+        db,
+      );
+      if (!stored.ok) return { ok: false, message: stored.message };
+      const sent = 'Your answer is saved for your teacher.';
+      if (!isKeyReleased(assignment, new Date(), true)) {
+        return {
+          ok: true,
+          model: null,
+          notice: `${sent} The model answer appears when your teacher releases this lesson’s key.`,
+        };
+      }
+      return { ok: true, model: found.question.model, notice: sent };
     }
   }
   return { ok: true, model: found.question.model };

@@ -27,6 +27,8 @@ export type AnswerForm = z.infer<ReturnType<typeof answerSchema>>;
 export const AnswerQuestionSchema = z.strictObject({
   questionId: z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS)),
   answer: z.string().check(z.maxLength(MAX_ANSWER_CHARS)),
+  /** Makes a retried check of the same answer harmless when a class stores it. */
+  clientId: z.optional(z.uuid()),
 });
 
 /** Words of four letters or more, cut to their first five letters so "checked" meets "check". */

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { StudentComments } from '@/components/review/student-comments';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
+import { listMyAnswers } from '@/lib/server/data/answers';
 import { getMyAssignment } from '@/lib/server/data/assignments';
 import { listMyComments } from '@/lib/server/data/review-comments';
 
@@ -20,6 +21,8 @@ export default async function FeedbackPage({ params }: { params: Promise<{ assig
   const lesson = getLesson(assignment.value.lessonSlug);
   const exercises = lesson?.exercises ?? [];
   const comments = await Promise.all(exercises.map((e) => listMyComments(actor, { assignmentId, exerciseId: e.id })));
+  const answers = await listMyAnswers(actor, assignmentId);
+  const mine = answers.ok ? answers.value : { released: false, answers: [] };
   return (
     <article className="prose review">
       <h1>{`Teacher’s comments: ${lesson?.title ?? assignment.value.lessonSlug}`}</h1>
@@ -39,6 +42,33 @@ export default async function FeedbackPage({ params }: { params: Promise<{ assig
           </section>
         );
       })}
+      {(lesson?.questions.length ?? 0) > 0 && (
+        <section aria-labelledby="fb-written">
+          <h2 id="fb-written">Your written answers</h2>
+          {lesson?.questions.map((q, qi) => {
+            const a = mine.answers.find((x) => x.questionId === q.id);
+            return (
+              <div key={q.id}>
+                <h3>{`Question ${qi + 1}: ${q.prompt}`}</h3>
+                {!a ? (
+                  <p>You have not answered this question.</p>
+                ) : !mine.released ? (
+                  <p>Your teacher’s review appears here once the answer key is released to you.</p>
+                ) : (
+                  <p>
+                    {a.status === 'complete'
+                      ? 'Your teacher marked this answer complete.'
+                      : a.status === 'revise'
+                        ? 'Your teacher asks you to revise this answer.'
+                        : 'Your teacher has not reviewed this answer yet.'}
+                    {a.comment ? ` Comment: ${a.comment}` : ''}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      )}
     </article>
   );
 }

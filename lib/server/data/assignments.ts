@@ -113,6 +113,9 @@ export async function createAssignments(
     allow_resubmit: input.allowResubmit ? 1 : 0,
     created_at: createdAt,
     seq: firstSeq + i,
+    // No grading rule until the teacher picks one on the review page.
+    label_points: 0,
+    answer_points: 0,
   }));
   await db.insertInto('assignment').values(rows).execute();
   return ok(rows.map(toView));

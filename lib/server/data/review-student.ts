@@ -36,6 +36,7 @@ export type StudentExerciseReview = {
 
 export type StudentReview = {
   assignmentId: string;
+  lessonSlug: string;
   lessonTitle: string;
   className: string;
   student: { id: string; name: string };
@@ -83,6 +84,7 @@ export async function getStudentReview(
   }
   return ok({
     assignmentId: context.assignment.id,
+    lessonSlug: context.assignment.lesson_slug,
     lessonTitle: context.lesson?.title ?? context.assignment.lesson_slug,
     className: context.className,
     student: { id: student.id, name: student.display_name },

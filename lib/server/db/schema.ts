@@ -118,6 +118,33 @@ export interface AssignmentTable {
   created_at: IsoTime;
   /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
   seq: number;
+  /** The grading rule: points from the lesson's exercises (0: no rule picked yet). */
+  label_points: number;
+  /** The grading rule: points per written answer marked complete. */
+  answer_points: number;
+}
+
+/** A class student's latest written answer to one question of an assignment, and its review. */
+export interface QuestionAnswerTable {
+  id: string;
+  student_id: string;
+  assignment_id: string;
+  question_id: string;
+  client_id: string;
+  answer: string;
+  submitted_at: IsoTime;
+  review_status: 'complete' | 'revise' | null;
+  teacher_comment: string | null;
+  reviewed_at: IsoTime | null;
+}
+
+/** One student's grade on an assignment, set by hand, with the teacher's note. */
+export interface GradeOverrideTable {
+  assignment_id: string;
+  student_id: string;
+  points: number;
+  note: string;
+  created_at: IsoTime;
 }
 
 export interface DraftTable {
@@ -208,6 +235,8 @@ export interface Database {
   student: StudentTable;
   student_session: StudentSessionTable;
   assignment: AssignmentTable;
+  question_answer: QuestionAnswerTable;
+  grade_override: GradeOverrideTable;
   draft: DraftTable;
   submission: SubmissionTable;
   rate_limit: RateLimitTable;

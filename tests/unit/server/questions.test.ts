@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { getQuestion } from '@/lib/content/lessons';
+import { listAnswers, listMyAnswers, reviewAnswer } from '@/lib/server/data/answers';
 import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
 import { answerForActor } from '@/lib/server/questions';
@@ -63,9 +64,73 @@ describeEachEngine('answering a lesson question', (h) => {
     expect(held).toMatchObject({ ok: true, model: null, notice: expect.stringMatching(/release/) });
     expect(JSON.stringify(held)).not.toContain(question.model.slice(0, 40));
     must(await releaseKey(teacher, assignment.id, h.db));
-    expect(await answerForActor(actor, { questionId: QUESTION, answer: REAL }, h.db)).toEqual({
+    expect(await answerForActor(actor, { questionId: QUESTION, answer: REAL }, h.db)).toMatchObject({
       ok: true,
       model: question.model,
     });
+  });
+
+  it('a class student’s answer is stored for the teacher: once per question, a retry changes nothing, a new answer waits for review', async () => {
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'P7' }, h.db));
+    const [assignment] = must(
+      await createAssignments(
+        teacher,
+        {
+          classId: klass.id,
+          lessonSlugs: ['who-says-so'],
+          opensAt: null,
+          dueAt: null,
+          releasePolicy: 'manual',
+          allowResubmit: false,
+        },
+        h.db,
+      ),
+    );
+    if (!assignment) throw new Error('no assignment');
+    const ada = await makeStudent(h.db, klass.joinCode, 'Ada');
+    const bo = await makeStudent(h.db, klass.joinCode, 'Bo');
+    const clientId = '7b0f6a7e-8d1c-4f61-9d36-2f7f7b5a0c11';
+    const first = await answerForActor(ada.actor, { questionId: QUESTION, answer: REAL, clientId }, h.db);
+    expect(first).toMatchObject({ ok: true, notice: expect.stringMatching(/saved for your teacher/) });
+    // The same request again (a retry): still one row, unchanged.
+    await answerForActor(ada.actor, { questionId: QUESTION, answer: REAL, clientId }, h.db);
+    const rows = () => h.db.selectFrom('question_answer').selectAll().orderBy('student_id').execute();
+    expect(await rows()).toHaveLength(1);
+    const boAnswer = `${REAL} The outlet is the thing to look up.`;
+    await answerForActor(bo.actor, { questionId: QUESTION, answer: boAnswer }, h.db);
+    const all = must(await listAnswers(teacher, assignment.id, h.db));
+    expect(all.map((a) => [a.studentName, a.answer])).toEqual([
+      ['Ada', REAL],
+      ['Bo', boAnswer],
+    ]);
+    // Another instructor, and a student, may not read them.
+    expect(await listAnswers(await makeInstructor(h.db, 'Other'), assignment.id, h.db)).toMatchObject({ ok: false });
+    expect(await listAnswers(ada.actor, assignment.id, h.db)).toMatchObject({ ok: false });
+    // The teacher marks Ada's to revise with a comment; Ada sees it only after release.
+    const adaRow = all.find((a) => a.studentName === 'Ada');
+    must(
+      await reviewAnswer(
+        teacher,
+        { assignmentId: assignment.id, answerId: adaRow?.id ?? '', status: 'revise', comment: 'Name the record.' },
+        h.db,
+      ),
+    );
+    expect(must(await listMyAnswers(ada.actor, assignment.id, h.db)).answers[0]).toMatchObject({
+      status: null,
+      comment: null,
+    });
+    must(await releaseKey(teacher, assignment.id, h.db));
+    expect(must(await listMyAnswers(ada.actor, assignment.id, h.db)).answers[0]).toMatchObject({
+      status: 'revise',
+      comment: 'Name the record.',
+    });
+    // A new answer waits for a new review.
+    await answerForActor(ada.actor, { questionId: QUESTION, answer: `${REAL} The UN record of the speech.` }, h.db);
+    expect(must(await listAnswers(teacher, assignment.id, h.db)).find((a) => a.studentName === 'Ada')).toMatchObject({
+      status: null,
+      answer: `${REAL} The UN record of the speech.`,
+    });
+    expect(await rows()).toHaveLength(2);
   });
 });

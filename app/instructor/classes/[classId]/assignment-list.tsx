@@ -54,6 +54,7 @@ export async function AssignmentList({ classId }: { classId: string }) {
                 )}
                 <p>
                   <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
+                  <a href={`/instructor/assignments/${a.id}/grades`}>Written answers and grades for {title}</a> ·{' '}
                   <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
                 </p>
                 <h4>Submitted ({rows.length})</h4>

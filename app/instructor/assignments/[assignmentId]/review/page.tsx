@@ -72,7 +72,8 @@ export default async function ReviewPage({
       <p className="review-context">{`${d.className} · ${d.lessonTitle}`}</p>
       <h1>Answer review</h1>
       <p className="print-hide">
-        <a href={`/lessons/${d.lessonSlug}/key`}>Teacher’s guide: {d.lessonTitle}</a>
+        <a href={`/lessons/${d.lessonSlug}/key`}>Teacher’s guide: {d.lessonTitle}</a> ·{' '}
+        <a href={`${base}/grades`}>Written answers and grades</a>
       </p>
       <p className="print-hide">
         Export: <a href={`${base}/export/scores.csv?exercise=${exercise.exerciseId}`}>scores (CSV)</a> ·{' '}

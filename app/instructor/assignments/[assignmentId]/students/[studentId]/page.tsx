@@ -5,7 +5,9 @@ import { CommentForm } from '@/components/review/comment-form';
 import { FiguresGlossary } from '@/components/review/figures-glossary';
 import { CommentList, StudentComparison, StudentFigures } from '@/components/review/student-work';
 import { STATUS_NAMES } from '@/components/review/types';
+import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
+import { listAnswers } from '@/lib/server/data/answers';
 import { getStudentReview } from '@/lib/server/data/review-student';
 import { LABEL_NAMES } from '@/lib/validation/labels';
 import { addCommentAction } from './actions';
@@ -25,6 +27,8 @@ export default async function StudentReviewPage({
   const review = await getStudentReview(actor, assignmentId, studentId);
   if (!review.ok) notFound();
   const r = review.value;
+  const answers = await listAnswers(actor, assignmentId, undefined, r.student.id);
+  const questions = getLesson(r.lessonSlug)?.questions ?? [];
   return (
     <article className="review student-report">
       <p className="review-context">
@@ -70,6 +74,33 @@ export default async function StudentReviewPage({
           )}
         </section>
       ))}
+      {questions.length > 0 && (
+        <section aria-labelledby="written-title">
+          <h2 id="written-title">Written answers</h2>
+          {questions.map((q, qi) => {
+            const a = answers.ok ? answers.value.find((x) => x.questionId === q.id) : undefined;
+            return (
+              <div key={q.id} className="answer-card">
+                <h3>{`Question ${qi + 1}: ${q.prompt}`}</h3>
+                {a ? (
+                  <>
+                    <p className="answer-text">{a.answer}</p>
+                    <p>
+                      {a.status === 'complete' ? 'Complete' : a.status === 'revise' ? 'To revise' : 'Not reviewed yet'}
+                      {a.comment ? ` · Your comment: ${a.comment}` : ''}
+                    </p>
+                  </>
+                ) : (
+                  <p>No answer yet.</p>
+                )}
+              </div>
+            );
+          })}
+          <p className="print-hide">
+            <Link href={`/instructor/assignments/${assignmentId}/grades`}>Review written answers and grades</Link>
+          </p>
+        </section>
+      )}
     </article>
   );
 }
