@@ -81,6 +81,8 @@ type World = {
   target: Student & { clientId: string; submissionId: string };
   /** The target's own session, for what a submitter may see of their own work. */
   targetCtx: APIRequestContext;
+  /** The target's written answer to a question of lesson A, and its row. */
+  targetAnswer: { id: string; text: string };
   studentB: Student;
   comment: string;
   keyAddition: string;
@@ -253,6 +255,9 @@ const KEYS = {
   acceptExtra: 'app/instructor/assignments/[assignmentId]/review/actions.ts#acceptExtraAction',
   dismissExtra: 'app/instructor/assignments/[assignmentId]/review/actions.ts#dismissExtraAction',
   addComment: 'app/instructor/assignments/[assignmentId]/students/[studentId]/actions.ts#addCommentAction',
+  setGradingRule: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradingRuleAction',
+  setGradeOverride: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradeOverrideAction',
+  reviewAnswer: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#reviewAnswerAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
   resume: 'app/join/actions.ts#resumeAction',
 } as const;
@@ -408,6 +413,15 @@ test.beforeAll(async () => {
   ).id;
   w.target = { ...target, clientId, submissionId };
   w.targetCtx = targetCtx;
+  // The target answers a written question: a secret of class A's like their note.
+  const answerText = `Press TV names an outlet and a speaker, so I could check the record. ${target.note}`;
+  await must(targetCtx, KEYS.answerQuestion, `/lessons/${LESSON_A}`, [
+    { questionId: 'who-says-so-q-vague', answer: answerText },
+  ]);
+  w.targetAnswer = {
+    id: one(db.all<{ id: string }>('select id from question_answer where student_id = ?', target.id), 'answer').id,
+    text: answerText,
+  };
   await must(w.ctx.studentA, KEYS.saveDraftToClass, `/lessons/${LESSON_A}`, [
     { exerciseId: EXERCISE_A, answers: [{ id: 'd1', ...s1, why: w.studentA.note }] },
   ]);
@@ -619,6 +633,26 @@ const ROUTES: RouteRow[] = [
     }),
   },
   {
+    route: '/instructor/assignments/[assignmentId]/export/gradebook.csv',
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: refused(404, 'No such assignment.'),
+      instructorA: ok(w.target.name, 'Student ID', 'Points possible'),
+    }),
+  },
+  {
+    route: '/instructor/assignments/[assignmentId]/grades',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok('Written answers and grades', w.target.name, w.target.note),
+    }),
+  },
+  {
     route: '/instructor/assignments/[assignmentId]/export/scores.csv',
     expect: () => ({
       anonymous: refused(403, 'Sign in first.'),
@@ -755,7 +789,15 @@ const ACTION_CASES: ActionCase[] = [
       } else {
         expect.soft(o.result, who).toMatchObject({ ok: true, model: expect.stringContaining('Press TV') });
       }
-      expectUnchanged(o, who);
+      if (who === 'studentA') {
+        // A class student's answer is kept for their teacher, on their own class's assignment.
+        expectOnly(o, who, ['question_answer']);
+        expect
+          .soft(added(o, 'question_answer'))
+          .toEqual([expect.objectContaining({ student_id: w.studentA.id, assignment_id: w.assignmentA })]);
+      } else {
+        expectUnchanged(o, who);
+      }
     },
   },
   {
@@ -975,6 +1017,41 @@ const ACTION_CASES: ActionCase[] = [
       expect
         .soft(added(o, 'comment'))
         .toEqual([expect.objectContaining({ submission_id: w.target.submissionId, created_by: w.instructorA.userId })]);
+    },
+  },
+  {
+    key: KEYS.setGradingRule,
+    title: 'class A’s assignment: its instructor only',
+    args: () => [w.assignmentA, { labelPoints: '10', answerPoints: '2' }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['assignment']);
+      expect.soft(updated(o, 'assignment', w.assignmentA).after).toMatchObject({ label_points: 10, answer_points: 2 });
+    },
+  },
+  {
+    key: KEYS.setGradeOverride,
+    title: 'the target student’s grade: class A’s instructor only',
+    args: () => [w.assignmentA, w.target.id, { points: '7', note: `Set by hand ${w.target.note}` }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['grade_override']);
+      expect
+        .soft(added(o, 'grade_override'))
+        .toEqual([expect.objectContaining({ assignment_id: w.assignmentA, student_id: w.target.id, points: 7 })]);
+    },
+  },
+  {
+    key: KEYS.reviewAnswer,
+    title: 'the target’s written answer: class A’s instructor only',
+    args: () => [w.assignmentA, w.targetAnswer.id, { status: 'complete', comment: `Well checked ${w.target.note}` }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['question_answer']);
+      expect.soft(updated(o, 'question_answer', w.targetAnswer.id).after).toMatchObject({ review_status: 'complete' });
     },
   },
   {

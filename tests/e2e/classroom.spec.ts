@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { expectNoAxeViolations } from './axe';
 import { dragSelect } from './helpers';
+import { firstQuestion } from './lesson-data';
 
 // Classroom mode end to end: an instructor (created with the admin script in the test
 // server's own database) makes a class and two assignments; two students join in separate
@@ -269,4 +271,94 @@ test('a due date without a time is the end of that day; times show in each viewe
   await expect(page.locator('.join-activity')).toContainText('Joined in the last hour: 1.');
   await page.getByRole('button', { name: 'Lift the joining limit for an hour' }).click();
   await expect(page.locator('.join-activity')).toContainText('The limit is lifted until');
+});
+
+test('written answers side by side, reviewed; a grade by the rule, one set by hand; the gradebook CSV', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
+  createInstructor(email, 'Ms Lind');
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/instructor/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'Class name' }).fill('Period 6');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.getByRole('link', { name: 'Period 6' }).click();
+  const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
+  const form = page.locator('form.assignment-form');
+  await form.getByRole('checkbox', { name: /Who says so/i }).check();
+  await form.getByRole('radio', { name: 'When I release it' }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+
+  // Two students answer the first question; the model answer waits for the key.
+  const question = firstQuestion('who-says-so');
+  for (const [name, extra] of [
+    ['Noor', 'I would search for the UN record.'],
+    ['Sam', 'A name gives me somewhere to start.'],
+  ] as const) {
+    const student = await joinAs(browser, joinCode, name);
+    await student.goto('/lessons/who-says-so');
+    const box = student.locator(`[data-question="${question.id}"]`);
+    await box.getByRole('textbox', { name: question.prompt }).fill(`${question.model} ${extra}`);
+    await box.getByRole('button', { name: 'Check my answer' }).click();
+    await expect(box.getByRole('status')).toContainText('Your answer is saved for your teacher.');
+    await expect(box.getByText('A model answer')).toHaveCount(0);
+  }
+
+  // The teacher: both answers side by side; one marked complete, one to revise with a comment.
+  await page.reload();
+  await page.getByRole('link', { name: 'Written answers and grades for Who says so?' }).click();
+  await expect(page.getByRole('heading', { name: 'Written answers and grades' })).toBeVisible();
+  const answers = page.getByRole('list', { name: 'Answers to question 1' });
+  await expect(answers.getByRole('listitem')).toHaveCount(2);
+  await expect(answers).toContainText('I would search for the UN record.');
+  await expect(answers).toContainText('A name gives me somewhere to start.');
+  const noor = page.getByRole('form', { name: 'Review Noor’s answer' });
+  await noor.getByRole('radio', { name: 'Complete' }).check();
+  await noor.getByRole('button', { name: 'Save the review' }).click();
+  await expect(noor.getByRole('status')).toContainText('Marked complete.');
+  const sam = page.getByRole('form', { name: 'Review Sam’s answer' });
+  await sam.getByRole('radio', { name: 'To revise' }).check();
+  await sam.getByLabel(/Comment/).fill('Which record, exactly?');
+  await sam.getByRole('button', { name: 'Save the review' }).click();
+  await expect(sam.getByRole('status')).toContainText('Marked to revise');
+
+  // The rule: 10 points for the labeling, 2 per answer marked complete.
+  const rule = page.getByRole('form', { name: 'Grading rule' });
+  await rule.getByLabel('Points for the labeling').fill('10');
+  await rule.getByLabel('Points per written answer marked complete').fill('2');
+  await rule.getByRole('button', { name: 'Save the rule' }).click();
+  await expect(page.getByText(/^The grade is up to 10 points for the labeling/)).toBeVisible();
+  const noorRow = page.getByRole('row', { name: /^Noor/ });
+  await expect(noorRow).toContainText('1 of 3');
+  await expect(noorRow.getByRole('cell').filter({ hasText: /^2 of 16/ })).toBeVisible();
+  // A grade set by hand needs a note, and sticks.
+  const samGrade = page.getByRole('form', { name: 'Grade for Sam' });
+  await samGrade.getByLabel('Grade for Sam (blank: by the rule)').fill('9');
+  await samGrade.getByRole('button', { name: 'Set' }).click();
+  await expect(samGrade.getByText('Say why, for the record.')).toBeVisible();
+  await samGrade.getByLabel('Why').fill('Oral answer in class');
+  await samGrade.getByRole('button', { name: 'Set' }).click();
+  await page.reload();
+  await expect(page.getByRole('row', { name: /^Sam/ })).toContainText('9 of 16 (set by hand: Oral answer in class');
+  await expectNoAxeViolations(page);
+
+  // The gradebook CSV: one row per student with the id and the grade.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Gradebook \(CSV\)/ }).click(),
+  ]);
+  const csv = Papa.parse<Record<string, string>>(readFileSync((await download.path()) as string, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(csv.errors).toEqual([]);
+  expect(csv.data.map((r) => r['Display name']).sort()).toEqual(['Noor', 'Sam']);
+  for (const row of csv.data) expect(row['Student ID']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(csv.data.find((r) => r['Display name'] === 'Sam')?.Grade).toBe('9');
+  expect(Number(csv.data.find((r) => r['Display name'] === 'Noor')?.Grade)).toBe(2);
 });
