@@ -1,6 +1,23 @@
 import Link from 'next/link';
-import { LABEL_NAMES } from '@/lib/validation/labels';
+import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
+import { ATTRIBUTE_OF, LABEL_NAMES } from '@/lib/validation/labels';
 import type { KeyItemReviewView, StudentRef } from './types';
+
+/**
+ * What the students who found an item chose as its kind, voice or basis: the key's value
+ * first and named as such, then the others by count, then none chosen.
+ */
+export function choicesText(item: Pick<KeyItemReviewView, 'label' | 'attribute' | 'choices'>): string | null {
+  const entries = Object.entries(item.choices);
+  if (entries.length === 0) return null;
+  const name = (v: string) => (v === '' ? 'none chosen' : (ATTRIBUTE_NAMES[v] ?? v));
+  const sorted = entries.sort(
+    ([a, x], [b, y]) => Number(b === item.attribute) - Number(a === item.attribute) || y - x || a.localeCompare(b),
+  );
+  const parts = sorted.map(([v, n]) => `${name(v)}${v !== '' && v === item.attribute ? ' (the key’s)' : ''}: ${n}`);
+  const word = ATTRIBUTE_OF[item.label];
+  return `${word[0]?.toUpperCase()}${word.slice(1)} chosen by those who found it: ${parts.join(', ')}`;
+}
 
 /** Items shown in the most-missed list. */
 const MOST_MISSED = 5;
@@ -52,6 +69,12 @@ export function KeyItems({
             <p>Optional items count for no one and against no one.</p>
           ) : (
             <dl>
+              {choicesText(chosen) && (
+                <>
+                  <dt>Attribute</dt>
+                  <dd>{choicesText(chosen)}</dd>
+                </>
+              )}
               <dt>{`Found (${chosen.found.length})`}</dt>
               <dd>{names(chosen.found)}</dd>
               <dt>{`Labeled otherwise (${chosen.wrongLabel.length})`}</dt>
@@ -69,6 +92,7 @@ export function KeyItems({
             <Link href={itemHref(k.id)} aria-current={k.id === selected ? 'true' : undefined}>{`“${k.quote}”`}</Link>
             {` ${LABEL_NAMES[k.label]}${k.optional ? ', optional' : ''}${k.source === 'class' ? ', class addition' : ''}`}
             {!k.optional && ` · found ${k.found.length}, missed ${k.missed.length}`}
+            {!k.optional && choicesText(k) && <span className="item-choices">{` · ${choicesText(k)}`}</span>}
           </li>
         ))}
       </ul>

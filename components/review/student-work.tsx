@@ -1,4 +1,5 @@
-import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
+import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
+import { ATTRIBUTE_OF, LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { type CommentViewModel, percent, type ScoreResult } from './types';
 
 type KeyItem = {
@@ -9,8 +10,9 @@ type KeyItem = {
   quote: string;
   optional: boolean;
   source: 'file' | 'class';
+  attribute: string | null;
 };
-type Span = { label: Label; start: number; end: number };
+type Span = { label: Label; start: number; end: number; attribute?: string };
 
 const STATUS_TEXT = {
   found: 'found',
@@ -62,6 +64,16 @@ export function StudentFigures({ result, labels }: { result: ScoreResult; labels
   );
 }
 
+/** The student's choice of kind, voice or basis for a found item beside the key's. */
+function attributeLine(label: Label, key: string, spans: (Span | undefined)[]): string {
+  const chosen = spans.find((a) => a?.label === label && a.attribute !== undefined)?.attribute;
+  const word = ATTRIBUTE_OF[label];
+  const keyName = ATTRIBUTE_NAMES[key] ?? key;
+  if (!chosen) return `(${word}: none chosen; the key’s: ${keyName})`;
+  const verdict = chosen === key ? 'as the key has it' : `the key’s: ${keyName}`;
+  return `(${word} chosen: ${ATTRIBUTE_NAMES[chosen] ?? chosen}; ${verdict})`;
+}
+
 /** The key's items with what the student did on each, then the student's extras. */
 export function StudentComparison({
   result,
@@ -96,6 +108,13 @@ export function StudentComparison({
                     .map((a) => `“${text.slice(a.start, a.end)}” as ${LABEL_NAMES[a.label]}`)
                     .join('; ')}
                 </span>
+              )}
+              {f.type === 'key' && f.status === 'found' && item?.attribute && (
+                <span className="cmp-attribute">{` ${attributeLine(
+                  f.label,
+                  item.attribute,
+                  f.answers.map((i) => answers[i]),
+                )}`}</span>
               )}
             </li>
           );

@@ -34,6 +34,10 @@ export type KeyItemReviewView = {
   found: StudentRef[];
   wrongLabel: StudentRef[];
   missed: StudentRef[];
+  /** The key's kind, voice or basis. */
+  attribute: string | null;
+  /** How many of the students who found it chose each attribute value ('' for none). */
+  choices: Record<string, number>;
 };
 
 export type HeatStretchView = {

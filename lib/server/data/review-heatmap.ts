@@ -1,4 +1,5 @@
 import 'server-only';
+import { attributeChoices } from '../../scoring';
 import { type HeatStretch, heatStretches } from '../../scoring/heat';
 import { LABELS, type Label } from '../../validation/labels';
 import type { Actor } from '../actor';
@@ -12,8 +13,17 @@ export type { HeatStretch } from '../../scoring/heat';
 
 export type StudentRef = { studentId: string; name: string };
 
-/** A core key item and who found it (by its label or an accepted one), labeled it otherwise, or missed it. */
-export type KeyItemReview = ClassKeyItem & { found: StudentRef[]; wrongLabel: StudentRef[]; missed: StudentRef[] };
+/**
+ * A core key item and who found it (by its label or an accepted one), labeled it otherwise,
+ * or missed it; `choices` counts the attribute (kind, voice, basis) the students who found it
+ * with its own label chose, by value ('' for none chosen).
+ */
+export type KeyItemReview = ClassKeyItem & {
+  found: StudentRef[];
+  wrongLabel: StudentRef[];
+  missed: StudentRef[];
+  choices: Record<string, number>;
+};
 
 /** Student spans of one label that overlap nothing in the key, joined where they overlap. */
 export type ExtraGroup = {
@@ -41,6 +51,8 @@ export type Heatmap = {
   mostMissed: KeyItemReview[];
   /** Extras, the most students first. */
   extras: ExtraGroup[];
+  /** Found items (student by student) whose attribute the student chose as the key has it, of all found with their own label. */
+  attributesRight: { right: number; of: number };
 };
 
 /** Enough different wordings to see what students meant, few enough to read. */
@@ -100,10 +112,12 @@ export function groupExtras(
 /** Per class key item, who found it, labeled it otherwise, or missed it. */
 function reviewItems(work: readonly StudentWork[], key: readonly ClassKeyItem[]): KeyItemReview[] {
   const reviews = new Map<string, KeyItemReview>(
-    key.map((item) => [item.id, { ...item, found: [], wrongLabel: [], missed: [] }]),
+    key.map((item) => [item.id, { ...item, found: [], wrongLabel: [], missed: [], choices: {} }]),
   );
+  const keyAttribute = new Map(key.map((item) => [item.id, item.attribute]));
   for (const w of work) {
-    for (const f of w.result?.items ?? []) {
+    if (!w.result) continue;
+    for (const f of w.result.items) {
       if (f.type !== 'key') continue;
       const review = reviews.get(f.id);
       if (!review) continue;
@@ -111,6 +125,10 @@ function reviewItems(work: readonly StudentWork[], key: readonly ClassKeyItem[])
       if (f.status === 'found' || f.status === 'found-accepted') review.found.push(ref);
       else if (f.status === 'wrong-label') review.wrongLabel.push(ref);
       else review.missed.push(ref);
+    }
+    for (const c of attributeChoices(w.result, w.answers ?? [], keyAttribute)) {
+      const review = reviews.get(c.itemId);
+      if (review) review.choices[c.chosen ?? ''] = (review.choices[c.chosen ?? ''] ?? 0) + 1;
     }
   }
   return [...reviews.values()].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -159,5 +177,15 @@ export async function getHeatmap(
       .filter((k) => !k.optional && k.missed.length > 0)
       .sort((a, b) => b.missed.length - a.missed.length || a.start - b.start),
     extras: groupExtras(work, text, dismissals),
+    attributesRight: keyItems.reduce(
+      (sum, k) => {
+        for (const [value, n] of Object.entries(k.choices)) {
+          sum.of += n;
+          if (value !== '' && value === k.attribute) sum.right += n;
+        }
+        return sum;
+      },
+      { right: 0, of: 0 },
+    ),
   });
 }

@@ -8,9 +8,10 @@ import { HeatmapView } from '@/components/review/heatmap-view';
 import { KeyItems } from '@/components/review/key-items';
 import { RosterTable } from '@/components/review/roster-table';
 import { percent, STATUS_NAMES, type WorkStatus } from '@/components/review/types';
+import { getExercise } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { getDashboard, getHeatmap } from '@/lib/server/data/review';
-import { LABEL_NAMES, LABELS, type Label } from '@/lib/validation/labels';
+import { ATTRIBUTE_OF, LABEL_NAMES, LABELS, type Label } from '@/lib/validation/labels';
 import { formatRosterSort } from '@/lib/validation/review';
 import { acceptExtraAction, dismissExtraAction } from './actions';
 
@@ -167,6 +168,11 @@ export default async function ReviewPage({
 
       <section aria-labelledby="items-title">
         <h2 id="items-title">Key items</h2>
+        {getExercise(exercise.exerciseId)?.exercise.attributes && (
+          <p className="attributes-right">
+            {`${[...new Set(exercise.labels.map((l) => ATTRIBUTE_OF[l]))].join(', ').replace(/^./, (c) => c.toUpperCase())} right in ${h.attributesRight.right} of ${h.attributesRight.of} found items (student by student).`}
+          </p>
+        )}
         <KeyItems
           items={h.keyItems}
           mostMissed={h.mostMissed}
