@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleText } from '@/components/article/article-text';
 import { ArticleToc } from '@/components/article/article-toc';
 import { ProvenancePanel } from '@/components/article/provenance-panel';
+import { ReadAloud } from '@/components/layout/read-aloud';
 import { getArticle, listArticles } from '@/lib/content/articles';
 
 type Props = { params: Promise<{ articleSlug: string }> };
@@ -27,6 +28,7 @@ export default async function ArticlePage({ params }: Props) {
       <p className="no-print">
         <Link href={`/articles/${article.slug}/practice`}>Practise labeling this article</Link>
       </p>
+      <ReadAloud target=".article-page" label="Read the article aloud" />
       {article.resolvedParts.length > 0 && <ArticleToc parts={article.resolvedParts} />}
       <ArticleText article={article} />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ReadAloud } from '@/components/layout/read-aloud';
 import { LessonProgress } from '@/components/lesson/lesson-progress';
 import { getLesson, listLessons } from '@/lib/content/lessons';
 
@@ -25,6 +26,7 @@ export default async function LessonPage({ params }: Props) {
         <h1>{lesson.title}</h1>
         <p className="lede">{lesson.summary}</p>
         <p className="meta">About {lesson.minutes} minutes</p>
+        <ReadAloud target="article.lesson" label="Read this lesson aloud" />
         <LessonProgress activityIds={[...lesson.exercises, ...lesson.questions].map((a) => a.id)} />
         <section aria-labelledby="objectives-heading" className="objectives-box">
           <h2 id="objectives-heading">You will learn to</h2>
