@@ -39,6 +39,23 @@ function plantMarkers(): string {
     writeFileSync(path.join(keys, file), doc.toString({ lineWidth: 0 }));
   }
   expect(n).toBeGreaterThan(500);
+  // Model answers of the lessons' written questions, in the lessons' front matter.
+  const lessons = path.join(dir, 'lessons');
+  let m = 0;
+  for (const file of readdirSync(lessons)) {
+    const source = readFileSync(path.join(lessons, file), 'utf8');
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+    const doc = parseDocument(front);
+    const questions = doc.get('questions') as {
+      items: { set: (k: string, v: string) => void; get: (k: string) => unknown }[];
+    };
+    for (const q of questions?.items ?? []) {
+      m++;
+      q.set('model', `${String(q.get('model'))} ${marker}m${m}`);
+    }
+    writeFileSync(path.join(lessons, file), `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`);
+  }
+  expect(m).toBeGreaterThan(10);
   return dir;
 }
 
@@ -119,7 +136,7 @@ test('after submitting, the comparison carries the (marked) key', async ({ page 
   await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toContainText(marker);
 });
 
-test('a student’s own data export holds no score, key item or comment before the key is released', async () => {
+test('a student’s own data export, written answers and their review hold no key, model answer or comment before release', async () => {
   const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
   const act = async (
     ctx: Awaited<ReturnType<typeof request.newContext>>,
@@ -185,6 +202,26 @@ test('a student’s own data export holds no score, key item or comment before t
       [assignmentId, submissionId, { span: '', body: comment }],
     );
 
+    // A written answer before release: stored for the teacher, and no model answer comes back;
+    // the teacher's review of it (marked) waits for the release too.
+    const answered = await act(studentCtx, 'app/lessons/question-actions.ts#answerQuestion', '/lessons/who-says-so', [
+      {
+        questionId: 'who-says-so-q-vague',
+        answer: 'Press TV names an outlet and a speaker, so I could look up the record of the speech myself.',
+      },
+    ]);
+    expect(answered.body).not.toContain(marker);
+    expect((answered.result as { model: unknown }).model).toBeNull();
+    const { id: answerId } = row('select id from question_answer where student_id = ?', studentId);
+    await act(
+      teacherCtx,
+      'app/instructor/assignments/[assignmentId]/grades/actions.ts#reviewAnswerAction',
+      `/instructor/assignments/${assignmentId}/grades`,
+      [assignmentId, answerId, { status: 'revise', comment: `${marker}answer-review` }],
+    );
+    const feedbackBefore = await (await studentCtx.get(`/feedback/${assignmentId}`)).text();
+    expect(feedbackBefore).not.toContain(marker);
+
     const exportUrl = `/instructor/classes/${classId}/students/${studentId}/export`;
     const before = await studentCtx.get(exportUrl);
     expect(before.status()).toBe(200);
@@ -192,7 +229,12 @@ test('a student’s own data export holds no score, key item or comment before t
     expect(text).not.toContain(marker);
     expect(text).not.toMatch(/"explanation"\s*:/);
     expect(text).not.toMatch(/"items"\s*:/);
-    const held = JSON.parse(text) as { submissions: { score: unknown; keyReleased: boolean }[]; comments: unknown[] };
+    const held = JSON.parse(text) as {
+      submissions: { score: unknown; keyReleased: boolean }[];
+      comments: unknown[];
+      writtenAnswers: { answer: string; teacherComment: unknown }[];
+    };
+    expect(held.writtenAnswers).toEqual([expect.objectContaining({ teacherComment: null, reviewStatus: null })]);
     expect(held.submissions).toEqual([expect.objectContaining({ score: null, keyReleased: false })]);
     expect(held.comments).toEqual([]);
 
@@ -204,6 +246,14 @@ test('a student’s own data export holds no score, key item or comment before t
     const after = await (await studentCtx.get(exportUrl)).text();
     expect(after).toContain(comment);
     expect(after).toMatch(/"items"\s*:/);
+    expect(await (await studentCtx.get(`/feedback/${assignmentId}`)).text()).toContain(`${marker}answer-review`);
+    const again = await act(studentCtx, 'app/lessons/question-actions.ts#answerQuestion', '/lessons/who-says-so', [
+      {
+        questionId: 'who-says-so-q-vague',
+        answer: 'Press TV names an outlet and a speaker, so I could look up the record of the speech myself.',
+      },
+    ]);
+    expect(again.body, 'the (marked) model answer after release').toContain(marker);
   } finally {
     db.close();
     await teacherCtx.dispose();

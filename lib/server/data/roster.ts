@@ -97,6 +97,15 @@ export type StudentExport = {
     submittedAt: string;
   }[];
   comments: { submissionId: string; start: number | null; end: number | null; body: string; createdAt: string }[];
+  /** Written answers to lesson questions; the teacher's review of each only once released (for the student). */
+  writtenAnswers: {
+    assignmentId: string;
+    questionId: string;
+    answer: string;
+    submittedAt: string;
+    reviewStatus: string | null;
+    teacherComment: string | null;
+  }[];
 };
 
 /**
@@ -154,6 +163,15 @@ export async function exportStudentData(
     .where('submission.student_id', '=', student.id)
     .orderBy('comment.seq')
     .execute();
+  const written = await db
+    .selectFrom('question_answer')
+    .innerJoin('assignment', 'assignment.id', 'question_answer.assignment_id')
+    .selectAll('question_answer')
+    .select(['assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
+    .where('question_answer.student_id', '=', student.id)
+    .orderBy('question_answer.submitted_at')
+    .orderBy('question_answer.question_id')
+    .execute();
   const now = new Date();
   const released = new Set(submissions.filter((s) => isKeyReleased(s, now, true)).map((s) => s.id));
   const mayShow = (submissionId: string) => actor.kind === 'instructor' || released.has(submissionId);
@@ -195,5 +213,16 @@ export async function exportStudentData(
         body: c.body,
         createdAt: c.created_at,
       })),
+    writtenAnswers: written.map((w) => {
+      const shown = actor.kind === 'instructor' || isKeyReleased(w, now, true);
+      return {
+        assignmentId: w.assignment_id,
+        questionId: w.question_id,
+        answer: w.answer,
+        submittedAt: w.submitted_at,
+        reviewStatus: shown ? w.review_status : null,
+        teacherComment: shown ? w.teacher_comment : null,
+      };
+    }),
   });
 }
