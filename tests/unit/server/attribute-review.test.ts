@@ -3,13 +3,11 @@ import { toScoringKey } from '@/lib/content/keys';
 import { getExercise } from '@/lib/content/lessons';
 import { attributeChoices, score } from '@/lib/scoring';
 import type { Actor } from '@/lib/server/actor';
-import { createAssignments } from '@/lib/server/data/assignments';
-import { createClass } from '@/lib/server/data/classes';
 import { getHeatmap } from '@/lib/server/data/review';
 import { submitExercise } from '@/lib/server/data/submissions';
 import { exerciseKey, keyView } from '@/lib/server/grading';
 import { describeEachEngine } from './db-harness';
-import { makeInstructor, makeStudent, must } from './fixtures';
+import { makeClassAssignment, makeStudent, must } from './fixtures';
 
 const EXERCISE = 'who-says-so-attributions';
 const found = getExercise(EXERCISE);
@@ -48,23 +46,7 @@ it('attributeChoices reads the kind chosen for each item found with its own labe
 
 describeEachEngine('attribute choices in the review', (h) => {
   it('counts, per key item, the kinds chosen by those who found it, and how many were right, as a direct count', async () => {
-    const teacher = await makeInstructor(h.db);
-    const klass = must(await createClass(teacher, { name: 'P9' }, h.db));
-    const [assignment] = must(
-      await createAssignments(
-        teacher,
-        {
-          classId: klass.id,
-          lessonSlugs: ['who-says-so'],
-          opensAt: null,
-          dueAt: null,
-          releasePolicy: 'manual',
-          allowResubmit: false,
-        },
-        h.db,
-      ),
-    );
-    if (!assignment) throw new Error('no assignment');
+    const { teacher, klass, assignment } = await makeClassAssignment(h.db, { className: 'P9' });
     for (const [name, kinds] of Object.entries(WORK)) {
       const { actor } = await makeStudent(h.db, klass.joinCode, name);
       const answers = spansOf(kinds);

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
+import { createAssignments } from '@/lib/server/data/assignments';
+import { createClass } from '@/lib/server/data/classes';
 import type { Db } from '@/lib/server/db/client';
 import { dialectOf } from '@/lib/server/db/dialect';
 import type { Result } from '@/lib/server/result';
@@ -43,4 +45,29 @@ export async function makeStudent(db: Db, joinCode: string, displayName = 'Stude
   if (!identity) throw new Error('fresh session not found');
   const actor: Actor = { kind: 'student', ...identity };
   return { actor, grant };
+}
+
+/**
+ * An instructor, a class and one assignment of a lesson, made through the data layer: the
+ * set-up most classroom tests start from.
+ */
+export async function makeClassAssignment(
+  db: Db,
+  {
+    lesson = 'who-says-so',
+    releasePolicy = 'manual' as 'manual' | 'on-submit' | 'after-due',
+    className = 'Period 1',
+  } = {},
+) {
+  const teacher = await makeInstructor(db);
+  const klass = must(await createClass(teacher, { name: className }, db));
+  const [assignment] = must(
+    await createAssignments(
+      teacher,
+      { classId: klass.id, lessonSlugs: [lesson], opensAt: null, dueAt: null, releasePolicy, allowResubmit: false },
+      db,
+    ),
+  );
+  if (!assignment) throw new Error('no assignment');
+  return { teacher, klass, assignment };
 }

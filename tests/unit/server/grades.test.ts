@@ -5,14 +5,12 @@ import { score } from '@/lib/scoring';
 import type { Actor } from '@/lib/server/actor';
 import { toCsv } from '@/lib/server/csv';
 import { listAnswers, reviewAnswer } from '@/lib/server/data/answers';
-import { createAssignments } from '@/lib/server/data/assignments';
-import { createClass } from '@/lib/server/data/classes';
 import { getGradebook, gradebookRows, setGradeOverride, setGradingRule } from '@/lib/server/data/grades';
 import { submitExercise } from '@/lib/server/data/submissions';
 import { exerciseKey } from '@/lib/server/grading';
 import { answerForActor } from '@/lib/server/questions';
 import { describeEachEngine } from './db-harness';
-import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
+import { ANONYMOUS, makeClassAssignment, makeInstructor, makeStudent, must } from './fixtures';
 
 const LESSON = 'who-says-so';
 const found = getExercise('who-says-so-attributions');
@@ -30,23 +28,7 @@ const ANSWER =
 
 describeEachEngine('grades', (h) => {
   it('the grade follows the rule, an override sticks with its note, and the gradebook CSV has one row per student', async () => {
-    const teacher = await makeInstructor(h.db);
-    const klass = must(await createClass(teacher, { name: 'P8' }, h.db));
-    const [assignment] = must(
-      await createAssignments(
-        teacher,
-        {
-          classId: klass.id,
-          lessonSlugs: [LESSON],
-          opensAt: null,
-          dueAt: null,
-          releasePolicy: 'manual',
-          allowResubmit: false,
-        },
-        h.db,
-      ),
-    );
-    if (!assignment) throw new Error('no assignment');
+    const { teacher, klass, assignment } = await makeClassAssignment(h.db, { lesson: LESSON, className: 'P8' });
     const names = ['Ada', '=Bo()', 'Cy'];
     const students: Record<string, Actor> = {};
     for (const name of names) students[name] = (await makeStudent(h.db, klass.joinCode, name)).actor;

@@ -1,12 +1,11 @@
 import { expect, it } from 'vitest';
 import { getQuestion } from '@/lib/content/lessons';
 import { listAnswers, listMyAnswers, reviewAnswer } from '@/lib/server/data/answers';
-import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
-import { createClass } from '@/lib/server/data/classes';
+import { releaseKey } from '@/lib/server/data/assignments';
 import { answerForActor } from '@/lib/server/questions';
 import { fillerProblem } from '@/lib/validation/question';
 import { describeEachEngine } from './db-harness';
-import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
+import { ANONYMOUS, makeClassAssignment, makeInstructor, makeStudent, must } from './fixtures';
 
 const QUESTION = 'who-says-so-q-vague';
 const question = getQuestion(QUESTION)?.question;
@@ -42,23 +41,7 @@ describeEachEngine('answering a lesson question', (h) => {
   });
 
   it('a class student gets the model answer only once the lesson’s key is released to them', async () => {
-    const teacher = await makeInstructor(h.db);
-    const klass = must(await createClass(teacher, { name: 'P4' }, h.db));
-    const [assignment] = must(
-      await createAssignments(
-        teacher,
-        {
-          classId: klass.id,
-          lessonSlugs: ['who-says-so'],
-          opensAt: null,
-          dueAt: null,
-          releasePolicy: 'manual',
-          allowResubmit: false,
-        },
-        h.db,
-      ),
-    );
-    if (!assignment) throw new Error('no assignment');
+    const { teacher, klass, assignment } = await makeClassAssignment(h.db, { className: 'P4' });
     const { actor } = await makeStudent(h.db, klass.joinCode, 'Ada');
     const held = await answerForActor(actor, { questionId: QUESTION, answer: REAL }, h.db);
     expect(held).toMatchObject({ ok: true, model: null, notice: expect.stringMatching(/release/) });
@@ -71,23 +54,7 @@ describeEachEngine('answering a lesson question', (h) => {
   });
 
   it('a class student’s answer is stored for the teacher: once per question, a retry changes nothing, a new answer waits for review', async () => {
-    const teacher = await makeInstructor(h.db);
-    const klass = must(await createClass(teacher, { name: 'P7' }, h.db));
-    const [assignment] = must(
-      await createAssignments(
-        teacher,
-        {
-          classId: klass.id,
-          lessonSlugs: ['who-says-so'],
-          opensAt: null,
-          dueAt: null,
-          releasePolicy: 'manual',
-          allowResubmit: false,
-        },
-        h.db,
-      ),
-    );
-    if (!assignment) throw new Error('no assignment');
+    const { teacher, klass, assignment } = await makeClassAssignment(h.db, { className: 'P7' });
     const ada = await makeStudent(h.db, klass.joinCode, 'Ada');
     const bo = await makeStudent(h.db, klass.joinCode, 'Bo');
     const clientId = '7b0f6a7e-8d1c-4f61-9d36-2f7f7b5a0c11';
