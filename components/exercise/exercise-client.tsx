@@ -7,7 +7,7 @@ import type { Label } from '@/lib/validation/vocabulary';
 import { LocalTime } from '../time/local-time';
 import { Comparison } from './comparison';
 import { exerciseDraftKey } from './draft-store';
-import { LABEL_NAMES } from './label-meta';
+import { LABEL_NAMES, numberKeysPhrase } from './label-meta';
 import { LabelPen } from './label-pen';
 import { LabelToolbar } from './label-toolbar';
 import { SpanList } from './span-list';
@@ -22,6 +22,13 @@ type Props = {
   classroom?: ClassroomLink;
   children: ReactNode;
 };
+
+/** Whether keys pressed in `target` edit text there (a note's box, a text field). */
+function isTextEntry(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
+  return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
+}
 
 function excerpt(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -159,6 +166,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    // In a note's text box, Ctrl+Z is the browser's own undo of the typing.
+    if (isTextEntry(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) {
       e.preventDefault();
@@ -200,7 +209,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
             className="text-frame"
             tabIndex={0}
             role="region"
-            aria-label="Article text. Arrow keys move by word, Shift with an arrow extends, 1 to 3 label the selection."
+            aria-label={`Article text. Arrow keys move by word, Shift with an arrow extends, ${numberKeysPhrase(config.labels.length)} the selection.`}
             aria-describedby={`${config.id}-help`}
           >
             {children}

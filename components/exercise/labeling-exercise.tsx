@@ -50,8 +50,15 @@ export function LabelingExercise({ id }: { id: string }) {
           </li>
           <li>
             Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word; hold <kbd>Shift</kbd> to
-            extend. Press <kbd>1</kbd>–<kbd>{exercise.labels.length}</kbd> to label, or <kbd>Enter</kbd> for the label
-            menu. <kbd>Esc</kbd> cancels.
+            extend. Press{' '}
+            {exercise.labels.length === 1 ? (
+              <kbd>1</kbd>
+            ) : (
+              <>
+                <kbd>1</kbd>–<kbd>{exercise.labels.length}</kbd>
+              </>
+            )}{' '}
+            to label, or <kbd>Enter</kbd> for the label menu. <kbd>Esc</kbd> cancels.
           </li>
           <li>
             Click a labeled word to find it in your list. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+
