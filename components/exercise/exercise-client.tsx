@@ -3,6 +3,7 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { recordProgress } from '@/components/lesson/progress';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import type { ExerciseActions, ExerciseConfig, GradedExercise } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LocalTime } from '../time/local-time';
 import { Comparison } from './comparison';
@@ -11,13 +12,15 @@ import { LABEL_NAMES, numberKeysPhrase } from './label-meta';
 import { LabelPen } from './label-pen';
 import { LabelToolbar } from './label-toolbar';
 import { SpanList } from './span-list';
-import type { ClassroomLink, ExerciseConfig, Graded, SubmitOutcome } from './types';
 import { useClassroom } from './use-classroom';
 import { useSpans } from './use-spans';
 
+/** Classroom mode's server actions. */
+export type ClassroomLink = Pick<ExerciseActions, 'open' | 'saveDraft'>;
+
 type Props = {
   config: ExerciseConfig;
-  submit: (input: unknown) => Promise<SubmitOutcome>;
+  submit: ExerciseActions['submit'];
   /** Classroom mode's server actions; the exercise asks once whether it is assigned. */
   classroom?: ClassroomLink;
   children: ReactNode;
@@ -46,7 +49,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const [pending, setPending] = useState<TextSpan | null>(null);
   const [active, setActive] = useState<string[]>([]);
   const [status, setStatus] = useState('');
-  const [graded, setGraded] = useState<Graded | null>(null);
+  const [graded, setGraded] = useState<GradedExercise | null>(null);
   const [showResult, setShowResult] = useState(false);
   const [view, setView] = useState<'mine' | 'key'>('mine');
   const [error, setError] = useState<string | null>(null);

@@ -2,9 +2,9 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { createHistory, type History, record, redo, undo } from '@/lib/annotation/history';
+import type { DraftSpan } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { loadDraft, saveDraft } from './draft-store';
-import type { DraftSpan } from './types';
 
 type StoredDraft = { spans: DraftSpan[]; savedAt: string };
 

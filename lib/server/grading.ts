@@ -3,17 +3,11 @@ import { getArticle } from '../content/articles';
 import { getKey, type ResolvedKeyItem, toScoringKey } from '../content/keys';
 import { exerciseRange, getExercise } from '../content/lessons';
 import { type ScoreResult, score } from '../scoring';
+import type { GradedExercise } from '../validation/exercise-contract';
 import type { KeyItemView } from '../validation/key';
 import { ATTRIBUTE_OF, BASES, type Label, SOURCE_KINDS, VOICES } from '../validation/labels';
 import type { Exercise } from '../validation/lesson';
 import { SubmitExerciseSchema, type SubmittedSpan } from '../validation/submission';
-
-export type GradedExercise = {
-  exerciseId: string;
-  result: ScoreResult;
-  key: KeyItemView[];
-  answers: SubmittedSpan[];
-};
 
 export type GradeOutcome =
   | { ok: true; value: GradedExercise; exercise: Exercise; articleSha256: string; clientId: string }

@@ -4,7 +4,7 @@ import { SUBMITTED_SPAN_FIELDS } from './submission';
 
 /** One span of a draft as the browser keeps it: a submitted span plus its local id. */
 export const DraftSpanSchema = z.strictObject({ ...SUBMITTED_SPAN_FIELDS, id: z.string().min(1).max(MAX_ID_CHARS) });
-export type DraftSpanInput = z.infer<typeof DraftSpanSchema>;
+export type DraftSpan = z.infer<typeof DraftSpanSchema>;
 
 /** A classroom draft sent to the server while the student works. */
 export const SaveDraftSchema = z.strictObject({
