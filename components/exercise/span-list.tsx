@@ -9,7 +9,7 @@ import { ATTRIBUTE_CHOICES, ATTRIBUTE_NAMES, LABEL_NAMES } from './label-meta';
 
 type Props = {
   config: ExerciseConfig;
-  spans: DraftSpan[];
+  spans: readonly DraftSpan[];
   active: string[];
   locked: boolean;
   quote: (span: TextSpan) => string;

@@ -16,7 +16,7 @@ const DRAFT_SAVE_DELAY_MS = 1500;
 export function useClassroom(
   exerciseId: string,
   link: ClassroomLink | undefined,
-  spans: DraftSpan[],
+  spans: readonly DraftSpan[],
   restored: boolean,
   replace: (spans: DraftSpan[]) => void,
 ) {

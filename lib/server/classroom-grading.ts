@@ -36,7 +36,7 @@ const LOCKED_MESSAGE =
  */
 export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb()): Promise<SubmitOutcome> {
   const outcome = gradeSubmission(input);
-  if (!outcome.ok) return failure(outcome.message, outcome.fieldErrors);
+  if (!outcome.ok) return outcome;
   if (actor.kind !== 'student') return { ok: true, graded: outcome.value };
   const assignment = await assignmentForExercise(db, actor, outcome.value.exerciseId);
   if (!assignment) {

@@ -47,3 +47,21 @@ test("the text's name counts the number keys the exercise has", async ({ page })
     .getByRole('region', { name: /Article text/ });
   await expect(three).toHaveAccessibleName(/, 1 to 3 label the selection\.$/);
 });
+
+test('Enter in the text opens the label menu on the selection; a number key labels it', async ({ page }) => {
+  const exercise = page.locator('[data-exercise="words-that-judge-letter"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const menu = exercise.getByRole('group', { name: 'Label the selection' });
+  await frame.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(menu).toContainText('Kazem');
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('button').first()).toBeFocused();
+  await frame.focus();
+  await page.keyboard.press('1');
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  // A number with no label behind it labels nothing.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('2');
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+});
