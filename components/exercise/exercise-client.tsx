@@ -1,7 +1,6 @@
 'use client';
 
-import { type ReactNode, useCallback, useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
-import { recordProgress } from '@/components/lesson/progress';
+import { type ReactNode, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
@@ -12,9 +11,11 @@ import { LABEL_NAMES, numberKeysPhrase } from './label-meta';
 import { LabelPen } from './label-pen';
 import { LabelToolbar } from './label-toolbar';
 import { SpanList } from './span-list';
-import { INITIAL_FLOW, isLocked, submitFlow } from './submit-flow';
+import { isLocked } from './submit-flow';
+import { undoKeys } from './undo-keys';
 import { useClassroom } from './use-classroom';
 import { useSpans } from './use-spans';
+import { useSubmitFlow } from './use-submit-flow';
 
 /** Classroom mode's server actions. */
 export type ClassroomLink = Pick<ExerciseActions, 'open' | 'saveDraft'>;
@@ -26,13 +27,6 @@ type Props = {
   classroom?: ClassroomLink;
   children: ReactNode;
 };
-
-/** Whether keys pressed in `target` edit text there (a note's box, a text field). */
-function isTextEntry(target: EventTarget): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
-  return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
-}
 
 function excerpt(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -52,17 +46,18 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const [pending, setPending] = useState<TextSpan | null>(null);
   const [active, setActive] = useState<string[]>([]);
   const [status, setStatus] = useState('');
-  const [flow, dispatch] = useReducer(submitFlow, INITIAL_FLOW);
   const [pen, setPen] = useState<Label | null>(null);
   const replace = useCallback((next: typeof spans.spans) => store.replace(next), [store]);
   const classroom = useClassroom(config.id, link, spans.spans, spans.restored, replace);
+  const { flow, dispatch, onSubmit } = useSubmitFlow(
+    config.id,
+    submit,
+    spans.spans,
+    classroom.state?.submitted,
+    setStatus,
+  );
   const locked = isLocked(flow);
   const showResult = flow.phase === 'result';
-
-  useEffect(() => {
-    const submitted = classroom.state?.submitted;
-    if (submitted) dispatch({ type: 'restore', submitted });
-  }, [classroom.state]);
 
   const quote = useCallback((span: TextSpan) => annotator.current?.quote(span) ?? '', []);
 
@@ -134,49 +129,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
     [store],
   );
 
-  const onSubmit = async () => {
-    const clientId = flow.clientId ?? crypto.randomUUID();
-    dispatch({ type: 'submit', clientId });
-    const input = {
-      exerciseId: config.id,
-      clientId,
-      answers: spans.spans.map(({ label, start, end, attribute, why }) => ({ label, start, end, attribute, why })),
-    };
-    try {
-      const outcome = await submit(input);
-      if (!outcome.ok) {
-        const fields = Object.values(outcome.fieldErrors).flat().slice(0, 3).join('; ');
-        dispatch({ type: 'refused', message: `${outcome.message} ${fields}`.trim() });
-        return;
-      }
-      recordProgress(config.id);
-      if (outcome.graded === null) {
-        dispatch({ type: 'held', notice: outcome.notice });
-        setStatus(outcome.notice);
-        return;
-      }
-      dispatch({ type: 'graded', graded: outcome.graded });
-      setStatus(`${outcome.notice ?? 'Submitted.'} Your labels are compared with the key below.`);
-    } catch {
-      dispatch({
-        type: 'refused',
-        message: 'Your answers could not be sent. Check your connection and try again; your labels are kept.',
-      });
-    }
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    // In a note's text box, Ctrl+Z is the browser's own undo of the typing.
-    if (isTextEntry(e.target)) return;
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) {
-      e.preventDefault();
-      store.undo();
-    } else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) {
-      e.preventDefault();
-      store.redo();
-    }
-  };
+  const onKeyDown = (e: React.KeyboardEvent) => undoKeys(e, store);
 
   const retryAllowed = !classroom.state || classroom.state.allowResubmit;
   const submitting = flow.phase === 'submitting';
