@@ -1,8 +1,8 @@
 'use server';
 
-import type { SubmitOutcome } from '@/components/exercise/types';
 import { getActor } from '@/lib/server/actor';
 import { gradeForActor } from '@/lib/server/classroom-grading';
+import type { SubmitOutcome } from '@/lib/validation/exercise-contract';
 
 /**
  * Scores one exercise on the server. The key reaches the browser only in this response,

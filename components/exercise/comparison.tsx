@@ -1,13 +1,13 @@
 'use client';
 
 import type { ItemFeedback, KeyItemFeedback } from '@/lib/scoring/types';
+import type { GradedExercise, KeyItemView } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { ATTRIBUTE_NAMES, LABEL_NAMES } from './label-meta';
 import { ScoreTable } from './score-table';
-import type { Graded, KeyItemView } from './types';
 
 type Props = {
-  graded: Graded;
+  graded: GradedExercise;
   labels: readonly Label[];
   view: 'mine' | 'key';
   onView: (view: 'mine' | 'key') => void;

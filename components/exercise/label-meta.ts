@@ -29,3 +29,10 @@ export const LABEL_PATTERNS: Record<Label, string> = {
   'loaded-language': 'wavy underline',
   'unverifiable-claim': 'dashed line above',
 };
+
+/** How the number keys that label a selection are read out: "1 labels", "1 or 2 label", "1 to 3 label". */
+export function numberKeysPhrase(count: number): string {
+  if (count <= 1) return '1 labels';
+  if (count === 2) return '1 or 2 label';
+  return `1 to ${count} label`;
+}

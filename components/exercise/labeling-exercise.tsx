@@ -1,17 +1,16 @@
-import { submitExercise } from '@/app/lessons/actions';
-import { openClassroom, saveDraftToClass } from '@/app/lessons/classroom-actions';
 import { ArticleText } from '@/components/article/article-text';
 import { getArticle } from '@/lib/content/articles';
 import { exerciseRange, getExercise } from '@/lib/content/lessons';
+import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import { ExerciseClient } from './exercise-client';
 import { Legend } from './legend';
-import type { ExerciseConfig } from './types';
 
 /**
  * A labeling exercise placed in a lesson by id. Renders the article part once on the server
- * and hands the browser only what it needs to label: never the key.
+ * and hands the browser only what it needs to label: never the key. The page passes the
+ * server actions (app/lessons/exercise-actions.ts).
  */
-export function LabelingExercise({ id }: { id: string }) {
+export function LabelingExercise({ id, actions }: { id: string; actions: ExerciseActions }) {
   const found = getExercise(id);
   if (!found) throw new Error(`LabelingExercise: no exercise "${id}" in any lesson's front matter`);
   const { exercise } = found;
@@ -50,8 +49,15 @@ export function LabelingExercise({ id }: { id: string }) {
           </li>
           <li>
             Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word; hold <kbd>Shift</kbd> to
-            extend. Press <kbd>1</kbd>–<kbd>{exercise.labels.length}</kbd> to label, or <kbd>Enter</kbd> for the label
-            menu. <kbd>Esc</kbd> cancels.
+            extend. Press{' '}
+            {exercise.labels.length === 1 ? (
+              <kbd>1</kbd>
+            ) : (
+              <>
+                <kbd>1</kbd>–<kbd>{exercise.labels.length}</kbd>
+              </>
+            )}{' '}
+            to label, or <kbd>Enter</kbd> for the label menu. <kbd>Esc</kbd> cancels.
           </li>
           <li>
             Click a labeled word to find it in your list. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+
@@ -61,8 +67,8 @@ export function LabelingExercise({ id }: { id: string }) {
       </details>
       <ExerciseClient
         config={config}
-        submit={submitExercise}
-        classroom={found.lesson ? { open: openClassroom, saveDraft: saveDraftToClass } : undefined}
+        submit={actions.submit}
+        classroom={found.lesson ? { open: actions.open, saveDraft: actions.saveDraft } : undefined}
       >
         <ArticleText article={article} range={range.value} />
       </ExerciseClient>

@@ -1,6 +1,6 @@
+import type { KeyItemView } from '@/lib/validation/exercise-contract';
 import type { SubmittedSpan } from '@/lib/validation/submission';
 import type { Label } from '@/lib/validation/vocabulary';
-import type { KeyItemView } from './types';
 
 type Range = { start: number; end: number };
 

@@ -1,9 +1,9 @@
 import type { ScoreResult } from '@/lib/scoring/types';
+import type { KeyItemView } from '@/lib/validation/exercise-contract';
 import type { SubmittedSpan } from '@/lib/validation/submission';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES } from './label-meta';
 import { labelsMatchingKey } from './plain-figures';
-import type { KeyItemView } from './types';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

@@ -2,14 +2,14 @@
 
 import { memo, useState } from 'react';
 import type { TextSpan } from '@/lib/annotation/annotator';
+import type { DraftSpan, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import { MAX_WHY_CHARS } from '@/lib/validation/limits';
 import type { Label } from '@/lib/validation/vocabulary';
 import { ATTRIBUTE_CHOICES, ATTRIBUTE_NAMES, LABEL_NAMES } from './label-meta';
-import type { DraftSpan, ExerciseConfig } from './types';
 
 type Props = {
   config: ExerciseConfig;
-  spans: DraftSpan[];
+  spans: readonly DraftSpan[];
   active: string[];
   locked: boolean;
   quote: (span: TextSpan) => string;
@@ -110,7 +110,8 @@ const SpanItem = memo(function SpanItem({
             <select
               value={s.attribute ?? ''}
               disabled={locked}
-              onChange={(e) => onChange(s.id, { attribute: e.target.value || undefined })}
+              // The options are the label's attribute values, so the value is one of them or ''.
+              onChange={(e) => onChange(s.id, { attribute: (e.target.value || undefined) as DraftSpan['attribute'] })}
             >
               <option value="">{choice.name}…</option>
               {choice.values.map((v) => (

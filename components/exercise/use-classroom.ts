@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { ClassroomLink, ClassroomState, DraftSpan } from './types';
+import type { ClassroomExercise, DraftSpan } from '@/lib/validation/exercise-contract';
+import type { ClassroomLink } from './exercise-client';
 
 /** Wait this long after the last change before saving a classroom draft to the server. */
 const DRAFT_SAVE_DELAY_MS = 1500;
@@ -15,11 +16,11 @@ const DRAFT_SAVE_DELAY_MS = 1500;
 export function useClassroom(
   exerciseId: string,
   link: ClassroomLink | undefined,
-  spans: DraftSpan[],
+  spans: readonly DraftSpan[],
   restored: boolean,
   replace: (spans: DraftSpan[]) => void,
 ) {
-  const [state, setState] = useState<ClassroomState | null>(null);
+  const [state, setState] = useState<ClassroomExercise | null>(null);
   const [saveStatus, setSaveStatus] = useState('');
   const lastSaved = useRef<string | null>(null);
   const open = link?.open;

@@ -1,9 +1,12 @@
-import { answerQuestion } from '@/app/lessons/question-actions';
+import type { ComponentProps } from 'react';
 import { getQuestion } from '@/lib/content/lessons';
 import { QuestionFormLazy } from './question-form-lazy';
 
-/** A question of the lesson's front matter, placed by id; the model answer stays on the server. */
-export function Question({ id }: { id: string }) {
+/**
+ * A question of the lesson's front matter, placed by id; the model answer stays on the server.
+ * The lessons' MDX passes the server action that answers it: components never import app/.
+ */
+export function Question({ id, answer }: { id: string; answer: ComponentProps<typeof QuestionFormLazy>['answer'] }) {
   const found = getQuestion(id);
   if (!found) throw new Error(`Question: no question "${id}" in any lesson's front matter`);
   const { question } = found;
@@ -13,7 +16,7 @@ export function Question({ id }: { id: string }) {
         <span className="question-kind">{question.kind === 'reflection' ? 'Reflect' : 'Question'}</span>{' '}
         {question.prompt}
       </label>
-      <QuestionFormLazy id={id} minWords={question.minWords} answer={answerQuestion} />
+      <QuestionFormLazy id={id} minWords={question.minWords} answer={answer} />
       <div className="write-lines" aria-hidden="true" />
     </div>
   );

@@ -9,8 +9,10 @@ export type AnnotatorEvents = {
   onPending: (span: TextSpan | null) => void;
   /** The reader clicked or tapped inside the text without selecting: the offset clicked. */
   onActivate: (offset: number) => void;
-  /** A label was chosen from the keyboard (1, 2, 3…: its index) for `span`, or the menu was asked for (-1). */
+  /** A label was chosen from the keyboard (1, 2, 3…: its index from 0) for `span`. */
   onKeyLabel: (index: number, span: TextSpan) => void;
+  /** The label menu was asked for from the keyboard (Enter or L) for `span`. */
+  onMenu: (span: TextSpan) => void;
   /**
    * The label pen, when one is on: a mouse or pen selection is passed to it when released,
    * and no menu is asked for while it is dragged. Touch and keyboard selections still use the
@@ -163,7 +165,7 @@ export class Annotator {
       this.events.onKeyLabel(Number(key) - 1, this.keyboard);
     } else if ((key === 'Enter' || key === 'l' || key === 'L') && this.keyboard) {
       event.preventDefault();
-      this.events.onKeyLabel(-1, this.keyboard);
+      this.events.onMenu(this.keyboard);
     } else if (key === 'Escape') {
       this.clearPending();
     }

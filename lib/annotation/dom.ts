@@ -49,19 +49,20 @@ export function offsetOf(index: ParagraphIndex, node: Node, nodeOffset: number):
   const i = index.elements.indexOf(para);
   if (i < 0) return null;
   const start = index.starts[i] as number;
-  if (node === para) {
-    // The position is between child nodes: count the text of the children before it.
+  if (node.nodeType === Node.TEXT_NODE) {
     let count = 0;
-    for (const child of Array.from(para.childNodes).slice(0, nodeOffset)) count += child.textContent?.length ?? 0;
-    return start + count;
+    for (const t of textNodes(para)) {
+      if (t === node) return start + count + nodeOffset;
+      count += t.data.length;
+    }
+    return null;
   }
-  let count = 0;
-  for (const t of textNodes(para)) {
-    if (t === node) return start + count + nodeOffset;
-    count += t.data.length;
-  }
-  // An element inside the paragraph: its start.
-  return start + count;
+  // A position between the child nodes of the paragraph or of an element inside it (a <mark>
+  // of the fallback painter): count the paragraph's text before that point.
+  const before = para.ownerDocument.createRange();
+  before.setStart(para, 0);
+  before.setEnd(node, nodeOffset);
+  return start + before.toString().length;
 }
 
 function point(el: HTMLElement, local: number): { node: Node; offset: number } {

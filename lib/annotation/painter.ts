@@ -43,6 +43,7 @@ export class HighlightPainter {
 
   /** Adds or replaces one span: only its own ranges are touched. */
   put(span: PaintSpan): void {
+    const old = this.spans.get(span.id);
     this.drop(span.id);
     this.spans.set(span.id, span);
     if (this.native) {
@@ -50,7 +51,11 @@ export class HighlightPainter {
       this.ranges.set(span.id, ranges);
       const h = this.highlight(span.label);
       for (const r of ranges) h.add(r);
-    } else this.repaintMarks(span.start, span.end);
+      return;
+    }
+    // A span that moved leaves its old paragraphs: they are rebuilt without it.
+    if (old && (old.start !== span.start || old.end !== span.end)) this.repaintMarks(old.start, old.end);
+    this.repaintMarks(span.start, span.end);
   }
 
   /** Removes one span. */

@@ -6,7 +6,8 @@ export function isWordChar(ch: string | undefined): boolean {
 }
 
 /**
- * Widens a selection to whole words and trims surrounding spaces and punctuation, so that
+ * Widens a selection to whole words and trims the spaces at its ends (punctuation selected
+ * stays), so that
  * "inister sai" becomes "minister said". Returns null when nothing but spaces is selected.
  */
 export function snapToWords(text: string, start: number, end: number): { start: number; end: number } | null {

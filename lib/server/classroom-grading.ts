@@ -2,7 +2,14 @@ import 'server-only';
 import { getExercise, getLesson } from '../content/lessons';
 import { type ScoreResult, score } from '../scoring';
 import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
-import { type DraftSpanInput, SaveDraftSchema } from '../validation/classroom-exercise';
+import { type DraftSpan, SaveDraftSchema } from '../validation/classroom-exercise';
+import type {
+  ClassroomExercise,
+  GradedExercise,
+  SaveDraftOutcome,
+  SubmitOutcome,
+  SubmittedView,
+} from '../validation/exercise-contract';
 import type { Exercise } from '../validation/lesson';
 import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
@@ -13,17 +20,8 @@ import { getDraft, saveDraft } from './data/drafts';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
-import { type GradedExercise, gradeSubmission, spanProblems } from './grading';
+import { gradeSubmission, spanProblems } from './grading';
 import { isAhead } from './instants';
-
-/**
- * What a submit returns to the browser: the comparison (key included) only when the key is
- * released to this student; otherwise a notice and no key.
- */
-export type SubmitResponse =
-  | { ok: true; graded: GradedExercise; notice?: string }
-  | { ok: true; graded: null; notice: string }
-  | ActionFailure;
 
 const LOCKED_MESSAGE =
   'Your class is working on this article, and your teacher has not released its key yet. ' +
@@ -36,9 +34,9 @@ const LOCKED_MESSAGE =
  * self-guided, except that a student never gets a key holding an item that one of their
  * assignments still holds back: that grading is refused.
  */
-export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb()): Promise<SubmitResponse> {
+export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb()): Promise<SubmitOutcome> {
   const outcome = gradeSubmission(input);
-  if (!outcome.ok) return failure(outcome.message, outcome.fieldErrors);
+  if (!outcome.ok) return outcome;
   if (actor.kind !== 'student') return { ok: true, graded: outcome.value };
   const assignment = await assignmentForExercise(db, actor, outcome.value.exerciseId);
   if (!assignment) {
@@ -80,7 +78,7 @@ async function submittedView(
   mine: MySubmission,
   /** The class key when the caller has just read it. */
   classKey?: ClassKeyItem[],
-): Promise<{ graded: GradedExercise | null; notice: string; late: boolean; submittedAt: string }> {
+): Promise<SubmittedView> {
   const late = mine.late ? ' It came after the due time, so it is marked late.' : '';
   const base = { late: mine.late, submittedAt: mine.submittedAt };
   if (!mine.keyReleased) {
@@ -107,22 +105,6 @@ async function submittedView(
   return { ...base, graded, notice: `Submitted.${late}` };
 }
 
-/** What the exercise in the browser needs to work in classroom mode. */
-export type ClassroomExercise = {
-  assignmentId: string;
-  lessonTitle: string;
-  /** The due instant (ISO), shown in the student's own time zone; null when there is none. */
-  dueAt: string | null;
-  /** When a not yet open assignment opens (ISO); null when it is open. */
-  opensAt: string | null;
-  allowResubmit: boolean;
-  /** Why work cannot be saved yet (not open, archived), or null. */
-  blocked: string | null;
-  /** The draft kept on the server, for a device with no copy of its own. */
-  draft: DraftSpanInput[] | null;
-  submitted: { graded: GradedExercise | null; notice: string; late: boolean; submittedAt: string } | null;
-};
-
 /**
  * The classroom state of an exercise for the student asking, or null when the asker is not a
  * student or the exercise is not part of one of their assignments (then it is self-guided).
@@ -147,7 +129,7 @@ export async function openClassroomExercise(
     opensAt: notOpen ? assignment.opens_at : null,
     allowResubmit: assignment.allow_resubmit === 1,
     blocked: notOpen ? 'This assignment is not open yet.' : null,
-    draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpanInput[]) : null,
+    draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpan[]) : null,
     submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,
   };
 }
@@ -157,11 +139,7 @@ export async function openClassroomExercise(
  * message when the input is malformed, the asker is not a student, or the exercise is not
  * part of an open assignment of theirs.
  */
-export async function saveClassroomDraft(
-  actor: Actor,
-  input: unknown,
-  db: Db = getDb(),
-): Promise<{ ok: true; savedAt: string } | ActionFailure> {
+export async function saveClassroomDraft(actor: Actor, input: unknown, db: Db = getDb()): Promise<SaveDraftOutcome> {
   const parsed = SaveDraftSchema.safeParse(input);
   if (!parsed.success) return failure('The draft could not be read.', fieldErrorsOf(parsed.error));
   if (actor.kind !== 'student') return failure('Only students of a class save drafts to it.');

@@ -3,31 +3,22 @@ import { getArticle } from '../content/articles';
 import { getKey, type ResolvedKeyItem, toScoringKey } from '../content/keys';
 import { exerciseRange, getExercise } from '../content/lessons';
 import { type ScoreResult, score } from '../scoring';
+import { type ActionFailure, failure } from '../validation/action-result';
+import type { GradedExercise } from '../validation/exercise-contract';
 import type { KeyItemView } from '../validation/key';
 import { ATTRIBUTE_OF, BASES, type Label, SOURCE_KINDS, VOICES } from '../validation/labels';
 import type { Exercise } from '../validation/lesson';
 import { SubmitExerciseSchema, type SubmittedSpan } from '../validation/submission';
 
-export type GradedExercise = {
-  exerciseId: string;
-  result: ScoreResult;
-  key: KeyItemView[];
-  answers: SubmittedSpan[];
-};
-
 export type GradeOutcome =
   | { ok: true; value: GradedExercise; exercise: Exercise; articleSha256: string; clientId: string }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+  | ActionFailure;
 
 const ATTRIBUTE_VALUES: Record<Label, readonly string[]> = {
   sourcing: SOURCE_KINDS,
   'loaded-language': VOICES,
   'unverifiable-claim': BASES,
 };
-
-function fail(message: string, fieldErrors: Record<string, string[]> = {}): GradeOutcome {
-  return { ok: false, message, fieldErrors };
-}
 
 function attributeOf(item: ResolvedKeyItem): string | null {
   if ('kind' in item) return item.kind;
@@ -100,18 +91,19 @@ export function gradeSubmission(input: unknown): GradeOutcome {
       const field = issue.path.join('.') || 'submission';
       (fieldErrors[field] ??= []).push(issue.message);
     }
-    return fail('The answers could not be read. Nothing was saved.', fieldErrors);
+    return failure('The answers could not be read. Nothing was saved.', fieldErrors);
   }
   const { exerciseId, clientId, answers } = parsed.data;
   const found = getExercise(exerciseId);
-  if (!found) return fail(`There is no exercise "${exerciseId}".`);
+  if (!found) return failure(`There is no exercise "${exerciseId}".`);
   const { exercise } = found;
   const range = exerciseRange(exercise);
   const article = getArticle(exercise.article);
-  if (!range.ok || !article) return fail('This exercise is misconfigured.');
+  if (!range.ok || !article) return failure('This exercise is misconfigured.');
   const errors = spanProblems(exercise, answers);
-  if (errors === null) return fail('This exercise is misconfigured.');
-  if (Object.keys(errors).length > 0) return fail('Some labels do not fit this exercise. Nothing was saved.', errors);
+  if (errors === null) return failure('This exercise is misconfigured.');
+  if (Object.keys(errors).length > 0)
+    return failure('Some labels do not fit this exercise. Nothing was saved.', errors);
   const items = exerciseKey(exercise);
   const result = score(
     toScoringKey(items),

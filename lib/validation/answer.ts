@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { LABELS } from './labels';
+import { MAX_SPANS } from './limits';
 
-/**
- * Most spans one submission may hold. An article of a few thousand characters has a few
- * dozen labelable spans; 500 is far above any honest answer and bounds the work of scoring.
- */
-export const MAX_SPANS = 500;
+export { MAX_SPANS };
 
 const LABEL_LIST = LABELS.join(', ');
 
@@ -27,17 +24,25 @@ const offset = () =>
     .min(0, { error: `must not be negative` });
 
 /**
- * One labeled span of a student's answer: half-open UTF-16 offsets into the article's
- * normalized text. Unknown extra fields (a quote kept by the client) are dropped.
+ * The fields of every labeled span sent to the server (an answer, a submitted or drafted
+ * span, an extra in the review): a label and half-open UTF-16 offsets into the article's
+ * normalized text. Schemas that carry more fields spread these.
+ */
+export const SPAN_FIELDS = {
+  label: AnswerLabelSchema,
+  start: offset(),
+  end: offset().min(1, { error: 'must be at least 1: a span holds at least one character' }),
+};
+
+/**
+ * One labeled span of a student's answer. Unknown extra fields (a quote kept by the client)
+ * are dropped.
  */
 export const AnswerSpanSchema = z
-  .object(
-    { label: AnswerLabelSchema, start: offset(), end: offset() },
-    {
-      error: (issue) =>
-        `must be an object {label, start, end}, got ${issue.input === null ? 'null' : typeof issue.input}`,
-    },
-  )
+  .object(SPAN_FIELDS, {
+    error: (issue) =>
+      `must be an object {label, start, end}, got ${issue.input === null ? 'null' : typeof issue.input}`,
+  })
   .superRefine((span, ctx) => {
     if (span.start >= span.end) {
       ctx.addIssue({

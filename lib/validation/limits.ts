@@ -1,7 +1,12 @@
 // Named limits on what students and instructors may send, shared by forms and server.
 
-/** Most spans one submission may carry: far above any real answer (the longest key has ~600 items). */
-export const MAX_SUBMITTED_SPANS = 1_000;
+/**
+ * Most spans one answer may hold, wherever it comes from (the exercise, a class draft, the
+ * `score` command). The biggest key (envoy-speech-aggregation) has 585 items: an answer as
+ * large as any key must pass, with room for extras; tests/unit/validation/limits.test.ts
+ * checks every key against it. It still bounds the work of scoring one request.
+ */
+export const MAX_SPANS = 1_000;
 /** Longest "why" note on one span. */
 export const MAX_WHY_CHARS = 500;
 /** Longest exercise or question id. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LABELS, LabelSchema } from './labels';
+import { SPAN_FIELDS } from './answer';
+import { LABELS } from './labels';
 import { MAX_ID_CHARS } from './limits';
 
 /** Longest explanation of a span accepted into a class's key: as long as a file key's (MAX_EXPLANATION_CHARS). */
@@ -13,9 +14,6 @@ export const DISTRIBUTION_BINS = 10;
 
 const offset = z.number().int().min(0);
 
-/** A span of the article (half-open offsets) with a label: what an extra is. */
-const SpanFields = { label: LabelSchema, start: offset, end: offset.min(1) };
-
 function endAfterStart(value: { start?: number | undefined; end?: number | undefined }): boolean {
   return value.start === undefined || value.end === undefined || value.end > value.start;
 }
@@ -24,7 +22,7 @@ const END_ISSUE = { error: 'The span must end after it starts.', path: ['end'] }
 /** Accepting a common extra into this class's key: core (counts in recall) or optional. */
 export const AcceptExtraSchema = z
   .strictObject({
-    ...SpanFields,
+    ...SPAN_FIELDS,
     optional: z.boolean(),
     explanation: z
       .string()
@@ -41,7 +39,7 @@ export type AcceptExtra = z.infer<typeof AcceptExtraSchema>;
 /** Dismissing a common extra as not worth a key item, with the reason kept for the record. */
 export const DismissExtraSchema = z
   .strictObject({
-    ...SpanFields,
+    ...SPAN_FIELDS,
     comment: z
       .string()
       .trim()

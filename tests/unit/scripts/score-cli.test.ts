@@ -52,6 +52,19 @@ describe('score CLI', () => {
       expect(figures).toMatchObject({ precision: 1, recall: 1, f1: 1, missed: 0, extra: 0 });
   });
 
+  it('scores 1 for an answer holding every item of the biggest key (the aggregation article)', () => {
+    const keys = run('scripts/keys.ts', ['--json']);
+    expect(keys.status, keys.stderr).toBe(0);
+    const rows = JSON.parse(keys.stdout) as (AnswerSpan & { article: string })[];
+    const every = rows
+      .filter((r) => r.article === 'envoy-speech-aggregation')
+      .map(({ label, start, end }) => ({ label, start, end }));
+    // More than the old limit of 500 that refused it.
+    expect(every.length).toBeGreaterThan(500);
+    const result = parsed(scoreCli('envoy-speech-aggregation', every));
+    expect(result.overall).toEqual({ precision: 1, recall: 1, f1: 1 });
+  });
+
   it('prints what the engine computes for the vectors’ answers, by slug or seed file name', () => {
     const vectors = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/scoring-vectors.json'), 'utf8')) as {
       seed: string;

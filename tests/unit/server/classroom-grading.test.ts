@@ -6,7 +6,7 @@ import { gradeForActor, openClassroomExercise, saveClassroomDraft } from '@/lib/
 import { type CreateAssignmentsInput, createAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
 import { exerciseKey } from '@/lib/server/grading';
-import { MAX_SUBMITTED_SPANS, MAX_WHY_CHARS } from '@/lib/validation/limits';
+import { MAX_SPANS, MAX_WHY_CHARS } from '@/lib/validation/limits';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
 
@@ -169,7 +169,7 @@ describeEachEngine('classroom grading', (h) => {
         '5,000 spans',
         withAnswers(Array.from({ length: 5_000 }, () => span)),
         'answers',
-        new RegExp(`at most ${MAX_SUBMITTED_SPANS} labels`),
+        new RegExp(`at most ${MAX_SPANS} labels`),
       ],
       [
         'a 1 MB note',

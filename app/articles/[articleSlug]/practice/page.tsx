@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { exerciseActions } from '@/app/lessons/exercise-actions';
 import { LabelingExercise } from '@/components/exercise/labeling-exercise';
 import { getArticle, listArticles } from '@/lib/content/articles';
 import { practiceId, practiceParts } from '@/lib/content/lessons';
@@ -47,7 +48,7 @@ export default async function PracticePage({ params }: Props) {
         </nav>
       )}
       <div className="lesson-body">
-        <LabelingExercise id={practiceId(article.slug)} />
+        <LabelingExercise id={practiceId(article.slug)} actions={exerciseActions} />
       </div>
     </div>
   );

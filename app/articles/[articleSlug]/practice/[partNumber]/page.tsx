@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { exerciseActions } from '@/app/lessons/exercise-actions';
 import { LabelingExercise } from '@/components/exercise/labeling-exercise';
 import { getArticle, listArticles } from '@/lib/content/articles';
 import { practiceParts } from '@/lib/content/lessons';
@@ -52,7 +53,7 @@ export default async function PracticePartPage({ params }: Props) {
         </p>
       </header>
       <div className="lesson-body">
-        <LabelingExercise id={part.exercise.id} />
+        <LabelingExercise id={part.exercise.id} actions={exerciseActions} />
       </div>
     </div>
   );
