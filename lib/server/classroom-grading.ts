@@ -10,6 +10,7 @@ import { assignmentForExercise, lockedKeyItems, releaseWhen, revealsLockedItem }
 import type { StudentActor } from './classroom-types';
 import { type ClassKeyItem, classKeyItems, toClassScoringKey } from './data/class-key';
 import { getDraft, saveDraft } from './data/drafts';
+import { attemptsAllowed } from './data/student-exceptions';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
@@ -145,7 +146,10 @@ export async function openClassroomExercise(
     lessonTitle: getLesson(assignment.lesson_slug)?.title ?? assignment.lesson_slug,
     dueAt: assignment.due_at,
     opensAt: notOpen ? assignment.opens_at : null,
-    allowResubmit: assignment.allow_resubmit === 1,
+    // A reopening for this student allows one more submission even when the rule is one each.
+    allowResubmit:
+      assignment.allow_resubmit === 1 ||
+      (mine !== null && mine.attempt < (await attemptsAllowed(db, assignment, actor.studentId))),
     blocked: notOpen ? 'This assignment is not open yet.' : null,
     draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpanInput[]) : null,
     submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../result';
 import { checkDisplayName, issueResumeCode, nameTaken } from '../students';
 import { isFailure, ownedStudent, SIGN_IN_FIRST, studentWithClass } from './access';
 import { isKeyReleased } from './assignments';
+import { withStudentDue } from './student-exceptions';
 
 /*
  * The instructor's operations on one student of their class (split from classes.ts to keep
@@ -136,17 +137,23 @@ export async function exportStudentData(
     .orderBy('draft.assignment_id')
     .orderBy('draft.exercise_id')
     .execute();
-  const submissions = await db
-    .selectFrom('submission')
-    .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
-    .selectAll('submission')
-    .select(['assignment.lesson_slug', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
-    .where('submission.student_id', '=', student.id)
-    .orderBy('submission.submitted_at')
-    .orderBy('submission.assignment_id')
-    .orderBy('submission.exercise_id')
-    .orderBy('submission.attempt')
-    .execute();
+  // Released as it is to this student: their own due time (an extension) counts.
+  const submissions = await withStudentDue(
+    db,
+    student.id,
+    await db
+      .selectFrom('submission')
+      .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
+      .selectAll('submission')
+      .select(['assignment.lesson_slug', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
+      .where('submission.student_id', '=', student.id)
+      .orderBy('submission.submitted_at')
+      .orderBy('submission.assignment_id')
+      .orderBy('submission.exercise_id')
+      .orderBy('submission.attempt')
+      .execute(),
+    (s) => s.assignment_id,
+  );
   const comments = await db
     .selectFrom('comment')
     .innerJoin('submission', 'submission.id', 'comment.submission_id')

@@ -6,6 +6,7 @@ import { classroom } from './migrations/0002_classroom';
 import { review } from './migrations/0003_review';
 import { insertionOrder } from './migrations/0004_insertion_order';
 import { security } from './migrations/0005_security';
+import { assignmentControl } from './migrations/0006_assignment_control';
 
 /**
  * Every migration, by name, in order. Listed by hand rather than read from a folder so
@@ -17,6 +18,7 @@ const MIGRATIONS = {
   '0003_review': review,
   '0004_insertion_order': insertionOrder,
   '0005_security': security,
+  '0006_assignment_control': assignmentControl,
 };
 
 /** Enough passes to outlast a concurrent migration (they take well under a second). */

@@ -23,6 +23,8 @@ const OUR_TABLES = [
   'extra_dismissal',
   'comment',
   'insertion_counter',
+  'assignment_exception',
+  'assignment_change',
 ];
 const AUTH_TABLES = ['user', 'session', 'account', 'verification', 'rateLimit'];
 
@@ -38,6 +40,7 @@ describeEachEngine(
         '0003_review',
         '0004_insertion_order',
         '0005_security',
+        '0006_assignment_control',
       ]);
       const second = await migrateToLatest(h.db);
       expect(second).toEqual({ applied: [], error: null });
@@ -93,7 +96,11 @@ describeEachEngine(
           student('maya  r.', '2026-01-04T00:00:00.000Z'),
         ] as never)
         .execute();
-      expect((await migrateToLatest(h.db)).applied).toEqual(['0004_insertion_order', '0005_security']);
+      expect((await migrateToLatest(h.db)).applied).toEqual([
+        '0004_insertion_order',
+        '0005_security',
+        '0006_assignment_control',
+      ]);
       // Both keep their names; the later one's key is made distinct, and the name is taken from now on.
       const keys = await h.db.selectFrom('student').select(['display_name', 'name_key']).orderBy('seq').execute();
       expect(keys[0]).toEqual({ display_name: 'Maya R.', name_key: 'maya r.' });
@@ -125,6 +132,7 @@ describeEachEngine(
         '0003_review',
         '0004_insertion_order',
         '0005_security',
+        '0006_assignment_control',
       ]);
     });
   },
