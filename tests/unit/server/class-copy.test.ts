@@ -94,7 +94,7 @@ describeEachEngine('class copy', (h) => {
       assignments.map((a) => [a.lessonSlug, a.opensAt, a.dueAt, a.releasePolicy, a.allowResubmit, a.releasedAt]),
     ).toEqual([
       // Monday 2027-10-04 09:00 CDT and Thursday 2027-11-04 23:59, still CDT (the clocks go back
-        // on 7 November in 2027): the same wall-clock times, an hour apart in UTC.
+      // on 7 November in 2027): the same wall-clock times, an hour apart in UTC.
       ['who-says-so', '2027-10-04T14:00:00.000Z', '2027-11-05T04:59:00.000Z', 'after-due', true, null],
       ['spotting-spin', '2027-10-04T14:00:00.000Z', '2027-11-05T04:59:00.000Z', 'after-due', true, null],
     ]);
