@@ -47,7 +47,7 @@ export async function recordChanges(db: Db, assignmentId: string, userId: string
 }
 
 /** One recorded change, as the assignment page words it: instants stay ISO for the viewer's zone. */
-export type AssignmentChange =
+export type AssignmentChange = { id: string } & (
   | {
       kind: 'opens' | 'due' | 'extension';
       at: string;
@@ -57,7 +57,8 @@ export type AssignmentChange =
     }
   | { kind: 'release-policy'; at: string; studentName: null; from: ReleasePolicy; to: ReleasePolicy }
   | { kind: 'resubmit'; at: string; studentName: null; from: boolean; to: boolean }
-  | { kind: 'reopened'; at: string; studentName: string | null; from: null; to: null };
+  | { kind: 'reopened'; at: string; studentName: string | null; from: null; to: null }
+);
 
 /** One student as the assignment page lists them: their own due time (null: the assignment's) and reopenings. */
 export type StudentControl = { id: string; displayName: string; ownDueAt: string | null; extraAttempts: number };
@@ -114,15 +115,16 @@ export async function getAssignmentControl(
 
 function toChange(c: AssignmentChangeTable): AssignmentChange {
   const at = c.created_at;
+  const id = c.id;
   const kind: AssignmentChangeKind = c.kind;
   switch (kind) {
     case 'release-policy':
-      return { kind, at, studentName: null, from: c.from_value as ReleasePolicy, to: c.to_value as ReleasePolicy };
+      return { id, kind, at, studentName: null, from: c.from_value as ReleasePolicy, to: c.to_value as ReleasePolicy };
     case 'resubmit':
-      return { kind, at, studentName: null, from: c.from_value === '1', to: c.to_value === '1' };
+      return { id, kind, at, studentName: null, from: c.from_value === '1', to: c.to_value === '1' };
     case 'reopened':
-      return { kind, at, studentName: c.student_name, from: null, to: null };
+      return { id, kind, at, studentName: c.student_name, from: null, to: null };
     default:
-      return { kind, at, studentName: c.student_name, from: c.from_value, to: c.to_value };
+      return { id, kind, at, studentName: c.student_name, from: c.from_value, to: c.to_value };
   }
 }
