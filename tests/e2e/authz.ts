@@ -207,6 +207,8 @@ export function withoutForeignRows(diff: Diff, before: Snapshot, after: Snapshot
     key_addition: (r) => viaAssignment(r.assignment_id),
     extra_dismissal: (r) => viaAssignment(r.assignment_id),
     comment: (r) => viaStudent(submissionStudent.get(String(r.submission_id))),
+    assignment_exception: (r) => viaAssignment(r.assignment_id),
+    assignment_change: (r) => viaAssignment(r.assignment_id),
   };
   const kept: Diff = {};
   for (const [table, change] of Object.entries(diff)) {
