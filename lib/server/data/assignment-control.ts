@@ -144,10 +144,10 @@ export async function reopenForStudent(
 
 /**
  * Gives one student a later due time than the assignment's: their submissions before it are
- * not late, and a key released after the due time opens to them at theirs. Refused when the
- * assignment has no due time or the new one is not after it (and after the student's
- * current one is not required: an extension may also be shortened, never below the
- * assignment's own).
+ * not late, and a key released after the due time opens to them at theirs. Replaces an
+ * extension given before (it may be shortened, never to the assignment's own due time or
+ * earlier). Refused (`invalid`) when the assignment has no due time or the new one is not
+ * after it.
  */
 export async function extendForStudent(
   actor: Actor,

@@ -54,6 +54,10 @@ export default async function AssignmentPage({ params }: Props) {
         )}{' '}
         · {a.allowResubmit ? 'resubmission allowed' : 'one submission each'}
       </p>
+      <p>
+        <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
+        <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
+      </p>
       {a.archived && <p className="note">This class is archived: its assignments can no longer be changed.</p>}
 
       {!a.archived && (
