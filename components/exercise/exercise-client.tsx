@@ -47,6 +47,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const clientId = useRef<string | null>(null);
   const labelRef = useRef<(index: number, span: TextSpan) => void>(() => {});
   const [held, setHeld] = useState<string | null>(null);
+  /** Whether another submission is allowed, as the server said after the last one (null: none made here yet). */
+  const [retryNow, setRetryNow] = useState<boolean | null>(null);
   const [pen, setPen] = useState<Label | null>(null);
   const penRef = useRef<((span: TextSpan) => void) | null>(null);
   const classroom = useClassroom(config.id, link, spans.spans, spans.restored, spans.replace);
@@ -143,6 +145,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
         }
         clientId.current = null;
         recordProgress(config.id);
+        if ('retryAllowed' in outcome && typeof outcome.retryAllowed === 'boolean') setRetryNow(outcome.retryAllowed);
         if (outcome.graded === null) {
           setHeld(outcome.notice);
           setStatus(outcome.notice);
@@ -172,7 +175,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const locked = showResult || held !== null;
   // The label pen in effect (none while the result is shown), asked for by the annotator.
   penRef.current = pen && !locked ? (span) => applyLabel(pen, span) : null;
-  const retryAllowed = !classroom.state || classroom.state.allowResubmit;
+  // The server's word after the last submission wins over the state loaded with the page.
+  const retryAllowed = !classroom.state || (retryNow ?? classroom.state.allowResubmit);
   return (
     <div className="exercise-body" onKeyDown={onKeyDown}>
       {classroom.state && (

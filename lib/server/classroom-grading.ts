@@ -22,8 +22,8 @@ import { isAhead } from './instants';
  * released to this student; otherwise a notice and no key.
  */
 export type SubmitResponse =
-  | { ok: true; graded: GradedExercise; notice?: string }
-  | { ok: true; graded: null; notice: string }
+  | { ok: true; graded: GradedExercise; notice?: string; retryAllowed?: boolean }
+  | { ok: true; graded: null; notice: string; retryAllowed?: boolean }
   | ActionFailure;
 
 const LOCKED_MESSAGE =
@@ -67,9 +67,11 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
   );
   if (!stored.ok) return failure(stored.message);
   const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value, classKey);
+  // Whether the student may submit this exercise again (a reopening may just have been used).
+  const retryAllowed = stored.value.attempt < (await attemptsAllowed(db, assignment, actor.studentId));
   return view.graded
-    ? { ok: true, graded: view.graded, notice: view.notice }
-    : { ok: true, graded: null, notice: view.notice };
+    ? { ok: true, graded: view.graded, notice: view.notice, retryAllowed }
+    : { ok: true, graded: null, notice: view.notice, retryAllowed };
 }
 
 /** A stored submission as its student may see it now: the comparison only after release. */

@@ -112,7 +112,8 @@ test('edit, reopen for one student, extend, copy and delete an assignment', asyn
   await exercise.getByRole('button', { name: 'Try again' }).click();
   await exercise.getByRole('button', { name: 'Submit my labels' }).click();
   await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toBeVisible();
-  // That was the one more attempt: loaded again, the exercise offers no third.
+  // That was the one more attempt: the exercise offers no third, now or loaded again.
+  await expect(exercise.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await maya.reload();
   await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toBeVisible();
   await expect(exercise.getByRole('button', { name: 'Try again' })).toHaveCount(0);
