@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { createAssignments, releaseKey } from '@/lib/server/data/assignments';
+import { copyClass } from '@/lib/server/data/class-copy';
 import { liftJoinLimit } from '@/lib/server/data/class-joins';
 import { archiveClass, createClass, regenerateJoinCode, renameClass } from '@/lib/server/data/classes';
 import { removeStudent, renameStudent, resetStudentResumeCode } from '@/lib/server/data/roster';
 import type { Result } from '@/lib/server/result';
 import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { CopyClassSchema, shiftDays } from '@/lib/validation/assignment-control';
 import {
   assignmentInstants,
   ClassNameSchema,
@@ -113,4 +115,14 @@ export async function releaseKeyAction(assignmentId: string): Promise<ActionResu
   return settle(await releaseKey(await getActor(), assignmentId), () => ({
     message: 'Key released: students now see the comparison.',
   }));
+}
+
+export async function copyClassAction(classId: string, input: unknown): Promise<ActionResult<{ classId: string }>> {
+  const parsed = CopyClassSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!IdSchema.safeParse(classId).success) return failure('No such class.');
+  const { name, timeZone } = parsed.data;
+  const result = await copyClass(await getActor(), classId, { name, shiftDays: shiftDays(parsed.data), timeZone });
+  if (!result.ok && result.error === 'invalid') return failure(result.message, { shift: [result.message] });
+  return settle(result, (copy) => ({ classId: copy.classId }));
 }

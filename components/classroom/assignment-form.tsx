@@ -1,9 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/validation/action-result';
-import { type CreateAssignment, CreateAssignmentSchema, RELEASE_POLICY_CHOICES } from '@/lib/validation/classroom';
-import { FieldError, FormAlert, FormDone, TextField } from './form-bits';
+import { type CreateAssignment, CreateAssignmentSchema, type EditAssignment } from '@/lib/validation/classroom';
+import { AssignmentSettingsFields } from './assignment-fields';
+import { FieldError, FormAlert, FormDone } from './form-bits';
 import { useActionForm } from './use-action-form';
 
 type Props = {
@@ -60,53 +62,7 @@ export function AssignmentForm({ lessons, create }: Props) {
         ))}
         <FieldError id="lessonSlugs-error" message={errors.lessonSlugs?.message} />
       </fieldset>
-      <div className="field-row">
-        <TextField
-          id="opensDate"
-          label="Opens on (optional)"
-          type="date"
-          error={errors.opensDate?.message}
-          {...register('opensDate')}
-        />
-        <TextField
-          id="opensTime"
-          label="at (optional)"
-          hint="Blank: at the start of the day."
-          type="time"
-          error={errors.opensTime?.message}
-          {...register('opensTime')}
-        />
-      </div>
-      <div className="field-row">
-        <TextField
-          id="dueDate"
-          label="Due on (optional)"
-          type="date"
-          error={errors.dueDate?.message}
-          {...register('dueDate')}
-        />
-        <TextField
-          id="dueTime"
-          label="at (optional)"
-          hint="Blank: at the end of the day (23:59)."
-          type="time"
-          error={errors.dueTime?.message}
-          {...register('dueTime')}
-        />
-      </div>
-      <p className="field-hint">Times are in your time zone: {timeZone}.</p>
-      <fieldset aria-describedby={errors.releasePolicy ? 'releasePolicy-error' : undefined}>
-        <legend>Release the answer key</legend>
-        {RELEASE_POLICY_CHOICES.map((choice) => (
-          <label key={choice.value} className="check">
-            <input type="radio" value={choice.value} {...register('releasePolicy')} /> {choice.label}
-          </label>
-        ))}
-        <FieldError id="releasePolicy-error" message={errors.releasePolicy?.message} />
-      </fieldset>
-      <label className="check">
-        <input type="checkbox" {...register('allowResubmit')} /> Students may submit again
-      </label>
+      <AssignmentSettingsFields form={form as unknown as UseFormReturn<EditAssignment>} timeZone={timeZone} />
       <FormAlert message={message} />
       <FormDone message={saved} />
       <button type="submit" className="primary" disabled={pending}>

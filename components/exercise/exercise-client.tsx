@@ -131,7 +131,8 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
 
   const onKeyDown = (e: React.KeyboardEvent) => undoKeys(e, store);
 
-  const retryAllowed = !classroom.state || classroom.state.allowResubmit;
+  // The server's word after the last submission wins over the state loaded with the page.
+  const retryAllowed = !classroom.state || (flow.retryAllowed ?? classroom.state.allowResubmit);
   const submitting = flow.phase === 'submitting';
   return (
     <div className="exercise-body" onKeyDown={onKeyDown}>

@@ -17,13 +17,15 @@ export type SubmitFlow = {
   error: string | null;
   /** The id of a submission being sent: kept across failed attempts so a retry is not counted twice. */
   clientId: string | null;
+  /** Whether another submission is allowed, as the server said after the last one (null: none made here yet). */
+  retryAllowed: boolean | null;
 };
 
 export type SubmitEvent =
   | { type: 'submit'; clientId: string }
   | { type: 'refused'; message: string }
-  | { type: 'graded'; graded: GradedExercise }
-  | { type: 'held'; notice: string }
+  | { type: 'graded'; graded: GradedExercise; retryAllowed?: boolean }
+  | { type: 'held'; notice: string; retryAllowed?: boolean }
   | { type: 'restore'; submitted: SubmittedView }
   | { type: 'retry' }
   | { type: 'view'; view: 'mine' | 'key' };
@@ -35,6 +37,7 @@ export const INITIAL_FLOW: SubmitFlow = {
   view: 'mine',
   error: null,
   clientId: null,
+  retryAllowed: null,
 };
 
 /** Where editing goes back to: retrying when a result is kept, editing otherwise. */
@@ -49,9 +52,23 @@ export function submitFlow(state: SubmitFlow, event: SubmitEvent): SubmitFlow {
     case 'refused':
       return { ...state, phase: editing(state), error: event.message };
     case 'graded':
-      return { ...state, phase: 'result', graded: event.graded, view: 'mine', notice: null, clientId: null };
+      return {
+        ...state,
+        phase: 'result',
+        graded: event.graded,
+        view: 'mine',
+        notice: null,
+        clientId: null,
+        retryAllowed: event.retryAllowed ?? state.retryAllowed,
+      };
     case 'held':
-      return { ...state, phase: 'held', notice: event.notice, clientId: null };
+      return {
+        ...state,
+        phase: 'held',
+        notice: event.notice,
+        clientId: null,
+        retryAllowed: event.retryAllowed ?? state.retryAllowed,
+      };
     case 'restore':
       return event.submitted.graded
         ? { ...state, phase: 'result', graded: event.submitted.graded }

@@ -38,11 +38,11 @@ export function useSubmitFlow(
       }
       recordProgress(exerciseId);
       if (outcome.graded === null) {
-        dispatch({ type: 'held', notice: outcome.notice });
+        dispatch({ type: 'held', notice: outcome.notice, retryAllowed: outcome.retryAllowed });
         announce(outcome.notice);
         return;
       }
-      dispatch({ type: 'graded', graded: outcome.graded });
+      dispatch({ type: 'graded', graded: outcome.graded, retryAllowed: outcome.retryAllowed });
       announce(`${outcome.notice ?? 'Submitted.'} Your labels are compared with the key below.`);
     } catch {
       dispatch({ type: 'refused', message: CONNECTION_LOST });

@@ -17,6 +17,7 @@ import { assignmentForExercise, lockedKeyItems, releaseWhen, revealsLockedItem }
 import type { StudentActor } from './classroom-types';
 import { type ClassKeyItem, classKeyItems, toClassScoringKey } from './data/class-key';
 import { getDraft, saveDraft } from './data/drafts';
+import { attemptsAllowed } from './data/student-exceptions';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
@@ -64,9 +65,11 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
   );
   if (!stored.ok) return failure(stored.message);
   const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value, classKey);
+  // Whether the student may submit this exercise again (a reopening may just have been used).
+  const retryAllowed = stored.value.attempt < (await attemptsAllowed(db, assignment, actor.studentId));
   return view.graded
-    ? { ok: true, graded: view.graded, notice: view.notice }
-    : { ok: true, graded: null, notice: view.notice };
+    ? { ok: true, graded: view.graded, notice: view.notice, retryAllowed }
+    : { ok: true, graded: null, notice: view.notice, retryAllowed };
 }
 
 /** A stored submission as its student may see it now: the comparison only after release. */
@@ -127,7 +130,10 @@ export async function openClassroomExercise(
     lessonTitle: getLesson(assignment.lesson_slug)?.title ?? assignment.lesson_slug,
     dueAt: assignment.due_at,
     opensAt: notOpen ? assignment.opens_at : null,
-    allowResubmit: assignment.allow_resubmit === 1,
+    // A reopening for this student allows one more submission even when the rule is one each.
+    allowResubmit:
+      assignment.allow_resubmit === 1 ||
+      (mine !== null && mine.attempt < (await attemptsAllowed(db, assignment, actor.studentId))),
     blocked: notOpen ? 'This assignment is not open yet.' : null,
     draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpan[]) : null,
     submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,

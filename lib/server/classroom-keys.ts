@@ -3,6 +3,7 @@ import { getExercise, getLesson } from '../content/lessons';
 import type { Exercise } from '../validation/lesson';
 import type { StudentActor } from './classroom-types';
 import { isKeyReleased } from './data/assignments';
+import { withStudentDue } from './data/student-exceptions';
 import type { Db } from './db/client';
 import type { AssignmentTable } from './db/schema';
 import { exerciseKey } from './grading';
@@ -29,7 +30,10 @@ export async function assignmentForExercise(
   return found?.lesson ? assignmentForLesson(db, student, found.lesson.slug) : null;
 }
 
-/** The newest assignment of the student's class for this lesson, opened or not; null when none. */
+/**
+ * The newest assignment of the student's class for this lesson, opened or not; null when
+ * none. `due_at` is the student's own due time (an extension counts).
+ */
 export async function assignmentForLesson(
   db: Db,
   student: StudentActor,
@@ -42,7 +46,9 @@ export async function assignmentForLesson(
     .where('lesson_slug', '=', lessonSlug)
     .orderBy('seq', 'desc')
     .executeTakeFirst();
-  return row ?? null;
+  if (!row) return null;
+  const [own] = await withStudentDue(db, student.studentId, [row], (r) => r.id);
+  return own ?? row;
 }
 
 /** The exercises of an assignment's lesson; none when the lesson no longer exists. */
@@ -55,7 +61,12 @@ export type KeyLock = { itemIds: Set<string>; holders: AssignmentTable[] };
 
 /** Every key item locked for this student now. */
 export async function lockedKeyItems(db: Db, student: StudentActor, now: Date = new Date()): Promise<KeyLock> {
-  const assignments = await db.selectFrom('assignment').selectAll().where('class_id', '=', student.classId).execute();
+  const assignments = await withStudentDue(
+    db,
+    student.studentId,
+    await db.selectFrom('assignment').selectAll().where('class_id', '=', student.classId).execute(),
+    (row) => row.id,
+  );
   const submitted = await db
     .selectFrom('submission')
     .select(['assignment_id', 'exercise_id'])

@@ -69,6 +69,45 @@ const DATES = {
   due: { day: 'dueDate', time: 'dueTime', blank: 'end-of-day', name: 'The due date' },
 } as const;
 
+/** An assignment's dates, key release policy and resubmission rule: made with it, edited later. */
+export const AssignmentSettingsObject = z.object({
+  opensDate: dayOrTime,
+  opensTime: dayOrTime,
+  dueDate: dayOrTime,
+  dueTime: dayOrTime,
+  timeZone: z.string().refine(isTimeZone, 'Your browser did not say its time zone; reload the page.'),
+  releasePolicy: z.enum(['on-submit', 'after-due', 'manual'], 'Choose when the key is released.'),
+  allowResubmit: z.boolean(),
+});
+type AssignmentSettingsInput = z.infer<typeof AssignmentSettingsObject>;
+
+/** The checks of an assignment's dates: real days in the window, the due date after the opening. */
+function checkAssignmentDates(v: AssignmentSettingsInput, ctx: z.RefinementCtx) {
+  const now = new Date();
+  const instants: Partial<Record<keyof typeof DATES, Date>> = {};
+  for (const [which, f] of Object.entries(DATES) as [keyof typeof DATES, (typeof DATES)[keyof typeof DATES]][]) {
+    if (v[f.day] === '') {
+      if (v[f.time] !== '')
+        ctx.addIssue({ code: 'custom', path: [f.day], message: `${f.name}: choose a day for this time.` });
+      continue;
+    }
+    const parsed = dayAndTimeToInstant(v[f.day], v[f.time], v.timeZone, f.blank);
+    const problem = parsed.ok ? outsideAssignmentWindow(parsed.value, now) : parsed.error;
+    if (problem) ctx.addIssue({ code: 'custom', path: [f.day], message: `${f.name}: ${problem}` });
+    else if (parsed.ok) instants[which] = parsed.value;
+  }
+  if (v.releasePolicy === 'after-due' && v.dueDate === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dueDate'],
+      message: 'Releasing the key after the due date needs a due date.',
+    });
+  }
+  if (instants.opens && instants.due && instants.due <= instants.opens) {
+    ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date must come after the opening date.' });
+  }
+}
+
 /**
  * Assign lessons. Each date is a day and an optional time of day, the instructor's
  * wall-clock time in `timeZone` (the browser's IANA zone, so a due date after a change of
@@ -76,49 +115,20 @@ const DATES = {
  * its end (23:59). Each must be a real calendar date within the assignment window;
  * `assignmentInstants` gives the instants.
  */
-export const CreateAssignmentSchema = z
-  .object({
-    lessonSlugs: z
-      .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))
-      .min(1, 'Choose at least one lesson.')
-      .max(MAX_LESSONS_PER_ASSIGNMENT),
-    opensDate: dayOrTime,
-    opensTime: dayOrTime,
-    dueDate: dayOrTime,
-    dueTime: dayOrTime,
-    timeZone: z.string().refine(isTimeZone, 'Your browser did not say its time zone; reload the page.'),
-    releasePolicy: z.enum(['on-submit', 'after-due', 'manual'], 'Choose when the key is released.'),
-    allowResubmit: z.boolean(),
-  })
-  .superRefine((v, ctx) => {
-    const now = new Date();
-    const instants: Partial<Record<keyof typeof DATES, Date>> = {};
-    for (const [which, f] of Object.entries(DATES) as [keyof typeof DATES, (typeof DATES)[keyof typeof DATES]][]) {
-      if (v[f.day] === '') {
-        if (v[f.time] !== '')
-          ctx.addIssue({ code: 'custom', path: [f.day], message: `${f.name}: choose a day for this time.` });
-        continue;
-      }
-      const parsed = dayAndTimeToInstant(v[f.day], v[f.time], v.timeZone, f.blank);
-      const problem = parsed.ok ? outsideAssignmentWindow(parsed.value, now) : parsed.error;
-      if (problem) ctx.addIssue({ code: 'custom', path: [f.day], message: `${f.name}: ${problem}` });
-      else if (parsed.ok) instants[which] = parsed.value;
-    }
-    if (v.releasePolicy === 'after-due' && v.dueDate === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dueDate'],
-        message: 'Releasing the key after the due date needs a due date.',
-      });
-    }
-    if (instants.opens && instants.due && instants.due <= instants.opens) {
-      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date must come after the opening date.' });
-    }
-  });
+export const CreateAssignmentSchema = AssignmentSettingsObject.extend({
+  lessonSlugs: z
+    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))
+    .min(1, 'Choose at least one lesson.')
+    .max(MAX_LESSONS_PER_ASSIGNMENT),
+}).superRefine(checkAssignmentDates);
 export type CreateAssignment = z.infer<typeof CreateAssignmentSchema>;
 
+/** Edit an assignment: the same fields and checks as making one, without the lessons. */
+export const EditAssignmentSchema = AssignmentSettingsObject.superRefine(checkAssignmentDates);
+export type EditAssignment = z.infer<typeof EditAssignmentSchema>;
+
 /** The instants of a parsed assignment's dates (null where none was given). */
-export function assignmentInstants(v: CreateAssignment): { opensAt: Date | null; dueAt: Date | null } {
+export function assignmentInstants(v: EditAssignment): { opensAt: Date | null; dueAt: Date | null } {
   const at = (which: keyof typeof DATES) => {
     const f = DATES[which];
     if (v[f.day] === '') return null;

@@ -20,8 +20,8 @@ export type GradedExercise = { exerciseId: string; result: ScoreResult; key: Key
  * held back: then `graded` is null and `notice` says when the key comes.
  */
 export type SubmitOutcome =
-  | { ok: true; graded: GradedExercise; notice?: string }
-  | { ok: true; graded: null; notice: string }
+  | { ok: true; graded: GradedExercise; notice?: string; retryAllowed?: boolean }
+  | { ok: true; graded: null; notice: string; retryAllowed?: boolean }
   | ActionFailure;
 
 /** A stored submission as its student sees it again: the comparison only once the key is released. */

@@ -85,3 +85,39 @@ export function outsideAssignmentWindow(date: Date, now: Date): string | null {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return `Choose a date between ${day(earliest)} and ${day(latest)}.`;
 }
+
+/**
+ * The day (`YYYY-MM-DD`) and time of day (`HH:MM`) of an instant on the wall clock of a time
+ * zone, as the date and time inputs take them; null for an unreadable instant or zone.
+ */
+export function instantToDayAndTime(iso: string, timeZone: string): { day: string; time: string } | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime()) || !isTimeZone(timeZone)) return null;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * The instant `days` calendar days after (or before) `iso` on the wall clock of `timeZone`:
+ * 09:00 stays 09:00 across a change of clocks. A time the new day skips moves on by the gap.
+ */
+export function shiftByDays(iso: string, days: number, timeZone: string): Date | null {
+  const wall = instantToDayAndTime(iso, timeZone);
+  if (!wall) return null;
+  const [y = 0, m = 1, d = 1] = wall.day.split('-').map(Number);
+  const moved = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const parsed = localTimeToInstant(`${moved}T${wall.time}`, timeZone);
+  return parsed.ok ? parsed.value : null;
+}

@@ -58,6 +58,11 @@ const EXERCISE_A = 'who-says-so-attributions';
 const ARTICLE_A = 'un-envoy-us-cooperation';
 const LESSON_B = 'capstone';
 const LESSON_EXTRA = 'one-letter-two-outlets';
+/** Days ahead (as a date input gives them, in UTC): class A's due date, its edit, and one student's extension. */
+const dayAhead = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+const DUE_A = dayAhead(60);
+const DUE_A_EDITED = dayAhead(90);
+const DUE_TARGET = dayAhead(120);
 
 type Instructor = { email: string; name: string; password: string; userId: string };
 type Student = { id: string; name: string; resumeCodes: string[]; note: string };
@@ -252,6 +257,11 @@ const KEYS = {
   renameStudent: 'app/instructor/class-actions.ts#renameStudentAction',
   createAssignments: 'app/instructor/class-actions.ts#createAssignmentsAction',
   releaseKey: 'app/instructor/class-actions.ts#releaseKeyAction',
+  copyClass: 'app/instructor/class-actions.ts#copyClassAction',
+  updateAssignment: 'app/instructor/assignments/[assignmentId]/actions.ts#updateAssignmentAction',
+  deleteAssignment: 'app/instructor/assignments/[assignmentId]/actions.ts#deleteAssignmentAction',
+  reopenForStudent: 'app/instructor/assignments/[assignmentId]/actions.ts#reopenForStudentAction',
+  extendForStudent: 'app/instructor/assignments/[assignmentId]/actions.ts#extendForStudentAction',
   acceptExtra: 'app/instructor/assignments/[assignmentId]/review/actions.ts#acceptExtraAction',
   dismissExtra: 'app/instructor/assignments/[assignmentId]/review/actions.ts#dismissExtraAction',
   addComment: 'app/instructor/assignments/[assignmentId]/students/[studentId]/actions.ts#addCommentAction',
@@ -370,7 +380,8 @@ test.beforeAll(async () => {
         lessonSlugs: [lesson],
         opensDate: '',
         opensTime: '',
-        dueDate: '',
+        // Class A's is due in two months (a student's extension needs a due date); the key stays manual.
+        dueDate: who === 'instructorA' ? DUE_A : '',
         dueTime: '',
         timeZone: 'UTC',
         releasePolicy: 'manual',
@@ -585,6 +596,16 @@ const ROUTES: RouteRow[] = [
       studentA: TO_SIGN_IN,
       instructorB: NOT_THEIRS,
       instructorA: ok('Answer review', w.classA.name, w.studentA.name, w.target.name),
+    }),
+  },
+  {
+    route: '/instructor/assignments/[assignmentId]',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok('Change the dates and rules', w.classA.name, w.studentA.name, w.target.name),
     }),
   },
   {
@@ -1123,6 +1144,100 @@ const ACTION_CASES: ActionCase[] = [
       expect.soft(added(o, 'student_session')).toEqual([expect.objectContaining({ student_id: w.target.id })]);
     },
   },
+  {
+    key: KEYS.updateAssignment,
+    title: 'class A’s assignment: its instructor only, and the change is recorded',
+    args: () => [
+      w.assignmentA,
+      {
+        opensDate: '',
+        opensTime: '',
+        dueDate: DUE_A_EDITED,
+        dueTime: '',
+        timeZone: 'UTC',
+        releasePolicy: 'manual',
+        allowResubmit: false,
+      },
+    ],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true, message: 'Saved 1 change.' });
+      expectOnly(o, who, ['assignment', 'assignment_change']);
+      const { before, after } = updated(o, 'assignment', w.assignmentA);
+      expect.soft(before?.due_at).toBe(`${DUE_A}T23:59:00.000Z`);
+      expect.soft(after?.due_at).toBe(`${DUE_A_EDITED}T23:59:00.000Z`);
+      expect.soft(after?.release_policy, 'the key stays held back').toBe('manual');
+      expect
+        .soft(added(o, 'assignment_change'))
+        .toEqual([
+          expect.objectContaining({ assignment_id: w.assignmentA, kind: 'due', created_by: w.instructorA.userId }),
+        ]);
+    },
+  },
+  {
+    key: KEYS.reopenForStudent,
+    title: 'the target student on class A’s assignment: class A’s instructor only',
+    args: () => [w.assignmentA, w.target.id],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['assignment_exception', 'assignment_change']);
+      expect
+        .soft(added(o, 'assignment_exception'))
+        .toEqual([
+          expect.objectContaining({ assignment_id: w.assignmentA, student_id: w.target.id, extra_attempts: 1 }),
+        ]);
+      expect
+        .soft(added(o, 'assignment_change'))
+        .toEqual([expect.objectContaining({ kind: 'reopened', student_id: w.target.id })]);
+    },
+  },
+  {
+    key: KEYS.reopenForStudent,
+    title: 'class B’s student under class A’s assignment: refused even to class A’s instructor',
+    args: () => [w.assignmentA, w.studentB.id],
+    allowed: [],
+  },
+  {
+    key: KEYS.extendForStudent,
+    title: 'the target student on class A’s assignment: class A’s instructor only',
+    args: () => [w.assignmentA, w.target.id, { dueDate: DUE_TARGET, dueTime: '', timeZone: 'UTC' }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      // The target's submission was on time before and is on time now: no submission changes.
+      expectOnly(o, who, ['assignment_exception', 'assignment_change']);
+      expect
+        .soft(added(o, 'assignment_exception'))
+        .toEqual([expect.objectContaining({ student_id: w.target.id, due_at: `${DUE_TARGET}T23:59:00.000Z` })]);
+      expect
+        .soft(added(o, 'assignment_change'))
+        .toEqual([expect.objectContaining({ kind: 'extension', student_id: w.target.id })]);
+    },
+  },
+  {
+    key: KEYS.copyClass,
+    title: 'class A: its instructor only; the copy has no students',
+    args: (who) => [w.classA.id, { name: `Next year’s copy by ${who}`, shift: 52, unit: 'weeks', timeZone: 'UTC' }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true, classId: expect.any(String) });
+      const [copy] = added(o, 'class');
+      expect
+        .soft(added(o, 'class'))
+        .toEqual([
+          expect.objectContaining({ instructor_id: w.instructorA.userId, name: `Next year’s copy by ${who}` }),
+        ]);
+      expect.soft(copy?.join_code, 'a code of its own').not.toBe(current(w.classA.joinCodes));
+      for (const table of Object.keys(o.diff))
+        expect.soft(['class', 'assignment', 'key_addition', 'extra_dismissal']).toContain(table);
+      for (const [table, change] of Object.entries(o.diff))
+        expect.soft(change.removed, `${table} loses nothing`).toEqual([]);
+      expect
+        .soft(added(o, 'assignment').map((r) => [r.class_id, r.lesson_slug]))
+        .toEqual(expect.arrayContaining([[copy?.id, LESSON_A]]));
+    },
+  },
   // From here on the allowed calls change what later rows could see or do: they run last.
   {
     key: KEYS.changePassword,
@@ -1204,9 +1319,38 @@ const ACTION_CASES: ActionCase[] = [
       expect.soft(removed(o, 'student').map((r) => r.id)).toEqual([w.target.id]);
       expect.soft(removed(o, 'comment').length, 'their comments go').toBeGreaterThan(0);
       expect.soft(removed(o, 'submission').map((r) => r.student_id)).toEqual([w.target.id]);
+      for (const row of removed(o, 'assignment_exception')) expect.soft(row.student_id).toBe(w.target.id);
+      // The assignment's record of changes keeps the student's name and forgets their id.
+      for (const row of added(o, 'assignment_change'))
+        expect.soft(row).toMatchObject({ student_id: null, student_name: w.target.name });
+      for (const [table, change] of Object.entries(o.diff))
+        if (table !== 'assignment_change') expect.soft(change.added, `${table} gains nothing`).toEqual([]);
+      w.removed = true;
+    },
+  },
+  {
+    key: KEYS.deleteAssignment,
+    title: 'class A’s assignment: its instructor only, and everything of it goes',
+    args: () => [w.assignmentA],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect
+        .soft(o.result, who)
+        .toMatchObject({ ok: true, message: expect.stringMatching(/^Deleted, with \d+ submissions?\.$/) });
+      expect.soft(removed(o, 'assignment').map((r) => r.id)).toEqual([w.assignmentA]);
+      for (const table of ['draft', 'submission', 'key_addition', 'extra_dismissal'])
+        expect.soft(removed(o, table).length, `${table}: class A’s go`).toBeGreaterThan(0);
+      for (const table of [
+        'draft',
+        'submission',
+        'key_addition',
+        'extra_dismissal',
+        'assignment_exception',
+        'assignment_change',
+      ])
+        for (const row of removed(o, table)) expect.soft(row.assignment_id, table).toBe(w.assignmentA);
       for (const [table, change] of Object.entries(o.diff))
         expect.soft(change.added, `${table} gains nothing`).toEqual([]);
-      w.removed = true;
     },
   },
   {

@@ -209,6 +209,8 @@ export function withoutForeignRows(diff: Diff, before: Snapshot, after: Snapshot
     comment: (r) => viaStudent(submissionStudent.get(String(r.submission_id))),
     question_answer: (r) => viaStudent(r.student_id),
     grade_override: (r) => viaAssignment(r.assignment_id),
+    assignment_exception: (r) => viaAssignment(r.assignment_id),
+    assignment_change: (r) => viaAssignment(r.assignment_id),
   };
   const kept: Diff = {};
   for (const [table, change] of Object.entries(diff)) {

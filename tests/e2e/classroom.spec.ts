@@ -142,6 +142,9 @@ test('instructor assigns, students submit, the key comes only when released', as
     studentB.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Join a class' }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The action answers with a redirect home once the session is gone; asking for the page
+  // before that would race the sign-out.
+  await page.waitForURL((url) => url.pathname === '/');
   await page.goto('/instructor');
   await expect(page.getByRole('heading', { name: 'Instructor sign in' })).toBeVisible();
 });

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { AssignmentTable, ClassTable } from '../db/schema';
 import { isAhead } from '../instants';
 import { type Failure, fail } from '../result';
+import { withStudentDue } from './student-exceptions';
 
 /*
  * Who may touch what. Anonymous callers and the wrong kind of actor get `forbidden`; an
@@ -89,7 +90,8 @@ export type AssignmentRow = AssignmentTable & { archived_at: string | null };
 
 /**
  * The assignment, if the actor owns its class (instructor) or belongs to its class
- * (student). Other actors get `forbidden` or `not-found`.
+ * (student). Other actors get `forbidden` or `not-found`. For a student, `due_at` is their
+ * own due time (an extension given to them counts; see student-exceptions.ts).
  */
 export async function visibleAssignment(db: Db, actor: Actor, assignmentId: string): Promise<AssignmentRow | Failure> {
   if (actor.kind === 'anonymous') return SIGN_IN_FIRST;
@@ -103,7 +105,11 @@ export async function visibleAssignment(db: Db, actor: Actor, assignmentId: stri
     actor.kind === 'instructor'
       ? query.where('class.instructor_id', '=', actor.userId)
       : query.where('class.id', '=', actor.classId);
-  return (await query.executeTakeFirst()) ?? fail('not-found', 'No such assignment.');
+  const row = await query.executeTakeFirst();
+  if (!row) return fail('not-found', 'No such assignment.');
+  if (actor.kind === 'instructor') return row;
+  const [own] = await withStudentDue(db, actor.studentId, [row], (r) => r.id);
+  return own ?? row;
 }
 
 const EXERCISE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;

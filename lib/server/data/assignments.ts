@@ -8,6 +8,7 @@ import { takeSeq } from '../db/sequence';
 import { hasArrived, isAhead } from '../instants';
 import { fail, ok, type Result } from '../result';
 import { isFailure, ownedClass, studentActor, visibleAssignment } from './access';
+import { withStudentDue } from './student-exceptions';
 
 export const RELEASE_POLICIES: readonly ReleasePolicy[] = ['on-submit', 'after-due', 'manual'];
 
@@ -71,6 +72,25 @@ export type CreateAssignmentsInput = {
   allowResubmit: boolean;
 };
 
+/** An assignment's dates, release policy and resubmission rule, as stored by create and edit. */
+export type AssignmentSettings = Pick<CreateAssignmentsInput, 'opensAt' | 'dueAt' | 'releasePolicy' | 'allowResubmit'>;
+
+/** Why these settings cannot be stored (dates outside the window or out of order, an unknown policy), or null. */
+export function settingsProblem(input: AssignmentSettings, now: Date): string | null {
+  if (!RELEASE_POLICIES.includes(input.releasePolicy)) return 'Unknown key release policy.';
+  for (const date of [input.opensAt, input.dueAt]) {
+    if (date === null) continue;
+    if (Number.isNaN(date.getTime())) return 'A date is not valid.';
+    const problem = outsideAssignmentWindow(date, now);
+    if (problem) return problem;
+  }
+  if (input.opensAt && input.dueAt && input.dueAt <= input.opensAt)
+    return 'The due time must come after the opening time.';
+  if (input.releasePolicy === 'after-due' && !input.dueAt)
+    return 'Releasing the key after the due time needs a due time.';
+  return null;
+}
+
 /** Assigns lessons to a class, one assignment per lesson, all with the same dates and policy. */
 export async function createAssignments(
   actor: Actor,
@@ -86,20 +106,9 @@ export async function createAssignments(
   }
   const badSlug = slugs.find((slug) => !LESSON_SLUG.test(slug));
   if (badSlug !== undefined) return fail('invalid', `Not a lesson name: ${JSON.stringify(badSlug.slice(0, 80))}.`);
-  if (!RELEASE_POLICIES.includes(input.releasePolicy)) return fail('invalid', 'Unknown key release policy.');
+  const problem = settingsProblem(input, new Date());
+  if (problem) return fail('invalid', problem);
   const now = new Date();
-  for (const date of [input.opensAt, input.dueAt]) {
-    if (date === null) continue;
-    if (Number.isNaN(date.getTime())) return fail('invalid', 'A date is not valid.');
-    const problem = outsideAssignmentWindow(date, now);
-    if (problem) return fail('invalid', problem);
-  }
-  if (input.opensAt && input.dueAt && input.dueAt <= input.opensAt) {
-    return fail('invalid', 'The due time must come after the opening time.');
-  }
-  if (input.releasePolicy === 'after-due' && !input.dueAt) {
-    return fail('invalid', 'Releasing the key after the due time needs a due time.');
-  }
   const createdAt = now.toISOString();
   const firstSeq = await takeSeq(db, 'assignment', slugs.length);
   const rows: AssignmentTable[] = slugs.map((slug, i) => ({
@@ -138,12 +147,12 @@ export async function listMyAssignments(actor: Actor, db: Db = getDb()): Promise
   const student = studentActor(actor);
   if (isFailure(student)) return student;
   const now = new Date();
-  const rows = await db
-    .selectFrom('assignment')
-    .selectAll()
-    .where('class_id', '=', student.classId)
-    .orderBy('seq')
-    .execute();
+  const rows = await withStudentDue(
+    db,
+    student.studentId,
+    await db.selectFrom('assignment').selectAll().where('class_id', '=', student.classId).orderBy('seq').execute(),
+    (row) => row.id,
+  );
   const submitted = await db
     .selectFrom('submission')
     .select(['assignment_id', 'exercise_id'])
@@ -190,7 +199,7 @@ export async function releaseKey(
   return ok({ releasedAt });
 }
 
-function toView(row: AssignmentTable): AssignmentView {
+export function toView(row: AssignmentTable): AssignmentView {
   return {
     id: row.id,
     classId: row.class_id,

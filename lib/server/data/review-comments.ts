@@ -9,6 +9,7 @@ import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { instructorId, isFailure, studentActor } from './access';
 import { isKeyReleased } from './assignments';
+import { withStudentDue } from './student-exceptions';
 
 /** An instructor's comment as its reader sees it: on a span (with its quote) or the whole submission. */
 export type CommentView = {
@@ -134,6 +135,7 @@ export async function listCommentsForStudent(
     .select([
       'submission.id',
       'submission.exercise_id',
+      'submission.assignment_id',
       'assignment.release_policy',
       'assignment.due_at',
       'assignment.released_at',
@@ -143,7 +145,8 @@ export async function listCommentsForStudent(
     .where('assignment.class_id', '=', student.classId)
     .executeTakeFirst();
   if (!row) return NO_SUBMISSION;
-  if (!isKeyReleased(row, new Date(), true)) return ok({ released: false, comments: [] });
+  const [own = row] = await withStudentDue(db, student.studentId, [row], (r) => r.assignment_id);
+  if (!isKeyReleased(own, new Date(), true)) return ok({ released: false, comments: [] });
   return ok({ released: true, comments: await commentsOf(db, row.id, row.exercise_id) });
 }
 

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../result';
 import { checkDisplayName, issueResumeCode, nameTaken } from '../students';
 import { isFailure, ownedStudent, SIGN_IN_FIRST, studentWithClass } from './access';
 import { isKeyReleased } from './assignments';
+import { withStudentDue } from './student-exceptions';
 
 /*
  * The instructor's operations on one student of their class (split from classes.ts to keep
@@ -145,17 +146,23 @@ export async function exportStudentData(
     .orderBy('draft.assignment_id')
     .orderBy('draft.exercise_id')
     .execute();
-  const submissions = await db
-    .selectFrom('submission')
-    .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
-    .selectAll('submission')
-    .select(['assignment.lesson_slug', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
-    .where('submission.student_id', '=', student.id)
-    .orderBy('submission.submitted_at')
-    .orderBy('submission.assignment_id')
-    .orderBy('submission.exercise_id')
-    .orderBy('submission.attempt')
-    .execute();
+  // Released as it is to this student: their own due time (an extension) counts.
+  const submissions = await withStudentDue(
+    db,
+    student.id,
+    await db
+      .selectFrom('submission')
+      .innerJoin('assignment', 'assignment.id', 'submission.assignment_id')
+      .selectAll('submission')
+      .select(['assignment.lesson_slug', 'assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
+      .where('submission.student_id', '=', student.id)
+      .orderBy('submission.submitted_at')
+      .orderBy('submission.assignment_id')
+      .orderBy('submission.exercise_id')
+      .orderBy('submission.attempt')
+      .execute(),
+    (s) => s.assignment_id,
+  );
   const comments = await db
     .selectFrom('comment')
     .innerJoin('submission', 'submission.id', 'comment.submission_id')
@@ -163,15 +170,21 @@ export async function exportStudentData(
     .where('submission.student_id', '=', student.id)
     .orderBy('comment.seq')
     .execute();
-  const written = await db
-    .selectFrom('question_answer')
-    .innerJoin('assignment', 'assignment.id', 'question_answer.assignment_id')
-    .selectAll('question_answer')
-    .select(['assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
-    .where('question_answer.student_id', '=', student.id)
-    .orderBy('question_answer.submitted_at')
-    .orderBy('question_answer.question_id')
-    .execute();
+  // The student's own due time (an extension) decides an after-due release for them, as for submissions.
+  const written = await withStudentDue(
+    db,
+    student.id,
+    await db
+      .selectFrom('question_answer')
+      .innerJoin('assignment', 'assignment.id', 'question_answer.assignment_id')
+      .selectAll('question_answer')
+      .select(['assignment.release_policy', 'assignment.due_at', 'assignment.released_at'])
+      .where('question_answer.student_id', '=', student.id)
+      .orderBy('question_answer.submitted_at')
+      .orderBy('question_answer.question_id')
+      .execute(),
+    (w) => w.assignment_id,
+  );
   const now = new Date();
   const released = new Set(submissions.filter((s) => isKeyReleased(s, now, true)).map((s) => s.id));
   const mayShow = (submissionId: string) => actor.kind === 'instructor' || released.has(submissionId);

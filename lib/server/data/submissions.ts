@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../result';
 import { type AssignmentRow, isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
 import { toJson } from './answers-json';
 import { isKeyReleased } from './assignments';
+import { attemptsAllowed } from './student-exceptions';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,100}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -54,8 +55,9 @@ export type SubmitInput = {
 /**
  * Submits an exercise. Idempotent by clientId: a retry, even a concurrent one, returns the
  * first submission and never stores a second. A new submission of an exercise already
- * submitted is refused with `conflict` unless the assignment allows resubmission; one made
- * after the due time is stored and flagged late.
+ * submitted is refused with `conflict` unless the assignment allows resubmission or the
+ * instructor reopened it for this student (one more submission per reopening); one made
+ * after the student's own due time (an extension counts) is stored and flagged late.
  */
 export async function submitExercise(
   actor: Actor,
@@ -83,7 +85,7 @@ export async function submitExercise(
       .where('exercise_id', '=', input.exerciseId)
       .executeTakeFirst();
     const last = previous?.last == null ? 0 : Number(previous.last);
-    if (last > 0 && assignment.allow_resubmit !== 1) {
+    if (last >= (await attemptsAllowed(db, assignment, student.studentId))) {
       // The submission found may be this very request, stored by a concurrent retry
       // between the first read and now.
       const retried = await findByClientId(db, input.clientId);

@@ -6,6 +6,7 @@ import { classroom } from './migrations/0002_classroom';
 import { review } from './migrations/0003_review';
 import { insertionOrder } from './migrations/0004_insertion_order';
 import { security } from './migrations/0005_security';
+import { assignmentControl } from './migrations/0006_assignment_control';
 import { answersAndGrades } from './migrations/0007_answers_and_grades';
 
 /**
@@ -18,6 +19,7 @@ const MIGRATIONS = {
   '0003_review': review,
   '0004_insertion_order': insertionOrder,
   '0005_security': security,
+  '0006_assignment_control': assignmentControl,
   '0007_answers_and_grades': answersAndGrades,
 };
 

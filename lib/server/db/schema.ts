@@ -218,6 +218,35 @@ export interface CommentTable {
   seq: number;
 }
 
+/** What one student has of their own on one assignment (migration 0006). */
+export interface AssignmentExceptionTable {
+  assignment_id: string;
+  student_id: string;
+  /** Their own due time, later than the assignment's; null: the assignment's. */
+  due_at: IsoTime | null;
+  /** Submissions of each exercise allowed beyond the assignment's rule (reopenings). */
+  extra_attempts: number;
+  updated_at: IsoTime;
+}
+
+/** What a change to an assignment was about. */
+export type AssignmentChangeKind = 'opens' | 'due' | 'release-policy' | 'resubmit' | 'reopened' | 'extension';
+
+/** One recorded change to an assignment (migration 0006); values as stored (instants, policies, 0/1). */
+export interface AssignmentChangeTable {
+  id: string;
+  assignment_id: string;
+  kind: AssignmentChangeKind;
+  student_id: string | null;
+  /** The student's name when the change was made, for changes about one student. */
+  student_name: string | null;
+  from_value: string | null;
+  to_value: string | null;
+  created_by: string;
+  created_at: IsoTime;
+  seq: number;
+}
+
 /** One row per ordered table: the last insertion number handed out (see sequence.ts). */
 export interface InsertionCounterTable {
   name: string;
@@ -244,4 +273,6 @@ export interface Database {
   extra_dismissal: ExtraDismissalTable;
   comment: CommentTable;
   insertion_counter: InsertionCounterTable;
+  assignment_exception: AssignmentExceptionTable;
+  assignment_change: AssignmentChangeTable;
 }

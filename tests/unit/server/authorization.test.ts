@@ -3,6 +3,13 @@
 // must say so (ok: false), reveal none of the class's ids, codes or names, and change nothing.
 import { expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
+import { getAssignmentControl } from '@/lib/server/data/assignment-changes';
+import {
+  deleteAssignment,
+  extendForStudent,
+  reopenForStudent,
+  updateAssignment,
+} from '@/lib/server/data/assignment-control';
 import {
   createAssignments,
   getMyAssignment,
@@ -10,6 +17,7 @@ import {
   listMyAssignments,
   releaseKey,
 } from '@/lib/server/data/assignments';
+import { copyClass } from '@/lib/server/data/class-copy';
 import {
   archiveClass,
   createClass,
@@ -25,6 +33,8 @@ import type { Db } from '@/lib/server/db/client';
 import type { Result } from '@/lib/server/result';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeInstructor, makeStudent, must, SHA } from './fixtures';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 type Who = 'anonymous' | 'classmate' | 'outsiderStudent' | 'outsiderInstructor' | 'owner';
 const EVERYONE: Who[] = ['anonymous', 'classmate', 'outsiderStudent', 'outsiderInstructor', 'owner'];
@@ -46,7 +56,8 @@ async function buildWorld(db: Db) {
         classId: klass.id,
         lessonSlugs: ['secret-lesson'],
         opensAt: null,
-        dueAt: null,
+        // A month ahead: a student's extension needs a due date to extend.
+        dueAt: new Date(Date.now() + 30 * DAY),
         releasePolicy: 'manual',
         allowResubmit: false,
       },
@@ -160,9 +171,51 @@ const CASES: Case[] = [
   },
   { name: 'getMySubmission', allowed: ['classmate'], call: (a, w, db) => getMySubmission(a, w.work, db) },
   { name: 'listSubmissions', allowed: ['owner'], call: (a, w, db) => listSubmissions(a, w.assignment.id, db) },
+  {
+    name: 'updateAssignment',
+    allowed: ['owner'],
+    call: (a, w, db) =>
+      updateAssignment(
+        a,
+        w.assignment.id,
+        { opensAt: null, dueAt: new Date(Date.now() + 40 * DAY), releasePolicy: 'on-submit', allowResubmit: false },
+        db,
+      ),
+  },
+  { name: 'deleteAssignment', allowed: ['owner'], call: (a, w, db) => deleteAssignment(a, w.assignment.id, db) },
+  {
+    name: 'reopenForStudent',
+    allowed: ['owner'],
+    call: (a, w, db) => reopenForStudent(a, w.assignment.id, w.targetId, db),
+  },
+  {
+    name: 'extendForStudent',
+    allowed: ['owner'],
+    call: (a, w, db) => extendForStudent(a, w.assignment.id, w.targetId, new Date(Date.now() + 40 * DAY), db),
+  },
+  {
+    name: 'getAssignmentControl',
+    allowed: ['owner'],
+    call: (a, w, db) => getAssignmentControl(a, w.assignment.id, db),
+  },
+  {
+    name: 'copyClass',
+    allowed: ['owner'],
+    call: (a, w, db) => copyClass(a, w.klass.id, { name: 'Copy', shiftDays: 7, timeZone: 'UTC' }, db),
+  },
 ];
 
-const TABLES = ['class', 'student', 'student_session', 'assignment', 'draft', 'submission', 'comment'] as const;
+const TABLES = [
+  'class',
+  'student',
+  'student_session',
+  'assignment',
+  'draft',
+  'submission',
+  'comment',
+  'assignment_exception',
+  'assignment_change',
+] as const;
 
 async function snapshot(db: Db): Promise<string> {
   const parts: unknown[] = [];

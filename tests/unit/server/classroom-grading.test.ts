@@ -82,6 +82,8 @@ describeEachEngine('classroom grading', (h) => {
       ok: true,
       graded: null,
       notice: expect.stringMatching(/^Submitted\. Your teacher will release the key after/),
+      // One submission each: the exercise offers no other.
+      retryAllowed: false,
     });
     expect(JSON.stringify(outcome)).not.toContain(input.quote);
     const before = await openClassroomExercise(student, ATTRIBUTIONS, h.db);

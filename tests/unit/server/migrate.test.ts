@@ -23,6 +23,8 @@ const OUR_TABLES = [
   'extra_dismissal',
   'comment',
   'insertion_counter',
+  'assignment_exception',
+  'assignment_change',
 ];
 const AUTH_TABLES = ['user', 'session', 'account', 'verification', 'rateLimit'];
 
@@ -38,6 +40,7 @@ describeEachEngine(
         '0003_review',
         '0004_insertion_order',
         '0005_security',
+        '0006_assignment_control',
         '0007_answers_and_grades',
       ]);
       const second = await migrateToLatest(h.db);
@@ -97,6 +100,7 @@ describeEachEngine(
       expect((await migrateToLatest(h.db)).applied).toEqual([
         '0004_insertion_order',
         '0005_security',
+        '0006_assignment_control',
         '0007_answers_and_grades',
       ]);
       // Both keep their names; the later one's key is made distinct, and the name is taken from now on.
@@ -130,6 +134,7 @@ describeEachEngine(
         '0003_review',
         '0004_insertion_order',
         '0005_security',
+        '0006_assignment_control',
         '0007_answers_and_grades',
       ]);
     });

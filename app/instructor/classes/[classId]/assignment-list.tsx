@@ -3,8 +3,11 @@ import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { listAssignments } from '@/lib/server/data/assignments';
+import type { SubmissionListItem } from '@/lib/server/data/submissions';
 import { listSubmissions } from '@/lib/server/data/submissions';
+import { deleteAssignmentAction } from '../../assignments/[assignmentId]/actions';
 import { releaseKeyAction } from '../../class-actions';
+import { SubmissionList } from './submission-list';
 
 const POLICY_TEXT = {
   'on-submit': 'Key: right after each student submits',
@@ -13,7 +16,7 @@ const POLICY_TEXT = {
 } as const;
 
 /** The class's assignments, each with its key state and who has submitted. */
-export async function AssignmentList({ classId }: { classId: string }) {
+export async function AssignmentList({ classId, archived }: { classId: string; archived: boolean }) {
   const actor = await getActor();
   const assignments = await listAssignments(actor, classId);
   if (!assignments.ok || assignments.value.length === 0) return <p>No assignments yet.</p>;
@@ -26,7 +29,7 @@ export async function AssignmentList({ classId }: { classId: string }) {
             const title = lesson?.title ?? a.lessonSlug;
             const submissions = await listSubmissions(actor, a.id);
             const rows = submissions.ok ? submissions.value : [];
-            const titleOf = (exerciseId: string) => lesson?.exercises.findIndex((e) => e.id === exerciseId) ?? -1;
+            const exerciseIds = lesson?.exercises.map((e) => e.id) ?? [];
             return (
               <li key={a.id} className="assignment-item">
                 <h3>{title}</h3>
@@ -57,19 +60,20 @@ export async function AssignmentList({ classId }: { classId: string }) {
                   <a href={`/instructor/assignments/${a.id}/grades`}>Written answers and grades for {title}</a> ·{' '}
                   <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
                 </p>
+                <p>
+                  <a href={`/instructor/assignments/${a.id}`}>
+                    Change {title}: dates, key, reopen or extend for a student, history
+                  </a>
+                </p>
                 <h4>Submitted ({rows.length})</h4>
-                {rows.length === 0 ? (
-                  <p>No submissions yet.</p>
-                ) : (
-                  <ul aria-label={`Submissions for ${title}`}>
-                    {rows.map((s) => (
-                      <li key={s.id}>
-                        {s.displayName}: exercise {titleOf(s.exerciseId) + 1}, attempt {s.attempt},{' '}
-                        <LocalTime iso={s.submittedAt} />
-                        {s.late ? ' (late)' : ''}
-                      </li>
-                    ))}
-                  </ul>
+                <SubmissionList title={title} exerciseIds={exerciseIds} rows={rows} />
+                {!archived && (
+                  <ActionButton
+                    label={`Delete ${title}`}
+                    className="danger"
+                    action={deleteAssignmentAction.bind(null, a.id)}
+                    confirm={deleteQuestion(title, rows)}
+                  />
                 )}
               </li>
             );
@@ -78,4 +82,14 @@ export async function AssignmentList({ classId }: { classId: string }) {
       }
     </ul>
   );
+}
+
+/** The question asked before deleting: what goes with the assignment, counted. */
+function deleteQuestion(title: string, rows: SubmissionListItem[]): string {
+  const students = new Set(rows.map((r) => r.studentId)).size;
+  const work =
+    rows.length === 0
+      ? 'It has no submissions.'
+      : `${rows.length} submission${rows.length === 1 ? '' : 's'} by ${students} student${students === 1 ? '' : 's'} go with it, with the comments on them.`;
+  return `Delete the assignment “${title}”? ${work} Drafts, class key changes and its history go too. This cannot be undone.`;
 }

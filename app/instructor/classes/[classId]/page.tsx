@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { AssignmentForm } from '@/components/classroom/assignment-form';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
+import { CopyClassForm } from '@/components/classroom/copy-class-form';
 import { LocalTime } from '@/components/time/local-time';
 import { listLessons } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
@@ -11,6 +12,7 @@ import { getJoinActivity } from '@/lib/server/data/class-joins';
 import { getClass } from '@/lib/server/data/classes';
 import {
   archiveClassAction,
+  copyClassAction,
   createAssignmentsAction,
   liftJoinLimitAction,
   regenerateJoinCodeAction,
@@ -91,6 +93,10 @@ export default async function ClassPage({ params }: Props) {
           defaultName={klass.name}
           save={renameClassAction.bind(null, klass.id)}
         />
+        <details className="copy-class">
+          <summary>Copy this class for next year</summary>
+          <CopyClassForm className={klass.name} copy={copyClassAction.bind(null, klass.id)} />
+        </details>
         {!klass.archived && (
           <ActionButton
             label="Archive this class"
@@ -151,7 +157,7 @@ export default async function ClassPage({ params }: Props) {
 
       <section aria-labelledby="assignments-heading">
         <h2 id="assignments-heading">Assignments</h2>
-        <AssignmentList classId={klass.id} />
+        <AssignmentList classId={klass.id} archived={klass.archived} />
         {!klass.archived && (
           <details className="new-assignment" open>
             <summary>New assignment</summary>

@@ -1,0 +1,65 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ActionResult } from '@/lib/validation/action-result';
+import { type EditAssignment, EditAssignmentSchema } from '@/lib/validation/classroom';
+import { instantToDayAndTime } from '@/lib/validation/local-time';
+import { AssignmentSettingsFields } from './assignment-fields';
+import { FormAlert, FormDone } from './form-bits';
+import { useActionForm } from './use-action-form';
+
+type Props = {
+  /** The stored settings: instants as ISO strings (null: none). */
+  current: {
+    opensAt: string | null;
+    dueAt: string | null;
+    releasePolicy: EditAssignment['releasePolicy'];
+    allowResubmit: boolean;
+  };
+  save: (input: EditAssignment) => Promise<ActionResult<{ message: string }>>;
+};
+
+/** The form's values for the stored settings, the dates on the wall clock of `timeZone`. */
+function valuesFor(current: Props['current'], timeZone: string): EditAssignment {
+  const opens = current.opensAt ? instantToDayAndTime(current.opensAt, timeZone) : null;
+  const due = current.dueAt ? instantToDayAndTime(current.dueAt, timeZone) : null;
+  return {
+    opensDate: opens?.day ?? '',
+    opensTime: opens?.time ?? '',
+    dueDate: due?.day ?? '',
+    dueTime: due?.time ?? '',
+    timeZone,
+    releasePolicy: current.releasePolicy,
+    allowResubmit: current.allowResubmit,
+  };
+}
+
+/** Change an assignment's dates, key release policy and resubmission rule; the same checks as making one. */
+export function EditAssignmentForm({ current, save }: Props) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const { form, onSubmit, message, submitting } = useActionForm<EditAssignment, { message: string }>({
+    schema: EditAssignmentSchema,
+    defaultValues: valuesFor(current, 'UTC'),
+    action: save,
+    onStart: () => setSaved(null),
+    onSuccess: (result) => setSaved(result.message),
+  });
+  // The stored instants are shown, and typed, on the instructor's own wall clock.
+  const [timeZone, setTimeZone] = useState('UTC');
+  const { reset } = form;
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setTimeZone(zone);
+    reset(valuesFor(current, zone));
+  }, [current, reset]);
+  return (
+    <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate aria-label="Change the assignment">
+      <AssignmentSettingsFields form={form} timeZone={timeZone} />
+      <FormAlert message={message} />
+      <FormDone message={saved} />
+      <button type="submit" className="primary" disabled={submitting}>
+        {submitting ? 'Saving…' : 'Save changes'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/server/actor';
+import { updateAssignment } from '@/lib/server/data/assignment-control';
+import { createAssignments, listAssignments, releaseKey } from '@/lib/server/data/assignments';
+import { copyClass } from '@/lib/server/data/class-copy';
+import { archiveClass, createClass, getClass, listMyClasses } from '@/lib/server/data/classes';
+import { acceptExtra } from '@/lib/server/data/review-key';
+import { describeEachEngine } from './db-harness';
+import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
+
+const NOW = new Date('2026-09-01T12:00:00.000Z');
+const CHICAGO = 'America/Chicago';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describeEachEngine('class copy', (h) => {
+  async function setUp() {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const teacher = await makeInstructor(h.db);
+    const klass = must(await createClass(teacher, { name: 'Period 3' }, h.db));
+    // 09:00 in Chicago on Monday 5 October 2026 (CDT) and 23:59 on Thursday 5 November 2026 (CST:
+    // the clocks went back on 1 November).
+    const [first, second] = must(
+      await createAssignments(
+        teacher,
+        {
+          classId: klass.id,
+          lessonSlugs: ['who-says-so', 'spotting-spin'],
+          opensAt: new Date('2026-10-05T14:00:00.000Z'),
+          dueAt: new Date('2026-11-06T05:59:00.000Z'),
+          releasePolicy: 'after-due',
+          allowResubmit: true,
+        },
+        h.db,
+      ),
+    );
+    if (!first || !second) throw new Error('no assignments');
+    must(
+      await acceptExtra(
+        teacher,
+        first.id,
+        'who-says-so-attributions',
+        { label: 'sourcing', start: 10, end: 20, optional: false, explanation: 'This attribution counts here.' },
+        h.db,
+      ),
+    );
+    must(await releaseKey(teacher, second.id, h.db));
+    await makeStudent(h.db, klass.joinCode, 'Maya R.');
+    const other = must(await createClass(teacher, { name: 'Period 4' }, h.db));
+    must(
+      await createAssignments(
+        teacher,
+        {
+          classId: other.id,
+          lessonSlugs: ['capstone'],
+          opensAt: null,
+          dueAt: null,
+          releasePolicy: 'manual',
+          allowResubmit: false,
+        },
+        h.db,
+      ),
+    );
+    await makeStudent(h.db, other.joinCode, 'Sam T.');
+    must(await archiveClass(teacher, klass.id, h.db));
+    return { teacher, klass, other };
+  }
+
+  const snapshot = async () =>
+    JSON.stringify(
+      await Promise.all(
+        (['class', 'student', 'assignment', 'key_addition', 'submission'] as const).map((t) =>
+          h.db.selectFrom(t).selectAll().orderBy('id').execute(),
+        ),
+      ),
+    );
+
+  it('copies an archived class’s assignments 52 weeks on, same weekday and wall-clock time, with no students', async () => {
+    const { teacher, klass, other } = await setUp();
+    const before = await snapshot();
+    const copy = must(
+      await copyClass(teacher, klass.id, { name: 'Period 3 (2027)', shiftDays: 52 * 7, timeZone: CHICAGO }, h.db),
+    );
+    expect(copy.assignments).toBe(2);
+    const made = must(await getClass(teacher, copy.classId, h.db));
+    expect(made).toMatchObject({ name: 'Period 3 (2027)', archived: false, studentCount: 0, students: [] });
+    expect(made.joinCode).not.toBe(klass.joinCode);
+    expect(made.joinCode).toMatch(/^[A-Z0-9]{8}$/);
+    const assignments = must(await listAssignments(teacher, copy.classId, h.db));
+    expect(
+      assignments.map((a) => [a.lessonSlug, a.opensAt, a.dueAt, a.releasePolicy, a.allowResubmit, a.releasedAt]),
+    ).toEqual([
+      // Monday 2027-10-04 09:00 CDT and Thursday 2027-11-04 23:59, still CDT (the clocks go back
+      // on 7 November in 2027): the same wall-clock times, an hour apart in UTC.
+      ['who-says-so', '2027-10-04T14:00:00.000Z', '2027-11-05T04:59:00.000Z', 'after-due', true, null],
+      ['spotting-spin', '2027-10-04T14:00:00.000Z', '2027-11-05T04:59:00.000Z', 'after-due', true, null],
+    ]);
+    const additions = await h.db
+      .selectFrom('key_addition')
+      .select(['assignment_id', 'explanation'])
+      .where('assignment_id', '=', assignments[0]?.id ?? '')
+      .execute();
+    expect(additions).toEqual([{ assignment_id: assignments[0]?.id, explanation: 'This attribution counts here.' }]);
+    expect(await h.db.selectFrom('student').select('class_id').where('class_id', '=', copy.classId).execute()).toEqual(
+      [],
+    );
+    // The source and the other class are as they were: only the copy's rows are new.
+    const after = JSON.parse(await snapshot()) as { id: string; class_id?: string; assignment_id?: string }[][];
+    const copyIds = new Set([copy.classId, ...assignments.map((a) => a.id)]);
+    const withoutCopy = after.map((rows) =>
+      rows.filter((r) => !copyIds.has(r.id) && !copyIds.has(r.class_id ?? '') && !copyIds.has(r.assignment_id ?? '')),
+    );
+    expect(JSON.stringify(withoutCopy)).toBe(before);
+    expect(must(await listMyClasses(teacher, h.db)).map((c) => c.name)).toEqual([
+      'Period 3 (2027)',
+      'Period 4',
+      'Period 3',
+    ]);
+    expect(must(await listAssignments(teacher, other.id, h.db)).map((a) => a.lessonSlug)).toEqual(['capstone']);
+  });
+
+  it('shifts by days, back as well as forward, and keeps dates absent where there were none', async () => {
+    const { teacher, klass, other } = await setUp();
+    const back = must(await copyClass(teacher, klass.id, { name: 'Earlier', shiftDays: -3, timeZone: CHICAGO }, h.db));
+    expect(must(await listAssignments(teacher, back.classId, h.db))[0]).toMatchObject({
+      opensAt: '2026-10-02T14:00:00.000Z',
+      dueAt: '2026-11-03T05:59:00.000Z',
+    });
+    const none = must(await copyClass(teacher, other.id, { name: 'No dates', shiftDays: 10, timeZone: CHICAGO }, h.db));
+    expect(must(await listAssignments(teacher, none.classId, h.db))[0]).toMatchObject({ opensAt: null, dueAt: null });
+  });
+
+  it('refuses a shift that takes a date out of the window, making nothing', async () => {
+    const { teacher, klass } = await setUp();
+    const before = await snapshot();
+    expect(
+      await copyClass(teacher, klass.id, { name: 'Too far', shiftDays: 6 * 365, timeZone: CHICAGO }, h.db),
+    ).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      message: expect.stringMatching(/who-says-so.*Choose a date between/),
+    });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('another instructor, a student or anyone else is refused, and nothing is made', async () => {
+    const { klass } = await setUp();
+    const stranger = await makeInstructor(h.db, 'Stranger');
+    const student = (
+      await makeStudent(h.db, must(await createClass(stranger, { name: 'Theirs' }, h.db)).joinCode, 'Kim')
+    ).actor;
+    const before = await snapshot();
+    for (const actor of [ANONYMOUS, student, stranger] as Actor[]) {
+      const result = await copyClass(actor, klass.id, { name: 'Mine now', shiftDays: 7, timeZone: CHICAGO }, h.db);
+      expect(result.ok, actor.kind).toBe(false);
+      expect(JSON.stringify(result)).not.toContain('Period 3');
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('a copy carries no record of the source’s changes', async () => {
+    const { teacher, other } = await setUp();
+    const [a] = must(await listAssignments(teacher, other.id, h.db));
+    must(
+      await updateAssignment(
+        teacher,
+        a?.id ?? '',
+        { opensAt: null, dueAt: null, releasePolicy: 'on-submit', allowResubmit: false },
+        h.db,
+      ),
+    );
+    const copy = must(await copyClass(teacher, other.id, { name: 'Copy', shiftDays: 0, timeZone: CHICAGO }, h.db));
+    const [copied] = must(await listAssignments(teacher, copy.classId, h.db));
+    expect(copied?.releasePolicy).toBe('on-submit');
+    expect(
+      await h.db
+        .selectFrom('assignment_change')
+        .select('id')
+        .where('assignment_id', '=', copied?.id ?? '')
+        .execute(),
+    ).toEqual([]);
+  });
+});
