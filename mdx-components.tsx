@@ -1,6 +1,6 @@
 import type { MDXComponents } from 'mdx/types';
 import { exerciseActions } from '@/app/lessons/exercise-actions';
-import { answerQuestion } from '@/app/lessons/question-actions';
+import { answerQuestion, openAnswerDraftAction, saveAnswerDraftAction } from '@/app/lessons/question-actions';
 import { LabelingExercise } from '@/components/exercise/labeling-exercise';
 import { ArticleExcerpt } from '@/components/lesson/article-excerpt';
 import { Callout } from '@/components/lesson/callout';
@@ -12,7 +12,9 @@ const components: MDXComponents = {
   Callout,
   // The exercise gets its server actions here: components never import app/.
   LabelingExercise: ({ id }: { id: string }) => <LabelingExercise id={id} actions={exerciseActions} />,
-  Question: ({ id }: { id: string }) => <Question id={id} answer={answerQuestion} />,
+  Question: ({ id }: { id: string }) => (
+    <Question id={id} answer={answerQuestion} drafts={{ save: saveAnswerDraftAction, open: openAnswerDraftAction }} />
+  ),
   SideBySide,
   CheckItYourself,
   // Students never see instructor notes; the instructor's view passes a visible version.

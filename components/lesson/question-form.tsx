@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { type AnswerForm, answerSchema } from '@/lib/validation/question';
 import { loadDraft, saveDraft } from '../exercise/draft-store';
 import { recordProgress } from './progress';
+import { type AnswerDraftActions, useClassAnswerDraft } from './use-class-answer-draft';
 
 /** The server's answer: the model answer, or a notice while a class's key holds it back. */
 type Outcome = { ok: true; model: string | null; notice?: string } | { ok: false; message: string };
@@ -14,10 +15,12 @@ export type QuestionFormProps = {
   id: string;
   minWords: number;
   answer: (input: unknown) => Promise<Outcome>;
+  /** Keeping a class student's draft on the server (see use-class-answer-draft.ts). */
+  drafts?: AnswerDraftActions;
 };
 
 /** The answer box of a question: validated as typed, kept with the draft, model answer after. */
-export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
+export function QuestionForm({ id, minWords, answer, drafts }: QuestionFormProps) {
   const draftKey = `question:${id}`;
   const form = useForm<AnswerForm>({ resolver: zodResolver(answerSchema(minWords)), defaultValues: { answer: '' } });
   const [model, setModel] = useState<string | null>(null);
@@ -25,6 +28,7 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { register, handleSubmit, formState, reset, watch } = form;
+  const classDraft = useClassAnswerDraft(id, form, drafts);
 
   useEffect(() => {
     const saved = loadDraft<{ answer: string; model?: string }>(draftKey);
@@ -67,8 +71,14 @@ export function QuestionForm({ id, minWords, answer }: QuestionFormProps) {
         rows={4}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
+        onFocus={classDraft.onFocus}
         {...register('answer')}
       />
+      {classDraft.status && (
+        <p className="question-draft-status" aria-live="polite">
+          {classDraft.status}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

@@ -1,11 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getQuestion } from '../content/lessons';
-import { AnswerQuestionSchema, answerSchema, fillerProblem } from '../validation/question';
+import { AnswerDraftSchema, AnswerQuestionSchema, answerSchema, fillerProblem } from '../validation/question';
 import type { Actor } from './actor';
 import { assignmentForLesson } from './classroom-keys';
 import { submitAnswer } from './data/answers';
 import { isKeyReleased } from './data/assignments';
+import { getDraft, saveDraft } from './data/drafts';
 import { type Db, getDb } from './db/client';
 
 /**
@@ -59,4 +60,49 @@ export async function answerForActor(actor: Actor, input: unknown, db: Db = getD
     }
   }
   return { ok: true, model: found.question.model };
+}
+
+/** What saving a written answer's draft says: saved, or not a class's work (self-guided: keep it in the browser). */
+export type AnswerDraftOutcome = { ok: true; savedAt: string } | { ok: false; inClass: boolean; message: string };
+
+/**
+ * Keeps a class student's unchecked answer on the server, as exercise drafts are kept, so it
+ * follows them to another device. Anyone who is not a student of a class that has the
+ * lesson gets `inClass: false`, and their browser stops asking.
+ */
+export async function saveAnswerDraft(actor: Actor, input: unknown, db: Db = getDb()): Promise<AnswerDraftOutcome> {
+  const parsed = AnswerDraftSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, inClass: true, message: 'The draft could not be read.' };
+  const found = getQuestion(parsed.data.questionId);
+  if (!found) return { ok: false, inClass: false, message: 'There is no such question.' };
+  const assignment = actor.kind === 'student' ? await assignmentForLesson(db, actor, found.lesson.slug) : null;
+  if (!assignment) return { ok: false, inClass: false, message: 'Not part of a class’s assignment.' };
+  const saved = await saveDraft(
+    actor,
+    { assignmentId: assignment.id, exerciseId: found.question.id, answers: { answer: parsed.data.answer } },
+    db,
+  );
+  return saved.ok ? { ok: true, savedAt: saved.value.updatedAt } : { ok: false, inClass: true, message: saved.message };
+}
+
+/**
+ * A class student's written answer as they left it on any device: the draft kept on the
+ * server, else the answer they last checked; null for anyone else or when there is none.
+ */
+export async function openAnswerDraft(actor: Actor, questionId: unknown, db: Db = getDb()): Promise<string | null> {
+  if (actor.kind !== 'student' || typeof questionId !== 'string') return null;
+  const found = getQuestion(questionId);
+  const assignment = found ? await assignmentForLesson(db, actor, found.lesson.slug) : null;
+  if (!found || !assignment) return null;
+  const draft = await getDraft(actor, { assignmentId: assignment.id, exerciseId: found.question.id }, db);
+  const kept = draft.ok ? (draft.value?.answers as { answer?: unknown } | undefined)?.answer : undefined;
+  if (typeof kept === 'string') return kept;
+  const checked = await db
+    .selectFrom('question_answer')
+    .select('answer')
+    .where('student_id', '=', actor.studentId)
+    .where('assignment_id', '=', assignment.id)
+    .where('question_id', '=', found.question.id)
+    .executeTakeFirst();
+  return checked?.answer ?? null;
 }

@@ -31,6 +31,12 @@ export const AnswerQuestionSchema = z.strictObject({
   clientId: z.optional(z.uuid()),
 });
 
+/** A written answer's draft as the browser sends it while the student types. */
+export const AnswerDraftSchema = z.strictObject({
+  questionId: z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS)),
+  answer: z.string().check(z.maxLength(MAX_ANSWER_CHARS)),
+});
+
 /** Words of four letters or more, cut to their first five letters so "checked" meets "check". */
 function stems(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [];

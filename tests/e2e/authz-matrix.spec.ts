@@ -243,6 +243,8 @@ const KEYS = {
   signOut: 'app/account/actions.ts#signOut',
   submitExercise: 'app/lessons/actions.ts#submitExercise',
   answerQuestion: 'app/lessons/question-actions.ts#answerQuestion',
+  saveAnswerDraft: 'app/lessons/question-actions.ts#saveAnswerDraftAction',
+  openAnswerDraft: 'app/lessons/question-actions.ts#openAnswerDraftAction',
   openClassroom: 'app/lessons/classroom-actions.ts#openClassroom',
   saveDraftToClass: 'app/lessons/classroom-actions.ts#saveDraftToClass',
   signIn: 'app/instructor/account-actions.ts#signIn',
@@ -819,6 +821,37 @@ const ACTION_CASES: ActionCase[] = [
       } else {
         expectUnchanged(o, who);
       }
+    },
+  },
+  {
+    key: KEYS.saveAnswerDraft,
+    title: 'a written answer’s draft on lesson A: kept only for class A’s students',
+    args: () => [{ questionId: 'who-says-so-q-reflect', answer: `A draft of mine ${w.studentA.note}` }],
+    allowed: ['studentA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['draft']);
+      expect
+        .soft(added(o, 'draft'))
+        .toEqual([expect.objectContaining({ student_id: w.studentA.id, exercise_id: 'who-says-so-q-reflect' })]);
+    },
+    onRefused: (o, who) => {
+      expect.soft(o.result, `told to keep it in the browser, as ${who}`).toMatchObject({ ok: false, inClass: false });
+      expectUnchanged(o, who);
+    },
+  },
+  {
+    key: KEYS.openAnswerDraft,
+    title: 'the draft of lesson A’s question: only its own student gets it back',
+    args: () => ['who-says-so-q-reflect'],
+    allowed: ['studentA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toBe(`A draft of mine ${w.studentA.note}`);
+      expectUnchanged(o, who);
+    },
+    onRefused: (o, who) => {
+      expect.soft(o.result, `nothing for ${who}`).toBeNull();
+      expectUnchanged(o, who);
     },
   },
   {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { getQuestion } from '@/lib/content/lessons';
 import { listAnswers, listMyAnswers, reviewAnswer } from '@/lib/server/data/answers';
 import { releaseKey } from '@/lib/server/data/assignments';
-import { answerForActor } from '@/lib/server/questions';
+import { answerForActor, openAnswerDraft, saveAnswerDraft } from '@/lib/server/questions';
 import { fillerProblem } from '@/lib/validation/question';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeClassAssignment, makeInstructor, makeStudent, must } from './fixtures';
@@ -99,5 +99,27 @@ describeEachEngine('answering a lesson question', (h) => {
       answer: `${REAL} The UN record of the speech.`,
     });
     expect(await rows()).toHaveLength(2);
+  });
+});
+
+describeEachEngine('drafts of written answers', (h) => {
+  it('a class student’s draft is kept on the server and read back; anyone else is told to keep it in the browser', async () => {
+    const { klass } = await makeClassAssignment(h.db, { className: 'P10' });
+    const { actor } = await makeStudent(h.db, klass.joinCode, 'Ada');
+    const input = { questionId: QUESTION, answer: 'Half an answer about Press TV' };
+    expect(await openAnswerDraft(actor, QUESTION, h.db)).toBeNull();
+    expect(await saveAnswerDraft(actor, input, h.db)).toMatchObject({ ok: true });
+    expect(await openAnswerDraft(actor, QUESTION, h.db)).toBe('Half an answer about Press TV');
+    expect(await saveAnswerDraft(ANONYMOUS, input, h.db)).toMatchObject({ ok: false, inClass: false });
+    expect(await openAnswerDraft(ANONYMOUS, QUESTION, h.db)).toBeNull();
+    expect(await saveAnswerDraft(actor, { ...input, answer: 'x'.repeat(5000) }, h.db)).toMatchObject({ ok: false });
+    expect(await saveAnswerDraft(actor, { questionId: 'no-such-question', answer: 'a' }, h.db)).toMatchObject({
+      ok: false,
+      inClass: false,
+    });
+    // Without a draft, the answer last checked comes back.
+    const other = await makeStudent(h.db, klass.joinCode, 'Bo');
+    await answerForActor(other.actor, { questionId: QUESTION, answer: REAL }, h.db);
+    expect(await openAnswerDraft(other.actor, QUESTION, h.db)).toBe(REAL);
   });
 });

@@ -1,0 +1,69 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { AnswerForm } from '@/lib/validation/question';
+
+/** The server actions that keep a class student's unchecked answer; absent, drafts stay in the browser. */
+export type AnswerDraftActions = {
+  save: (input: {
+    questionId: string;
+    answer: string;
+  }) => Promise<{ ok: true; savedAt: string } | { ok: false; inClass: boolean; message: string }>;
+  open: (questionId: string) => Promise<string | null>;
+};
+
+/** A pause in typing long enough to mean "I stopped for now", short enough to lose little. */
+const SAVE_AFTER_MS = 1500;
+
+/**
+ * Keeps a class student's answer on the server while they type (after each pause), and on
+ * the first focus of an empty box brings back what they left on another device. Nothing is
+ * asked at page load; a self-guided reader's first save is told "not in a class" and no
+ * more are sent. Returns a status line for the box ("Saved to your class.").
+ */
+export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>, actions?: AnswerDraftActions) {
+  const inClass = useRef<boolean | null>(null);
+  const asked = useRef(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!actions) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sub = form.watch((values, { type }) => {
+      // Only the student's own typing: a reset (a restored draft) is not a change to save.
+      if (type !== 'change' || inClass.current === false) return;
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        try {
+          const saved = await actions.save({ questionId: id, answer: values.answer ?? '' });
+          if (saved.ok) {
+            inClass.current = true;
+            setStatus('Saved to your class.');
+          } else if (!saved.inClass) inClass.current = false;
+          else setStatus(saved.message);
+        } catch {
+          setStatus('Not saved to your class just now (no connection); it is kept in this browser.');
+        }
+      }, SAVE_AFTER_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    };
+  }, [actions, form, id]);
+
+  const onFocus = async () => {
+    if (!actions || asked.current || inClass.current === false) return;
+    asked.current = true;
+    if (form.getValues('answer').trim() !== '') return;
+    try {
+      const kept = await actions.open(id);
+      if (kept && form.getValues('answer').trim() === '') form.reset({ answer: kept });
+    } catch {
+      // Offline: the box stays as it is.
+    }
+  };
+
+  return { status, onFocus };
+}
