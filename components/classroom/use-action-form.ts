@@ -58,3 +58,23 @@ export function useActionForm<Values extends FieldValues, Ok extends object = ob
   });
   return { form, onSubmit, message, submitting };
 }
+
+/**
+ * The common case of useActionForm: an action that answers with a message, shown as the
+ * form's confirmation (`done`) until the next submission starts.
+ */
+export function useMessageForm<Values extends FieldValues>(
+  schema: Options<Values, { message: string }>['schema'],
+  defaultValues: DefaultValues<Values>,
+  action: Options<Values, { message: string }>['action'],
+) {
+  const [done, setDone] = useState<string | null>(null);
+  const wired = useActionForm<Values, { message: string }>({
+    schema,
+    defaultValues,
+    action,
+    onStart: () => setDone(null),
+    onSuccess: (result) => setDone(result.message),
+  });
+  return { ...wired, done };
+}

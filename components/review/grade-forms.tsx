@@ -1,8 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { FieldError, FormAlert, FormDone, TextAreaField, TextField } from '@/components/classroom/form-bits';
-import { useActionForm } from '@/components/classroom/use-action-form';
+import { useMessageForm } from '@/components/classroom/use-action-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import {
   GradeOverrideSchema,
@@ -19,14 +18,7 @@ type Save<V> = (input: V) => Promise<ActionResult<{ message: string }>>;
 
 /** The assignment's grading rule: points for the labeling, points per answer marked complete. */
 export function GradingRuleForm({ defaults, save }: { defaults: RuleValues; save: Save<RuleValues> }) {
-  const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<RuleValues, { message: string }>({
-    schema: GradingRuleSchema,
-    defaultValues: defaults,
-    action: save,
-    onStart: () => setDone(null),
-    onSuccess: (result) => setDone(result.message),
-  });
+  const { form, onSubmit, message, submitting, done } = useMessageForm<RuleValues>(GradingRuleSchema, defaults, save);
   const { errors } = form.formState;
   return (
     <form className="stack-form grading-rule" onSubmit={onSubmit} noValidate aria-label="Grading rule">
@@ -68,14 +60,11 @@ export function GradeOverrideForm({
   defaults: OverrideValues;
   save: Save<OverrideValues>;
 }) {
-  const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<OverrideValues, { message: string }>({
-    schema: GradeOverrideSchema,
-    defaultValues: defaults,
-    action: save,
-    onStart: () => setDone(null),
-    onSuccess: (result) => setDone(result.message),
-  });
+  const { form, onSubmit, message, submitting, done } = useMessageForm<OverrideValues>(
+    GradeOverrideSchema,
+    defaults,
+    save,
+  );
   const { errors } = form.formState;
   return (
     <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={`Grade for ${name}`}>
@@ -114,14 +103,11 @@ export function AnswerReviewForm({
   defaults: Partial<ReviewValues>;
   save: Save<ReviewValues>;
 }) {
-  const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<ReviewValues, { message: string }>({
-    schema: ReviewAnswerSchema,
-    defaultValues: defaults,
-    action: save,
-    onStart: () => setDone(null),
-    onSuccess: (result) => setDone(result.message),
-  });
+  const { form, onSubmit, message, submitting, done } = useMessageForm<ReviewValues>(
+    ReviewAnswerSchema,
+    defaults,
+    save,
+  );
   const { errors } = form.formState;
   return (
     <form className="review-form" onSubmit={onSubmit} noValidate aria-label={`Review ${name}’s answer`}>
