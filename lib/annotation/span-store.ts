@@ -17,13 +17,14 @@ function sorted<S extends StoredSpan>(spans: readonly S[]): S[] {
 /**
  * The student's spans and their undo history, framework-free. `add` paints the new span at
  * once (through the painter attached, if any) and tells the listeners after the frame that
- * shows it, so that a list redrawn by a listener does not delay the paint; every other
- * change tells them at once. Listeners are told with no arguments: they read `snapshot`.
+ * shows it, with `deferred` true: a listener should then do its work so that it can yield
+ * (React: in a transition), or the next task waits for it. Every other change tells them at
+ * once, `deferred` false. Listeners read `snapshot`.
  */
 export class SpanStore<S extends StoredSpan> {
   private history: History<readonly S[]>;
   private current: SpanSnapshot<S>;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(deferred: boolean) => void>();
   private paint: SpanPaint | null = null;
   private pendingNotice: number | null = null;
 
@@ -38,7 +39,7 @@ export class SpanStore<S extends StoredSpan> {
   }
 
   /** Calls `listener` after each change; returns the function that stops it. */
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (deferred: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
@@ -113,8 +114,8 @@ export class SpanStore<S extends StoredSpan> {
     if (notify) this.notify();
   }
 
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+  private notify(deferred = false): void {
+    for (const listener of [...this.listeners]) listener(deferred);
   }
 
   /** Tells the listeners once the frame with the new paint is on screen (a task after it). */
@@ -127,7 +128,7 @@ export class SpanStore<S extends StoredSpan> {
     this.pendingNotice = requestAnimationFrame(() =>
       setTimeout(() => {
         this.pendingNotice = null;
-        this.notify();
+        this.notify(true);
       }, 0),
     );
   }
