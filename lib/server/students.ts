@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { cleanDisplayName, displayNameKey, hasVisibleCharacter } from '../validation/display-name';
+import { BLANK_NAME_MESSAGE, cleanDisplayName, displayNameKey, hasVisibleCharacter } from '../validation/display-name';
 import {
   formatResumeCode,
   hashResumeCode,
@@ -126,7 +126,7 @@ export function checkDisplayName(name: string): string | Failure {
     return fail('invalid', `A name must be 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`);
   }
   if (!hasVisibleCharacter(displayName)) {
-    return fail('invalid', 'Use letters or numbers that can be seen: this name shows as blank.');
+    return fail('invalid', BLANK_NAME_MESSAGE);
   }
   return displayName;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasVisibleCharacter } from './display-name';
+import { BLANK_NAME_MESSAGE, hasVisibleCharacter } from './display-name';
 import { dayAndTimeToInstant, isTimeZone, outsideAssignmentWindow } from './local-time';
 
 /** Match lib/server: class names, display names, code lengths. */
@@ -29,23 +29,19 @@ const name = (what: string, max: number) =>
 export const ClassNameSchema = z.object({ name: name('a class name', MAX_CLASS_NAME_CHARS) });
 export type ClassName = z.infer<typeof ClassNameSchema>;
 
+/** A student's display name, as they type it or their teacher does: the same rules everywhere. */
+const displayName = (what: string) =>
+  name(what, MAX_DISPLAY_NAME_CHARS).refine(hasVisibleCharacter, BLANK_NAME_MESSAGE);
+
 /** A student joins a class. */
 export const JoinClassSchema = z.object({
   joinCode: code('class code', JOIN_CODE_CHARS),
-  displayName: name('your name', MAX_DISPLAY_NAME_CHARS).refine(
-    hasVisibleCharacter,
-    'Use letters or numbers that can be seen: this name shows as blank.',
-  ),
+  displayName: displayName('your name'),
 });
 export type JoinClass = z.input<typeof JoinClassSchema>;
 
 /** An instructor renames a student: the join form's name rules. */
-export const StudentNameSchema = z.object({
-  name: name('a name', MAX_DISPLAY_NAME_CHARS).refine(
-    hasVisibleCharacter,
-    'Use letters or numbers that can be seen: this name shows as blank.',
-  ),
-});
+export const StudentNameSchema = z.object({ name: displayName('a name') });
 
 /** A student comes back on another device. */
 export const ResumeSchema = z.object({

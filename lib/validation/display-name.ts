@@ -12,6 +12,9 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 const JOINERS_INSIDE = /(?<=\S)[\u200C\u200D](?=\S)/gu;
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
+/** Why a name that shows nothing is refused, wherever a name is typed. */
+export const BLANK_NAME_MESSAGE = 'Use letters or numbers that can be seen: this name shows as blank.';
+
 /** A name as it is stored: invisible characters removed, spaces collapsed, trimmed. */
 export function cleanDisplayName(name: string): string {
   const kept: string[] = [];

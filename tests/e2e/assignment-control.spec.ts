@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { dragSelect } from './helpers';
+import { teacherWithClass } from './teacher';
 
 // The instructor controls an assignment after making it: edits its due date (the change is
 // recorded on the assignment, in the teacher's own zone), reopens it for one student (who then
@@ -10,19 +9,9 @@ import { dragSelect } from './helpers';
 // year, and deletes the assignment after a confirmation that counts what goes with it.
 
 const DATA_DIR = process.env.E2E_DATA_DIR;
-const PASSWORD = 'correct horse battery staple';
 const EXERCISE = 'who-says-so-attributions';
 
 test.skip(!DATA_DIR, 'E2E_DATA_DIR is not set: the test cannot create an instructor in the server’s database');
-
-function createInstructor(email: string, name: string) {
-  const run = spawnSync('npm', ['run', '--silent', 'create-instructor', '--', '--email', email, '--name', name], {
-    input: PASSWORD,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR, NODE_ENV: 'production', DATABASE_URL: '' },
-  });
-  expect(run.status, `create-instructor: ${run.stderr}`).toBe(0);
-}
 
 async function joinAs(browser: Browser, joinCode: string, name: string): Promise<Page> {
   const page = await (await browser.newContext({ timezoneId: 'America/Chicago' })).newPage();
@@ -41,17 +30,11 @@ function dayFromNow(days: number): string {
 
 test('edit, reopen for one student, extend, copy and delete an assignment', async ({ browser }) => {
   test.setTimeout(240_000);
-  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
-  createInstructor(email, 'Ms Lindqvist');
-  const page = await (await browser.newContext({ timezoneId: 'America/Chicago' })).newPage();
-  await page.goto('/instructor/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('textbox', { name: 'Class name' }).fill('Period 6');
-  await page.getByRole('button', { name: 'Create class' }).click();
-  await page.getByRole('link', { name: 'Period 6' }).click();
-  const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
+  const { page, joinCode } = await teacherWithClass(browser, {
+    name: 'Ms Lindqvist',
+    className: 'Period 6',
+    timezoneId: 'America/Chicago',
+  });
 
   // One submission each; due at the end of a day a week on (no time typed).
   const form = page.locator('form.assignment-form');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
@@ -6,24 +5,15 @@ import Papa from 'papaparse';
 import { expectNoAxeViolations } from './axe';
 import { dragSelect } from './helpers';
 import { firstQuestion } from './lesson-data';
+import { createInstructor, TEACHER_PASSWORD as PASSWORD, teacherWithClass } from './teacher';
 
 // Classroom mode end to end: an instructor (created with the admin script in the test
 // server's own database) makes a class and two assignments; two students join in separate
 // browsers, label and submit; the key reaches each one only when its assignment releases it.
 
 const DATA_DIR = process.env.E2E_DATA_DIR;
-const PASSWORD = 'correct horse battery staple';
 
 test.skip(!DATA_DIR, 'E2E_DATA_DIR is not set: the test cannot create an instructor in the server’s database');
-
-function createInstructor(email: string, name: string) {
-  const run = spawnSync('npm', ['run', '--silent', 'create-instructor', '--', '--email', email, '--name', name], {
-    input: PASSWORD,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR, NODE_ENV: 'production', DATABASE_URL: '' },
-  });
-  expect(run.status, `create-instructor: ${run.stderr}`).toBe(0);
-}
 
 async function joinAs(browser: Browser, joinCode: string, name: string, timezoneId?: string): Promise<Page> {
   const page = await (await browser.newContext({ timezoneId })).newPage();
@@ -191,18 +181,12 @@ test('a due date without a time is the end of that day; times show in each viewe
   browser,
 }) => {
   test.setTimeout(180_000);
-  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
-  createInstructor(email, 'Mr Okafor');
   // The teacher is in Chicago, the student in Tokyo.
-  const page = await (await browser.newContext({ timezoneId: 'America/Chicago' })).newPage();
-  await page.goto('/instructor/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('textbox', { name: 'Class name' }).fill('Period 5');
-  await page.getByRole('button', { name: 'Create class' }).click();
-  await page.getByRole('link', { name: 'Period 5' }).click();
-  const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
+  const { page, joinCode } = await teacherWithClass(browser, {
+    name: 'Mr Okafor',
+    className: 'Period 5',
+    timezoneId: 'America/Chicago',
+  });
   await expect(page.locator('.join-activity')).toContainText('Joined in the last hour: 0.');
   // The teacher's guide is in reach: the unit overview from My classes, each lesson's guide from the class.
   await page.goto('/instructor');
@@ -291,17 +275,10 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
   browser,
 }) => {
   test.setTimeout(180_000);
-  const email = `teacher-${randomUUID().slice(0, 8)}@school.example`;
-  createInstructor(email, 'Ms Lind');
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/instructor/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('textbox', { name: 'Class name' }).fill('Period 6');
-  await page.getByRole('button', { name: 'Create class' }).click();
-  await page.getByRole('link', { name: 'Period 6' }).click();
-  const joinCode = (await page.locator('.join-code-box .big-code').textContent())?.trim() ?? '';
+  const { page, joinCode } = await teacherWithClass(browser, {
+    name: 'Ms Lind',
+    className: 'Period 6',
+  });
   const form = page.locator('form.assignment-form');
   await form.getByRole('checkbox', { name: /Who says so/i }).check();
   await form.getByRole('radio', { name: 'When I release it' }).check();

@@ -26,6 +26,8 @@ export type AssignmentView = {
   dueAt: string | null;
   releasePolicy: ReleasePolicy;
   releasedAt: string | null;
+  /** The key is open to the whole class now: released by hand, or by an after-due policy whose due time has passed. */
+  keyOpenToAll: boolean;
   allowResubmit: boolean;
   createdAt: string;
 };
@@ -35,7 +37,7 @@ export type AssignmentView = {
  * to everyone now; under 'on-submit' each exercise's key also opens for a student once
  * they submit it (see getMySubmission).
  */
-export type StudentAssignmentView = Omit<AssignmentView, 'releasedAt' | 'createdAt'> & {
+export type StudentAssignmentView = Omit<AssignmentView, 'releasedAt' | 'createdAt' | 'keyOpenToAll'> & {
   keyReleased: boolean;
   /** The due time has passed. */
   pastDue: boolean;
@@ -127,7 +129,7 @@ export async function createAssignments(
     answer_points: 0,
   }));
   await db.insertInto('assignment').values(rows).execute();
-  return ok(rows.map(toView));
+  return ok(rows.map((row) => toView(row)));
 }
 
 /** The class's assignments, for its instructor, oldest first. */
@@ -139,7 +141,7 @@ export async function listAssignments(
   const klass = await ownedClass(db, actor, classId);
   if (isFailure(klass)) return klass;
   const rows = await db.selectFrom('assignment').selectAll().where('class_id', '=', klass.id).orderBy('seq').execute();
-  return ok(rows.map(toView));
+  return ok(rows.map((row) => toView(row)));
 }
 
 /** The open assignments of the student's class (opening time passed), oldest first. */
@@ -199,7 +201,7 @@ export async function releaseKey(
   return ok({ releasedAt });
 }
 
-export function toView(row: AssignmentTable): AssignmentView {
+export function toView(row: AssignmentTable, now: Date = new Date()): AssignmentView {
   return {
     id: row.id,
     classId: row.class_id,
@@ -208,12 +210,13 @@ export function toView(row: AssignmentTable): AssignmentView {
     dueAt: row.due_at,
     releasePolicy: row.release_policy,
     releasedAt: row.released_at,
+    keyOpenToAll: isKeyReleased(row, now, false),
     allowResubmit: row.allow_resubmit === 1,
     createdAt: row.created_at,
   };
 }
 
 function studentView(row: AssignmentTable, now: Date): Omit<StudentAssignmentView, 'submittedExerciseIds'> {
-  const { releasedAt: _r, createdAt: _c, ...view } = toView(row);
+  const { releasedAt: _r, createdAt: _c, keyOpenToAll: _k, ...view } = toView(row, now);
   return { ...view, keyReleased: isKeyReleased(row, now, false), pastDue: hasArrived(row.due_at, now) };
 }

@@ -52,7 +52,7 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
                   <p>
                     Key released <LocalTime iso={a.releasedAt} />.
                   </p>
-                ) : a.releasePolicy === 'after-due' && a.dueAt && Date.parse(a.dueAt) <= Date.now() ? (
+                ) : a.keyOpenToAll && a.dueAt ? (
                   // Released by the policy already: releasing it again would change nothing.
                   <p>
                     Key released at the due time, <LocalTime iso={a.dueAt} /> (later for a student with a later due
