@@ -13,7 +13,8 @@ import { keyItems } from './helpers';
 // from that content, and crawls everything a student can load before submitting: pages, their
 // RSC payloads and every JavaScript chunk of the build. No marker may appear. After submitting,
 // the markers must appear, which proves they were live.
-const PORT = 3190;
+// A port of its own beside the suite's server (E2E_PORT), so parallel checkouts do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 90;
 const DIST = '.next-leak';
 const BASE = `http://127.0.0.1:${PORT}`;
 

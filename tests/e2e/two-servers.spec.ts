@@ -17,7 +17,9 @@ import { type ActionResponse, callAction, manifestActions, npmRun } from './auth
 const PG_URL = process.env.TEST_DATABASE_URL;
 test.skip(!PG_URL, 'TEST_DATABASE_URL is not set: this test needs a PostgreSQL server (.ci/run starts one)');
 
-const PORTS = [3301, 3302] as const;
+// Ports of their own beside the suite's server (E2E_PORT), so parallel checkouts do not collide.
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORTS = [BASE_PORT + 201, BASE_PORT + 202] as const;
 const LESSON = 'who-says-so';
 const EXERCISE = 'who-says-so-attributions';
 const SPAN = { label: 'sourcing', start: 412, end: 437, attribute: 'named-person' } as const;
