@@ -73,3 +73,20 @@ export type { Figures, LabelScore, ScoreResult };
 export function percent(value: number | undefined | null): string {
   return value === undefined || value === null ? '–' : `${Math.round(value * 100)}%`;
 }
+
+/** A core key item with the class's answers to it (lib/scoring/disputes.ts, DisputeFigures). */
+export type DisputedItemView = {
+  id: string;
+  label: Label;
+  quote: string;
+  found: number;
+  otherLabel: number;
+  otherLabels: Partial<Record<Label, number>>;
+  missed: number;
+  stronger: { size: number; found: number; otherLabel: number; missed: number };
+  disputed: boolean;
+  classAnswer: { response: 'missed' | Label; students: number } | null;
+};
+
+/** Mean F1 of students with each other and with the key (lib/scoring/disputes.ts, AgreementRow). */
+export type AgreementRowView = { peers: number | null; pairs: number; key: number | null; students: number };

@@ -12,6 +12,7 @@ import { loadClassKey, loadExerciseWork, reviewedAssignment, type WorkStatus } f
 
 export { type ClassKeyItem, classKeyItems } from './class-key';
 export { addComment, type CommentView, listComments, listCommentsForStudent, listMyComments } from './review-comments';
+export { type DisputedItem, type Disputes, getDisputes } from './review-disputes';
 export { getHeatmap, type Heatmap } from './review-heatmap';
 export { acceptExtra, dismissExtra, rescoreExercise } from './review-key';
 export type { WorkStatus } from './review-load';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { DisputesView } from '@/components/review/disputes-view';
 import { DistributionChart } from '@/components/review/distribution-chart';
 import { ExtrasList } from '@/components/review/extras-list';
 import { FiguresGlossary } from '@/components/review/figures-glossary';
@@ -10,7 +11,7 @@ import { RosterTable } from '@/components/review/roster-table';
 import { percent, STATUS_NAMES, type WorkStatus } from '@/components/review/types';
 import { getExercise } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
-import { getDashboard, getHeatmap } from '@/lib/server/data/review';
+import { getDashboard, getDisputes, getHeatmap } from '@/lib/server/data/review';
 import { ATTRIBUTE_OF, LABEL_NAMES, LABELS, type Label } from '@/lib/validation/labels';
 import { formatRosterSort } from '@/lib/validation/review';
 import { acceptExtraAction, dismissExtraAction } from './actions';
@@ -60,6 +61,9 @@ export default async function ReviewPage({
   const heatmap = await getHeatmap(actor, assignmentId, exercise.exerciseId);
   if (!heatmap.ok) notFound();
   const h = heatmap.value;
+  const disputes = await getDisputes(actor, assignmentId, exercise.exerciseId);
+  if (!disputes.ok) notFound();
+  const dis = disputes.value;
   const wantedLabel = one(search.label);
   const shadeLabel = LABELS.includes(wantedLabel as Label)
     ? (wantedLabel as Label)
@@ -178,6 +182,20 @@ export default async function ReviewPage({
           mostMissed={h.mostMissed}
           selected={one(search.item) ?? null}
           itemHref={(id) => `${query({ item: id })}#item-detail`}
+        />
+      </section>
+
+      <section aria-labelledby="disputes-title">
+        <h2 id="disputes-title">Items the class disputes</h2>
+        <DisputesView
+          items={dis.items}
+          submitted={dis.submitted}
+          labels={exercise.labels}
+          agreement={dis.agreement.perLabel}
+          overall={dis.agreement.overall}
+          editHref={(id) =>
+            `/instructor/classes/${dis.classId}/key/${exercise.exerciseId}?item=${encodeURIComponent(id)}`
+          }
         />
       </section>
 
