@@ -1,10 +1,13 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { actionBodyProblem, actionSizeProblem } from '@/lib/action-request';
-import { contentSecurityPolicy } from '@/lib/security-headers';
+import { contentSecurityPolicy, prerenderedPagePolicy } from '@/lib/security-headers';
+import { prerenderedScriptHashes } from '@/lib/server/prerendered-pages';
 
 /**
  * Runs before every page and every server action call.
- * - A page: a fresh nonce per request for the CSP, passed to Next on the request (it stamps
+ * - A page the build prerendered (lessons, articles, practice pages: decision 15): a CSP that
+ *   allows its inline scripts by their hashes; the page is served as built.
+ * - Any other page: a fresh nonce per request for the CSP, passed to Next on the request (it stamps
  *   its own scripts with it) and sent to the browser on the response. The other security
  *   headers come from next.config.mjs, on every response.
  * - A server action call (a Next-Action header): no nonce (its answer is data, and gets a
@@ -13,6 +16,13 @@ import { contentSecurityPolicy } from '@/lib/security-headers';
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has('next-action')) return checkAction(request);
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  const hashes = reading ? prerenderedScriptHashes(request.nextUrl.pathname) : null;
+  if (hashes) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', prerenderedPagePolicy(hashes));
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
