@@ -28,9 +28,22 @@ const CHROME_FLAGS = [
 ].join(' ');
 
 type Report = {
-  categories: Record<'performance' | 'accessibility' | 'best-practices', { score: number | null }>;
-  audits: Record<string, { numericValue?: number }>;
+  categories: Record<
+    'performance' | 'accessibility' | 'best-practices',
+    { score: number | null; auditRefs: { id: string }[] }
+  >;
+  audits: Record<string, { numericValue?: number; score: number | null }>;
 };
+
+/** The audits of a category that did not pass, so that a score under 100 says why. */
+function failed(r: Report, category: 'accessibility' | 'best-practices'): string[] {
+  return r.categories[category].auditRefs
+    .map((a) => a.id)
+    .filter((id) => {
+      const score = r.audits[id]?.score;
+      return score !== null && score !== undefined && score < 1;
+    });
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -115,6 +128,9 @@ export async function run(): Promise<Record<string, Figure>> {
           `TBT ${reports.map((r) => Math.round(audit(r, 'total-blocking-time'))).join('/')} ms, ` +
           `LCP ${reports.map((r) => Math.round(audit(r, 'largest-contentful-paint'))).join('/')} ms\n`,
       );
+      const misses = reports.flatMap((r) => [...failed(r, 'accessibility'), ...failed(r, 'best-practices')]);
+      if (misses.length > 0)
+        process.stderr.write(`lighthouse ${page}: audits not passed: ${[...new Set(misses)].join(', ')}\n`);
       figures[`lesson.lighthouse_perf.${name}`] = { value: perf, unit: 'score', target: 95, better: 'higher' };
       figures[`lesson.tbt_ms.${name}`] = { value: Math.round(tbt), unit: 'ms', target: 200, better: 'lower' };
       figures[`lesson.lcp_ms.${name}`] = { value: Math.round(lcp), unit: 'ms', target: 2000, better: 'lower' };
