@@ -30,7 +30,7 @@ export function inlineScriptHashes(html: string): string[] {
 function load(distDir: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const manifest = path.join(distDir, 'prerender-manifest.json');
-  // `next dev` prerenders nothing: every page then renders per request with its nonce.
+  // No build (proxy.ts does not ask under `next dev`): every page renders per request.
   if (!existsSync(manifest)) return found;
   const { routes } = JSON.parse(readFileSync(manifest, 'utf8')) as { routes: Record<string, unknown> };
   for (const route of Object.keys(routes)) {
