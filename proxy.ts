@@ -1,20 +1,32 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { actionBodyProblem, actionSizeProblem } from '@/lib/action-request';
-import { contentSecurityPolicy } from '@/lib/security-headers';
+import { contentSecurityPolicy, prerenderedPagePolicy } from '@/lib/security-headers';
+import { prerenderedScriptHashes } from '@/lib/server/prerendered-pages';
 
 /**
  * Runs before every page and every server action call.
- * - A page: a fresh nonce per request for the CSP, passed to Next on the request (it stamps
- *   its own scripts with it) and sent to the browser on the response. The other security
- *   headers come from next.config.mjs, on every response.
+ * - A page the build prerendered (lessons, articles, practice pages: decision 15): a CSP that
+ *   allows its inline scripts by their hashes; the page is served as built.
+ * - Any other page: a fresh nonce per request for the CSP, passed to Next on the request (it
+ *   stamps its own scripts with it) and sent to the browser on the response. The other
+ *   security headers come from next.config.mjs, on every response.
  * - A server action call (a Next-Action header): no nonce (its answer is data, and gets a
  *   CSP that allows nothing from next.config.mjs); its body is checked so that a malformed
  *   one gets 400 or 413 instead of the framework's 500 (lib/action-request.ts).
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has('next-action')) return checkAction(request);
+  const development = process.env.NODE_ENV === 'development';
+  // `next dev` renders every page per request (a production build's files may sit beside it).
+  const reading = !development && (request.method === 'GET' || request.method === 'HEAD');
+  const hashes = reading ? prerenderedScriptHashes(request.nextUrl.pathname) : null;
+  if (hashes) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', prerenderedPagePolicy(hashes));
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const csp = contentSecurityPolicy(nonce, development);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);

@@ -6,17 +6,6 @@ import { getActor, STUDENT_COOKIE } from '@/lib/server/actor';
 import { signOutInstructor } from '@/lib/server/instructor-account';
 import { endStudentSession } from '@/lib/server/students';
 
-/** Who is signed in, as the header shows it; nothing more. */
-export type AccountSummary = { kind: 'anonymous' } | { kind: 'instructor' | 'student'; name: string };
-
-/** The signed-in person for the header's account links. */
-export async function getAccount(): Promise<AccountSummary> {
-  const actor = await getActor();
-  if (actor.kind === 'instructor') return { kind: 'instructor', name: actor.name };
-  if (actor.kind === 'student') return { kind: 'student', name: actor.displayName };
-  return { kind: 'anonymous' };
-}
-
 /** Ends whichever session this browser holds (instructor or student) and goes home. */
 export async function signOut(): Promise<void> {
   const actor = await getActor();

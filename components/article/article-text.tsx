@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import { type Paragraph, splitParagraphs } from '@/lib/annotation/paragraphs';
 import type { Article } from '@/lib/content/articles';
 
@@ -9,12 +8,7 @@ type Props = {
   id?: string;
 };
 
-/**
- * The article as numbered paragraphs. Each paragraph holds exactly `text.slice(start, end)`
- * and says so in data attributes, so that client code maps selections to text offsets
- * without re-rendering. Part headings sit between paragraphs, outside the text.
- */
-/** Paragraphs per article text: pages render per request, the texts never change. */
+/** Paragraphs per article text: the texts never change while the server runs. */
 const paragraphCache = new Map<string, Paragraph[]>();
 
 function paragraphsOf(article: Props['article']): Paragraph[] {
@@ -26,7 +20,11 @@ function paragraphsOf(article: Props['article']): Paragraph[] {
   return all;
 }
 
-export function ArticleText({ article, range, id }: Props) {
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+
+/** The paragraphs (and part headings) of the article, or of `range` of it, as HTML. */
+function articleHtml({ article, range }: Props): string {
   const all = paragraphsOf(article);
   // Paragraph numbers are those of the whole article, also in an excerpt.
   const numbered = all.map((p, i) => ({ ...p, number: i + 1 }));
@@ -36,23 +34,35 @@ export function ArticleText({ article, range, id }: Props) {
         .map((p) => ({ start: Math.max(p.start, range.start), end: Math.min(p.end, range.end), number: p.number }))
     : numbered;
   const partAt = new Map(article.resolvedParts.map((part) => [part.start, part.title]));
+  return shown
+    .map((p) => {
+      const part = range ? undefined : partAt.get(p.start);
+      const heading = part ? `<h2 class="part-heading" id="part-${p.start}">${escapeHtml(part)}</h2>` : '';
+      const text = escapeHtml(article.text.slice(p.start, p.end));
+      return `${heading}<p class="para" data-start="${p.start}" data-end="${p.end}" data-n="${p.number}">${text}</p>`;
+    })
+    .join('');
+}
+
+/**
+ * The article as numbered paragraphs. Each paragraph holds exactly `text.slice(start, end)`
+ * and says so in data attributes, so that client code maps selections to text offsets
+ * without re-rendering. Part headings sit between paragraphs, outside the text.
+ *
+ * The paragraphs are one piece of server HTML that React neither builds nor hydrates node by
+ * node (the longest has 216 paragraphs): the page's script only attaches to it
+ * (decision 15). The HTML is built here from the plain text, every character escaped.
+ */
+export function ArticleText(props: Props) {
+  const { article, id } = props;
   return (
-    <div className="article-text" id={id} data-article={article.slug} data-sha256={article.sha256}>
-      {shown.map((p) => {
-        const part = range ? undefined : partAt.get(p.start);
-        return (
-          <Fragment key={p.start}>
-            {part && (
-              <h2 className="part-heading" id={`part-${p.start}`}>
-                {part}
-              </h2>
-            )}
-            <p className="para" data-start={p.start} data-end={p.end} data-n={p.number}>
-              {article.text.slice(p.start, p.end)}
-            </p>
-          </Fragment>
-        );
-      })}
-    </div>
+    <div
+      className="article-text"
+      id={id}
+      data-article={article.slug}
+      data-sha256={article.sha256}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: built above from the article's plain text, every character escaped.
+      dangerouslySetInnerHTML={{ __html: articleHtml(props) }}
+    />
   );
 }

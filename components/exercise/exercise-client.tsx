@@ -17,13 +17,13 @@ import { useClassroom } from './use-classroom';
 import { useSpans } from './use-spans';
 import { useSubmitFlow } from './use-submit-flow';
 
-/** Classroom mode's server actions. */
-export type ClassroomLink = Pick<ExerciseActions, 'open' | 'saveDraft'>;
+/** Classroom mode's server action (the state itself comes from a GET: use-classroom.ts). */
+export type ClassroomLink = Pick<ExerciseActions, 'saveDraft'>;
 
 type Props = {
   config: ExerciseConfig;
   submit: ExerciseActions['submit'];
-  /** Classroom mode's server actions; the exercise asks once whether it is assigned. */
+  /** Classroom mode (lessons only); the exercise asks once whether it is assigned. */
   classroom?: ClassroomLink;
   children: ReactNode;
 };

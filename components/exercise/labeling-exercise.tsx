@@ -68,7 +68,7 @@ export function LabelingExercise({ id, actions }: { id: string; actions: Exercis
       <ExerciseClient
         config={config}
         submit={actions.submit}
-        classroom={found.lesson ? { open: actions.open, saveDraft: actions.saveDraft } : undefined}
+        classroom={found.lesson ? { saveDraft: actions.saveDraft } : undefined}
       >
         <ArticleText article={article} range={range.value} />
       </ExerciseClient>

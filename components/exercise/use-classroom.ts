@@ -7,10 +7,18 @@ import type { ClassroomLink } from './exercise-client';
 /** Wait this long after the last change before saving a classroom draft to the server. */
 const DRAFT_SAVE_DELAY_MS = 1500;
 
+/** The signed-in student's state of an exercise, or null (self-guided); the server checks who asks. */
+async function openClassroom(exerciseId: string): Promise<ClassroomExercise | null> {
+  const response = await fetch(`/api/classroom/${encodeURIComponent(exerciseId)}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`classroom: HTTP ${response.status}`);
+  return (await response.json()) as ClassroomExercise | null;
+}
+
 /**
- * Classroom mode for one exercise: asks the server whether the signed-in student has it as
- * an assignment, adopts the server's draft when this browser has none, and saves the spans
- * to the server a moment after each change (the browser copy is kept as well).
+ * Classroom mode for one exercise: asks the server (a GET after load; the page itself is the
+ * same for every reader) whether the signed-in student has it as an assignment, adopts the
+ * server's draft when this browser has none, and saves the spans to the server a moment after
+ * each change (the browser copy is kept as well).
  * Without `link`, or when the server says no, the exercise stays self-guided.
  */
 export function useClassroom(
@@ -23,13 +31,13 @@ export function useClassroom(
   const [state, setState] = useState<ClassroomExercise | null>(null);
   const [saveStatus, setSaveStatus] = useState('');
   const lastSaved = useRef<string | null>(null);
-  const open = link?.open;
   const save = link?.saveDraft;
+  const inLesson = link !== undefined;
 
   useEffect(() => {
-    if (!open) return;
+    if (!inLesson) return;
     let live = true;
-    open(exerciseId)
+    openClassroom(exerciseId)
       .then((found) => {
         if (!live || !found) return;
         lastSaved.current = JSON.stringify(found.draft ?? []);
@@ -39,7 +47,7 @@ export function useClassroom(
     return () => {
       live = false;
     };
-  }, [exerciseId, open]);
+  }, [exerciseId, inLesson]);
 
   const adopted = useRef(false);
   useEffect(() => {

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   BETTER_AUTH_URL: z.url().optional(),
   APP_URL: z.url().optional(),
+  NEXT_DIST_DIR: z.string().min(1).default('.next'),
 });
 
 /** The parsed environment: every setting the server reads, with defaults applied. */
@@ -38,6 +39,8 @@ export type Env = {
   authSecret: string;
   /** The public base URL of the app, used by better-auth for origins and cookies. */
   appUrl: string;
+  /** The production build's folder (next.config.mjs reads the same variable). */
+  distDir: string;
 };
 
 let cached: Env | undefined;
@@ -68,6 +71,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     contentDir: path.resolve(vars.CONTENT_DIR),
     authSecret: vars.BETTER_AUTH_SECRET ?? defaultSecret(vars.NODE_ENV, dataDir),
     appUrl: vars.BETTER_AUTH_URL ?? vars.APP_URL ?? `http://localhost:${vars.PORT}`,
+    distDir: path.resolve(vars.NEXT_DIST_DIR),
   };
 }
 

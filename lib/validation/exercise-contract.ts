@@ -63,6 +63,5 @@ export type ExerciseConfig = {
  */
 export type ExerciseActions = {
   submit: (input: unknown) => Promise<SubmitOutcome>;
-  open: (exerciseId: string) => Promise<ClassroomExercise | null>;
   saveDraft: (input: unknown) => Promise<SaveDraftOutcome>;
 };

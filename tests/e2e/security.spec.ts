@@ -1,46 +1,107 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { manifestActions } from './authz';
 
-const PAGES = ['/', '/lessons', '/lessons/who-says-so', '/articles/envoy-speech-aggregation', '/no-such-page'];
+// Pages rendered per request: their scripts carry a fresh nonce.
+const PAGES = ['/', '/lessons', '/no-such-page'];
+// Pages the build prerendered, the same for every reader (decision 15): their inline scripts
+// are allowed by hash, their script files because they are the site's own.
+const PRERENDERED = [
+  '/lessons/who-says-so',
+  '/articles/envoy-speech-aggregation',
+  '/articles/envoy-speech-aggregation/practice',
+];
+
+function expectCommonHeaders(h: Record<string, string>) {
+  const csp = h['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'self'");
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(h['x-frame-options']).toBe('DENY');
+  // The test server runs in production mode: HSTS is on everywhere but `next dev`.
+  expect(h['strict-transport-security']).toContain('max-age=');
+  expect(h['x-powered-by']).toBeUndefined();
+}
+
+/** The script-src directive of a policy. */
+const scriptSrc = (csp: string) => /(?:^|;\s*)script-src ([^;]*)/.exec(csp)?.[1] ?? '';
 
 for (const path of PAGES) {
   test(`security headers on ${path}`, async ({ request }) => {
     const response = await request.get(path);
     const h = response.headers();
-    const csp = h['content-security-policy'] ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-    expect(csp).not.toContain('unsafe-eval');
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("object-src 'none'");
-    expect(h['x-content-type-options']).toBe('nosniff');
-    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(h['x-frame-options']).toBe('DENY');
-    // The test server runs in production mode: HSTS is on everywhere but `next dev`.
-    expect(h['strict-transport-security']).toContain('max-age=');
-    expect(h['x-powered-by']).toBeUndefined();
+    expectCommonHeaders(h);
+    expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   });
 }
 
-test('every script on a lesson carries the response nonce, and the page works under the CSP', async ({ page }) => {
+for (const path of PRERENDERED) {
+  test(`security headers on the prerendered ${path}: scripts allowed by hash, never inline at large`, async ({
+    request,
+  }) => {
+    const response = await request.get(path);
+    const h = response.headers();
+    expectCommonHeaders(h);
+    const scripts = scriptSrc(h['content-security-policy'] ?? '');
+    expect(scripts).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+    expect(scripts).not.toContain('unsafe-inline');
+    expect(scripts).not.toContain('nonce-');
+  });
+}
+
+test('every script on a page rendered per request carries the response nonce', async ({ request }) => {
+  const response = await request.get('/lessons');
+  const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+  expect(nonce).toBeTruthy();
+  const tags = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(tags.length).toBeGreaterThan(2);
+  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+  const again = await request.get('/lessons');
+  expect(again.headers()['content-security-policy']).not.toContain(`'nonce-${nonce}'`);
+});
+
+test('every inline script on a lesson is in its CSP by hash, every script file is the site’s own, and the page works under the CSP', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   const response = await page.goto('/lessons/who-says-so');
-  const nonce = /'nonce-([^']+)'/.exec(response?.headers()['content-security-policy'] ?? '')?.[1];
-  expect(nonce).toBeTruthy();
-  // Every script tag the server sent carries the nonce of this response.
+  const allowed = scriptSrc(response?.headers()['content-security-policy'] ?? '').split(' ');
   const html = (await response?.text()) ?? '';
-  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  expect(tags.length).toBeGreaterThan(2);
-  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+  const scripts = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)];
+  const files = scripts.filter((m) => /\ssrc=/.test(m[1] ?? ''));
+  const inline = scripts.filter((m) => !/\ssrc=/.test(m[1] ?? ''));
+  expect(files.length).toBeGreaterThan(2);
+  expect(inline.length).toBeGreaterThan(2);
+  for (const m of files) expect(/\ssrc="([^"]+)"/.exec(m[1] ?? '')?.[1]).toMatch(/^\/_next\/static\//);
+  for (const m of inline) {
+    const hash = createHash('sha256')
+      .update(m[2] ?? '', 'utf8')
+      .digest('base64');
+    expect(allowed, 'an inline script of the page').toContain(`'sha256-${hash}'`);
+  }
   // Hydrated: the exercise answers a selection with its label menu.
   const frame = page.locator('[data-exercise="who-says-so-attributions"] .text-frame');
   await frame.focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('group', { name: 'Label the selection' }).first()).toBeVisible();
   expect(violations).toEqual([]);
+  // An inline script the page did not ship is refused.
+  const injected = await page.evaluate(() => {
+    const w = window as unknown as { injectedRan?: boolean };
+    const s = document.createElement('script');
+    s.textContent = 'window.injectedRan = true';
+    document.body.append(s);
+    return w.injectedRan === true;
+  });
+  expect(injected).toBe(false);
+  await expect.poll(() => violations.length).toBe(1);
 });
 
 test('static assets are served with nosniff', async ({ page, request }) => {

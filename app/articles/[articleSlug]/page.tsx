@@ -9,6 +9,11 @@ import { getArticle, listArticles } from '@/lib/content/articles';
 
 type Props = { params: Promise<{ articleSlug: string }> };
 
+// The same for every reader: built once and served as built, with a CSP by hashes (decision 15).
+// The root layout's connection() yields to this; unknown slugs get the 404 page.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return listArticles().map((a) => ({ articleSlug: a.slug }));
 }
@@ -26,7 +31,9 @@ export default async function ArticlePage({ params }: Props) {
       <h1>{article.title}</h1>
       <ProvenancePanel article={article} />
       <p className="no-print">
-        <Link href={`/articles/${article.slug}/practice`}>Practise labeling this article</Link>
+        <Link prefetch={false} href={`/articles/${article.slug}/practice`}>
+          Practise labeling this article
+        </Link>
       </p>
       <ReadAloud target=".article-page" label="Read the article aloud" />
       {article.resolvedParts.length > 0 && <ArticleToc parts={article.resolvedParts} />}

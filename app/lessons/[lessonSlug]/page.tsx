@@ -6,6 +6,11 @@ import { getLesson, listLessons } from '@/lib/content/lessons';
 
 type Props = { params: Promise<{ lessonSlug: string }> };
 
+// The same for every reader: built once and served as built, with a CSP by hashes (decision 15).
+// The root layout's connection() yields to this; unknown slugs get the 404 page.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return listLessons().map((l) => ({ lessonSlug: l.slug }));
 }

@@ -8,6 +8,11 @@ import { practiceId, practiceParts } from '@/lib/content/lessons';
 
 type Props = { params: Promise<{ articleSlug: string }> };
 
+// The same for every reader: built once and served as built, with a CSP by hashes (decision 15).
+// The root layout's connection() yields to this; unknown slugs get the 404 page.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return listArticles().map((a) => ({ articleSlug: a.slug }));
 }
@@ -17,6 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article ? `Practise: ${article.title}` : 'Article not found' };
 }
 
+// Its links lead to whole article pages (static, so a prefetch would fetch all of each): they
+// load when followed, not with this page (decision 15).
 export default async function PracticePage({ params }: Props) {
   const article = getArticle((await params).articleSlug);
   if (!article) notFound();
@@ -28,7 +35,11 @@ export default async function PracticePage({ params }: Props) {
         <h1>Practise on the whole article</h1>
         <p className="lede">
           All three labels, the whole text, the full key afterwards. Take your time: there is no grade, only the
-          comparison. Read <Link href={`/articles/${article.slug}`}>the article’s provenance</Link> first.
+          comparison. Read{' '}
+          <Link prefetch={false} href={`/articles/${article.slug}`}>
+            the article’s provenance
+          </Link>{' '}
+          first.
         </p>
       </header>
       {parts.length > 0 && (
@@ -41,7 +52,9 @@ export default async function PracticePage({ params }: Props) {
           <ol>
             {parts.map((p) => (
               <li key={p.number}>
-                <Link href={`/articles/${article.slug}/practice/${p.number}`}>{p.title}</Link>
+                <Link prefetch={false} href={`/articles/${article.slug}/practice/${p.number}`}>
+                  {p.title}
+                </Link>
               </li>
             ))}
           </ol>

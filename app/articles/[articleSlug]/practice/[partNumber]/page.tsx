@@ -8,6 +8,11 @@ import { practiceParts } from '@/lib/content/lessons';
 
 type Props = { params: Promise<{ articleSlug: string; partNumber: string }> };
 
+// The same for every reader: built once and served as built, with a CSP by hashes (decision 15).
+// The root layout's connection() yields to this; unknown slugs get the 404 page.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return listArticles().flatMap((a) =>
     practiceParts(a.slug).map((p) => ({ articleSlug: a.slug, partNumber: String(p.number) })),
@@ -40,12 +45,23 @@ export default async function PracticePartPage({ params }: Props) {
         </p>
         <h1>{part.title}</h1>
         <p className="lede">
-          One part of <Link href={`/articles/${article.slug}`}>{article.title}</Link>, scored against this part’s key
-          items only. <Link href={`/articles/${article.slug}/practice`}>Practise on the whole page</Link> instead, or
+          One part of{' '}
+          <Link prefetch={false} href={`/articles/${article.slug}`}>
+            {article.title}
+          </Link>
+          , scored against this part’s key items only.{' '}
+          <Link prefetch={false} href={`/articles/${article.slug}/practice`}>
+            Practise on the whole page
+          </Link>{' '}
+          instead, or
           {next ? (
             <>
               {' '}
-              go on to <Link href={`/articles/${article.slug}/practice/${next.number}`}>part {next.number}</Link>.
+              go on to{' '}
+              <Link prefetch={false} href={`/articles/${article.slug}/practice/${next.number}`}>
+                part {next.number}
+              </Link>
+              .
             </>
           ) : (
             ' pick another part there.'
