@@ -67,7 +67,6 @@ export function LabelingExercise({ id, actions }: { id: string; actions: Exercis
       </details>
       <ExerciseClient
         config={config}
-        submit={actions.submit}
         classroom={found.lesson ? { open: actions.open, saveDraft: actions.saveDraft } : undefined}
       >
         <ArticleText article={article} range={range.value} />
