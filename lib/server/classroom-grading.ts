@@ -1,8 +1,8 @@
 import 'server-only';
 import { getExercise, getLesson } from '../content/lessons';
-import { type ScoreResult, score } from '../scoring';
+import { score } from '../scoring';
 import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
-import { type DraftSpan, SaveDraftSchema } from '../validation/classroom-exercise';
+import { SaveDraftSchema } from '../validation/classroom-exercise';
 import type {
   ClassroomExercise,
   GradedExercise,
@@ -11,7 +11,6 @@ import type {
   SubmittedView,
 } from '../validation/exercise-contract';
 import type { Exercise } from '../validation/lesson';
-import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
 import { assignmentForExercise, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
 import type { StudentActor } from './classroom-types';
@@ -99,11 +98,18 @@ async function submittedView(
     };
   }
   // The stored answers and score, not the request's: a retry returns the first submission.
+  // A stored score that cannot be read is scored again against the class key.
+  const key = classKey ?? (await classKeyItems(db, assignment.id, exercise.id));
   const graded: GradedExercise = {
     exerciseId: mine.exerciseId,
-    result: mine.score as ScoreResult,
-    key: classKey ?? (await classKeyItems(db, assignment.id, exercise.id)),
-    answers: mine.answers as SubmittedSpan[],
+    result:
+      mine.score ??
+      score(
+        toClassScoringKey(key),
+        mine.answers.map(({ label, start, end }) => ({ label, start, end })),
+      ),
+    key,
+    answers: mine.answers,
   };
   return { ...base, graded, notice: `Submitted.${late}` };
 }
@@ -135,7 +141,7 @@ export async function openClassroomExercise(
       assignment.allow_resubmit === 1 ||
       (mine !== null && mine.attempt < (await attemptsAllowed(db, assignment, actor.studentId))),
     blocked: notOpen ? 'This assignment is not open yet.' : null,
-    draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpan[]) : null,
+    draft: draft.ok && draft.value?.content.kind === 'spans' ? draft.value.content.spans : null,
     submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,
   };
 }

@@ -1,12 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { ScoreResult } from '../../scoring/types';
+import type { SubmittedSpan } from '../../validation/submission';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import type { SubmissionTable } from '../db/schema';
 import { hasArrived } from '../instants';
 import { fail, ok, type Result } from '../result';
 import { type AssignmentRow, isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
-import { toJson } from './answers-json';
+import { readAnswers, readScore, toJson } from './answers-json';
 import { isKeyReleased } from './assignments';
 import { attemptsAllowed } from './student-exceptions';
 
@@ -15,17 +17,20 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Racing resubmissions may take the same attempt number; a fresh read settles it. */
 const SUBMIT_ATTEMPTS = 3;
 
-/** A student's own submission. `score` is null until the answer key is released to them. */
+/**
+ * A student's own submission. `score` is null until the answer key is released to them (or
+ * when the stored score cannot be read).
+ */
 export type MySubmission = {
   id: string;
   clientId: string;
   exerciseId: string;
   attempt: number;
-  answers: unknown;
+  answers: SubmittedSpan[];
   late: boolean;
   submittedAt: string;
   keyReleased: boolean;
-  score: unknown;
+  score: ScoreResult | null;
 };
 
 /** A submission as the instructor's list shows it (answers are fetched when reviewing). */
@@ -37,7 +42,8 @@ export type SubmissionListItem = {
   attempt: number;
   late: boolean;
   submittedAt: string;
-  score: unknown;
+  /** Null when the stored score cannot be read. */
+  score: ScoreResult | null;
 };
 
 export type SubmitInput = {
@@ -45,11 +51,11 @@ export type SubmitInput = {
   clientId: string;
   assignmentId: string;
   exerciseId: string;
-  answers: unknown;
+  answers: readonly SubmittedSpan[];
   /** SHA-256 (hex) of the article text the answers' offsets refer to. */
   articleSha256: string;
   /** The result of lib/scoring's score(), computed by the caller. */
-  score: unknown;
+  score: ScoreResult;
 };
 
 /**
@@ -150,11 +156,11 @@ function toMine(row: SubmissionTable, assignment: AssignmentRow): MySubmission {
     clientId: row.client_id,
     exerciseId: row.exercise_id,
     attempt: row.attempt,
-    answers: JSON.parse(row.answers_json),
+    answers: readAnswers(row.answers_json),
     late: row.late === 1,
     submittedAt: row.submitted_at,
     keyReleased,
-    score: keyReleased ? JSON.parse(row.score_json) : null,
+    score: keyReleased ? readScore(row.score_json) : null,
   };
 }
 
@@ -219,7 +225,7 @@ export async function listSubmissions(
       attempt: row.attempt,
       late: row.late === 1,
       submittedAt: row.submitted_at,
-      score: JSON.parse(row.score_json),
+      score: readScore(row.score_json),
     })),
   );
 }
