@@ -1,7 +1,7 @@
 import 'server-only';
 import { getExercise, getLesson } from '../content/lessons';
 import { score } from '../scoring';
-import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
+import { type ActionFailure, actionFailure, fieldErrorsOf } from '../validation/action-result';
 import { SaveDraftSchema } from '../validation/classroom-exercise';
 import type {
   ClassroomExercise,
@@ -41,7 +41,7 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
   const assignment = await assignmentForExercise(db, actor, outcome.value.exerciseId);
   if (!assignment) {
     const lock = await lockedKeyItems(db, actor);
-    if (revealsLockedItem(outcome.exercise, lock)) return failure(LOCKED_MESSAGE);
+    if (revealsLockedItem(outcome.exercise, lock)) return actionFailure(LOCKED_MESSAGE);
     return { ok: true, graded: outcome.value };
   }
   // Scored against this class's key: the file key plus what the instructor accepted into it.
@@ -62,7 +62,7 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
     },
     db,
   );
-  if (!stored.ok) return failure(stored.message);
+  if (!stored.ok) return actionFailure(stored.message);
   const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value, classKey);
   // Whether the student may submit this exercise again (a reopening may just have been used).
   const retryAllowed = stored.value.attempt < (await attemptsAllowed(db, assignment, actor.studentId));
@@ -153,20 +153,20 @@ export async function openClassroomExercise(
  */
 export async function saveClassroomDraft(actor: Actor, input: unknown, db: Db = getDb()): Promise<SaveDraftOutcome> {
   const parsed = SaveDraftSchema.safeParse(input);
-  if (!parsed.success) return failure('The draft could not be read.', fieldErrorsOf(parsed.error));
-  if (actor.kind !== 'student') return failure('Only students of a class save drafts to it.');
+  if (!parsed.success) return actionFailure('The draft could not be read.', fieldErrorsOf(parsed.error));
+  if (actor.kind !== 'student') return actionFailure('Only students of a class save drafts to it.');
   const found = getExercise(parsed.data.exerciseId);
   const assignment = found ? await assignmentForExercise(db, actor, parsed.data.exerciseId) : null;
-  if (!found || !assignment) return failure('This exercise is not part of your class’s assignments.');
+  if (!found || !assignment) return actionFailure('This exercise is not part of your class’s assignments.');
   const problems = spanProblems(found.exercise, parsed.data.answers);
-  if (problems === null) return failure('This exercise is misconfigured.');
+  if (problems === null) return actionFailure('This exercise is misconfigured.');
   if (Object.keys(problems).length > 0) {
-    return failure('Some labels do not fit this exercise. The draft was not saved.', problems);
+    return actionFailure('Some labels do not fit this exercise. The draft was not saved.', problems);
   }
   const saved = await saveDraft(
     actor,
     { assignmentId: assignment.id, exerciseId: parsed.data.exerciseId, answers: parsed.data.answers },
     db,
   );
-  return saved.ok ? { ok: true, savedAt: saved.value.updatedAt } : failure(saved.message);
+  return saved.ok ? { ok: true, savedAt: saved.value.updatedAt } : actionFailure(saved.message);
 }

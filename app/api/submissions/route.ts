@@ -2,13 +2,13 @@ import type { NextRequest } from 'next/server';
 import { jsonRequestHeadersProblem, parseJsonBody, type RequestProblem, readCappedText } from '@/lib/json-request';
 import { resolveActor, STUDENT_COOKIE } from '@/lib/server/actor';
 import { gradeForActor } from '@/lib/server/classroom-grading';
-import { failure } from '@/lib/validation/action-result';
+import { actionFailure } from '@/lib/validation/action-result';
 import type { SubmitOutcome } from '@/lib/validation/exercise-contract';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
 function refused(problem: RequestProblem): Response {
-  return Response.json(failure(problem.message, { [problem.field]: [problem.message] }), {
+  return Response.json(actionFailure(problem.message, { [problem.field]: [problem.message] }), {
     status: problem.status,
     headers: NO_STORE,
   });
