@@ -129,10 +129,11 @@ test('submissions from another site, or not as JSON, are refused before anything
 });
 
 test('malformed submissions get 400 or 413 naming the field, never a 500', async ({ request, baseURL }) => {
+  // As bytes: Playwright would JSON-encode a string that is not JSON itself.
   const post = (data: string) =>
     request.post('/api/submissions', {
       headers: { 'Content-Type': 'application/json', Origin: baseURL as string },
-      data,
+      data: Buffer.from(data),
     });
   const big = JSON.stringify(submission([{ label: 'sourcing', start: 0, end: 1, why: 'x'.repeat(2 * 1024 * 1024) }]));
   const cases: [string, string, number, string, RegExp][] = [

@@ -4,6 +4,7 @@ import type { ScoreResult } from '../../scoring/types';
 import type { SubmittedSpan } from '../../validation/submission';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
+import { groupCommit } from '../db/group-commit';
 import type { SubmissionTable } from '../db/schema';
 import { hasArrived } from '../instants';
 import { fail, ok, type Result } from '../result';
@@ -104,24 +105,27 @@ export async function submitExercise(
     const at = new Date();
     const now = at.toISOString();
     // DO NOTHING on any unique conflict: the same clientId (a retry) or the same attempt
-    // number (a racing resubmission); the read below tells the two apart.
-    await db
-      .insertInto('submission')
-      .values({
-        id: randomUUID(),
-        client_id: input.clientId,
-        student_id: student.studentId,
-        assignment_id: assignment.id,
-        exercise_id: input.exerciseId,
-        attempt: last + 1,
-        answers_json: answersJson,
-        article_sha256: input.articleSha256,
-        score_json: scoreJson,
-        late: hasArrived(assignment.due_at, at) ? 1 : 0,
-        submitted_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    // number (a racing resubmission); the read below tells the two apart. Committed with the
+    // other submissions of the moment, in one sync to disk (group-commit.ts).
+    await groupCommit(db, (trx) =>
+      trx
+        .insertInto('submission')
+        .values({
+          id: randomUUID(),
+          client_id: input.clientId,
+          student_id: student.studentId,
+          assignment_id: assignment.id,
+          exercise_id: input.exerciseId,
+          attempt: last + 1,
+          answers_json: answersJson,
+          article_sha256: input.articleSha256,
+          score_json: scoreJson,
+          late: hasArrived(assignment.due_at, at) ? 1 : 0,
+          submitted_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
+    );
     const stored = await findByClientId(db, input.clientId);
     if (stored) return sameRequest(stored, student.studentId, input, assignment);
   }
