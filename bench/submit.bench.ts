@@ -44,9 +44,14 @@ export async function run(): Promise<Record<string, Figure>> {
     const { db, students: klass } = await makeClass(server.dataDir, CLASS);
     const { db: db2, students } = await makeClass(server.dataDir, STUDENTS);
     await db2.destroy();
-    // Warm the lesson and the route once so the first student does not pay for module loading.
+    const { db: db3, students: warm } = await makeClass(server.dataDir, 1);
+    await db3.destroy();
+    // Warm the lesson and the route once, with one stored submission of a class of its own, so
+    // that the first class does not pay for loading the code and the lessons and keys (which a
+    // server that has taken one submission since it started has in memory).
     await fetch(`${server.url}/lessons/who-says-so`);
-    await submitOverHttp(server.url, students[0] as BenchStudent, randomUUID(), { refused: true });
+    const warmed = await submitOverHttp(server.url, warm[0] as BenchStudent, randomUUID());
+    if (!warmed.ok) throw new Error(`the warm-up submission failed: HTTP ${warmed.status} ${warmed.detail}`);
     const floor = await burst(server, students, true);
     if (floor.failed > 0) throw new Error('the floor requests were not all refused as invalid');
     const ofClass = await burst(server, klass);
@@ -56,7 +61,7 @@ export async function run(): Promise<Record<string, Figure>> {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     await db.destroy();
-    const errors = ofClass.failed + all.failed + Math.abs(CLASS + STUDENTS - Number(stored.n));
+    const errors = ofClass.failed + all.failed + Math.abs(1 + CLASS + STUDENTS - Number(stored.n));
     return {
       'submit.class_p50_ms': { value: round(pct(ofClass.times, 50)), unit: 'ms', better: 'lower' },
       'submit.class_p99_ms': { value: round(pct(ofClass.times, 99)), unit: 'ms', target: 300, better: 'lower' },
