@@ -9,8 +9,8 @@ const nextConfig = {
   reactStrictMode: true,
   async headers() {
     // The security headers that are the same on every response. The page CSP carries a
-    // per-request nonce and is set in proxy.ts; a server action's answer is data, so its CSP
-    // allows nothing.
+    // per-request nonce and is set in proxy.ts; a server action's or an /api route's answer is
+    // data, so its CSP allows nothing.
     const development = process.env.NODE_ENV === 'development';
     return [
       {
@@ -27,6 +27,11 @@ const nextConfig = {
       {
         source: '/:path*',
         has: [{ type: 'header', key: 'next-action' }],
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      {
+        // The JSON route handlers (POST /api/submissions) answer with data too.
+        source: '/api/:path*',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];

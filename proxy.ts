@@ -49,6 +49,7 @@ async function checkAction(request: NextRequest) {
 }
 
 export const config = {
-  // Static files need neither a nonce nor a check.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static files need neither a nonce nor a check; nor do the JSON route handlers under /api,
+  // which check their own requests (lib/json-request.ts) and get their CSP from next.config.mjs.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/).*)'],
 };

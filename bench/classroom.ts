@@ -7,7 +7,6 @@ import { liftJoinLimit } from '../lib/server/data/class-joins';
 import { createClass } from '../lib/server/data/classes';
 import { createDb, type Db } from '../lib/server/db/client';
 import { joinClass } from '../lib/server/students';
-import { manifestActions } from '../scripts/action-manifest';
 
 export const LESSON = 'who-says-so';
 export const EXERCISE = 'who-says-so-attributions';
@@ -62,25 +61,17 @@ export async function makeClass(dataDir: string, students: number): Promise<{ db
   return { db, students: made };
 }
 
-/** The id Next.js gave the submitExercise server action in this build. */
-export function submitActionId(): string {
-  const id = manifestActions().find((a) => a.key === 'app/lessons/actions.ts#submitExercise')?.id;
-  if (!id) throw new Error('submitExercise is not in the build’s server action manifest');
-  return id;
-}
-
 /**
- * Calls the submit action over HTTP as the browser does; resolves to whether it was
- * acknowledged. With `refused`, the input names no exercise, so that the action turns it away
- * at validation: `refused` in the answer then says it did.
+ * Sends a submission over HTTP as the exercise does (POST /api/submissions, JSON); resolves
+ * to whether it was acknowledged. With `refused`, the input names no exercise, so that it is
+ * turned away at validation: `refused` then says it was.
  */
 export async function submitOverHttp(
   base: string,
-  actionId: string,
   student: BenchStudent,
   clientId: string,
   options: { refused?: boolean } = {},
-): Promise<{ ok: boolean; refused: boolean; ms: number; status: number }> {
+): Promise<{ ok: boolean; refused: boolean; ms: number; status: number; detail: string }> {
   const input = {
     exerciseId: options.refused ? '' : EXERCISE,
     clientId,
@@ -91,23 +82,26 @@ export async function submitOverHttp(
   };
   const t0 = performance.now();
   try {
-    const response = await fetch(`${base}/lessons/${LESSON}`, {
+    const response = await fetch(`${base}/api/submissions`, {
       method: 'POST',
-      headers: {
-        'Next-Action': actionId,
-        'Content-Type': 'text/plain;charset=UTF-8',
-        Accept: 'text/x-component',
-        Origin: base,
-        Cookie: `cr_student=${student.token}`,
-      },
-      body: JSON.stringify([input]),
+      headers: { 'Content-Type': 'application/json', Origin: base, Cookie: `cr_student=${student.token}` },
+      body: JSON.stringify(input),
     });
-    const body = await response.text();
-    // The action's result is in the RSC stream; an acknowledged submission says ok:true.
-    const ok = response.status === 200 && body.includes('"ok":true');
-    const refused = response.status === 200 && body.includes('"ok":false');
-    return { ok, refused, ms: performance.now() - t0, status: response.status };
-  } catch {
-    return { ok: false, refused: false, ms: performance.now() - t0, status: 0 };
+    const text = await response.text();
+    let body: { ok?: unknown; message?: unknown } = {};
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      // not JSON: a failure, with its text as the detail
+    }
+    return {
+      ok: response.status === 200 && body.ok === true,
+      refused: body.ok === false,
+      ms: performance.now() - t0,
+      status: response.status,
+      detail: typeof body.message === 'string' ? body.message : text.slice(0, 200),
+    };
+  } catch (error) {
+    return { ok: false, refused: false, ms: performance.now() - t0, status: 0, detail: String(error) };
   }
 }

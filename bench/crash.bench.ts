@@ -2,7 +2,7 @@
 // middle; it is started again and every client retries what was not acknowledged, as the
 // exercise does. Every acknowledged submission must be stored exactly once.
 import { randomUUID } from 'node:crypto';
-import { type BenchStudent, EXERCISE, makeClass, submitActionId, submitOverHttp } from './classroom';
+import { type BenchStudent, EXERCISE, makeClass, submitOverHttp } from './classroom';
 import type { Figure } from './run';
 import { startServer } from './server';
 
@@ -17,7 +17,6 @@ export async function run(): Promise<Record<string, Figure>> {
   let server = await startServer(PORT);
   const dataDir = server.dataDir;
   const { db, students } = await makeClass(dataDir, STUDENTS);
-  const actionId = submitActionId();
   await fetch(`${server.url}/lessons/who-says-so`);
   const attempts: Attempt[] = students.map((student) => ({ student, clientId: randomUUID(), acked: false }));
   let acks = 0;
@@ -26,7 +25,7 @@ export async function run(): Promise<Record<string, Figure>> {
   const worker = async () => {
     while (next < attempts.length) {
       const attempt = attempts[next++] as Attempt;
-      const result = await submitOverHttp(server.url, actionId, attempt.student, attempt.clientId);
+      const result = await submitOverHttp(server.url, attempt.student, attempt.clientId);
       attempt.acked = result.ok;
       if (result.ok) acks++;
       if (acks >= KILL_AFTER_ACKS && !killed) killed = server.kill();
@@ -43,7 +42,7 @@ export async function run(): Promise<Record<string, Figure>> {
     // a few acknowledged ones are sent again too, as a double-clicked retry would.
     const retries = attempts.filter((a) => !a.acked).concat(attempts.filter((a) => a.acked).slice(0, 10));
     for (const a of retries) {
-      const result = await submitOverHttp(server.url, actionId, a.student, a.clientId);
+      const result = await submitOverHttp(server.url, a.student, a.clientId);
       if (result.ok) a.acked = true;
     }
     const rows = await db

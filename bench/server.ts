@@ -2,7 +2,7 @@
 // stops it afterwards. Each server gets a data directory of its own (or the one given), and
 // runs in its own process group so that a crash test can kill it outright.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,7 +13,37 @@ export type RunningServer = {
   stop: () => Promise<void>;
   /** SIGKILL to the whole server (npm start's wrapper and the Next.js process). */
   kill: () => Promise<void>;
+  /**
+   * CPU time (user + system, ms) the server's processes have used so far, from /proc (Linux;
+   * NaN elsewhere). Differences over a burst say what the server itself spent on it, which
+   * moves far less than wall-clock times when other work shares the machine.
+   */
+  cpuMs: () => number;
 };
+
+/** Linux's clock ticks per second for /proc times (USER_HZ, 100 on every common build). */
+const CLOCK_TICKS = 100;
+
+/** User + system CPU time of every process in a process group, in ms. */
+function groupCpuMs(pgid: number): number {
+  if (!existsSync('/proc/self/stat')) return Number.NaN;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp, ...,
+    // utime and stime are the 12th and 13th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
 
 export function ensureBuild(): void {
   if (existsSync('.next/BUILD_ID')) return;
@@ -54,5 +84,12 @@ export async function startServer(port: number, dataDir?: string): Promise<Runni
     }
     return exited;
   };
-  return { url, dataDir: dir, process: child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+  return {
+    url,
+    dataDir: dir,
+    process: child,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    cpuMs: () => groupCpuMs(child.pid as number),
+  };
 }

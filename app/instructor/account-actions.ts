@@ -8,7 +8,7 @@ import { changeInstructorPassword } from '@/lib/server/instructor-account';
 import { clientAddress } from '@/lib/server/request';
 import { DEVICE_COOKIE, DEVICE_COOKIE_SECONDS } from '@/lib/server/sign-in-limits';
 import { ChangePasswordSchema, SignInSchema } from '@/lib/validation/account';
-import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { type ActionResult, actionFailure, invalidInput } from '@/lib/validation/action-result';
 
 /** Signs an instructor in (rate limited: lib/server/sign-in-limits.ts). Never echoes the password. */
 export async function signIn(input: unknown): Promise<ActionResult> {
@@ -23,7 +23,7 @@ export async function signIn(input: unknown): Promise<ActionResult> {
     headers: requestHeaders,
     deviceCookie: cookieStore.get(DEVICE_COOKIE)?.value,
   });
-  if (!result.ok) return failure(result.message);
+  if (!result.ok) return actionFailure(result.message);
   // Sent only to the sign-in page's actions; lets this browser in while others are locked out.
   cookieStore.set(DEVICE_COOKIE, result.value.deviceCookie, {
     httpOnly: true,
@@ -38,7 +38,7 @@ export async function signIn(input: unknown): Promise<ActionResult> {
 /** Changes the signed-in instructor's password; their other sessions end. */
 export async function changePassword(input: unknown): Promise<ActionResult> {
   const actor = await getActor();
-  if (actor.kind !== 'instructor') return failure('Sign in as an instructor first.');
+  if (actor.kind !== 'instructor') return actionFailure('Sign in as an instructor first.');
   const parsed = ChangePasswordSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const result = await changeInstructorPassword(actor, {
@@ -48,6 +48,6 @@ export async function changePassword(input: unknown): Promise<ActionResult> {
   });
   if (result.ok) return { ok: true };
   return result.error === 'invalid'
-    ? failure(result.message, { currentPassword: [result.message] })
-    : failure(result.message);
+    ? actionFailure(result.message, { currentPassword: [result.message] })
+    : actionFailure(result.message);
 }

@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { STUDENT_COOKIE, studentCookieOptions } from '@/lib/server/actor';
 import { clientAddress } from '@/lib/server/request';
 import { joinClass, resumeStudent, type StudentSessionGrant } from '@/lib/server/students';
-import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { type ActionResult, actionFailure, invalidInput } from '@/lib/validation/action-result';
 import { JoinClassSchema, ResumeSchema } from '@/lib/validation/classroom';
 
 async function startStudentSession(grant: StudentSessionGrant) {
@@ -20,8 +20,8 @@ export async function joinClassAction(
   const result = await joinClass({ ...parsed.data, ip: clientAddress(await headers()) });
   if (!result.ok) {
     return result.error === 'not-found'
-      ? failure(result.message, { joinCode: [result.message] })
-      : failure(
+      ? actionFailure(result.message, { joinCode: [result.message] })
+      : actionFailure(
           result.message,
           // A blank or a taken name is the name field's problem; a paused class is not.
           result.error === 'invalid' || result.error === 'conflict' ? { displayName: [result.message] } : {},
@@ -36,7 +36,7 @@ export async function resumeAction(input: unknown): Promise<ActionResult> {
   const parsed = ResumeSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const result = await resumeStudent({ ...parsed.data, ip: clientAddress(await headers()) });
-  if (!result.ok) return failure(result.message);
+  if (!result.ok) return actionFailure(result.message);
   await startStudentSession(result.value);
   return { ok: true };
 }

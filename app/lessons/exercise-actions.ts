@@ -1,9 +1,7 @@
 import type { ExerciseActions } from '@/lib/validation/exercise-contract';
-import { submitExercise } from './actions';
 import { saveDraftToClass } from './classroom-actions';
 
 /** The labeling exercise's server actions, passed to it by the pages and the lessons' MDX. */
 export const exerciseActions: ExerciseActions = {
-  submit: submitExercise,
   saveDraft: saveDraftToClass,
 };

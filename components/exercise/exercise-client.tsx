@@ -22,8 +22,7 @@ export type ClassroomLink = Pick<ExerciseActions, 'saveDraft'>;
 
 type Props = {
   config: ExerciseConfig;
-  submit: ExerciseActions['submit'];
-  /** Classroom mode (lessons only); the exercise asks once whether it is assigned. */
+  /** Classroom mode's server action; the exercise learns after load whether it is assigned. */
   classroom?: ClassroomLink;
   children: ReactNode;
 };
@@ -37,7 +36,7 @@ function excerpt(text: string, max = 60): string {
  * server; this component only maps selections to offsets and paints over it. The spans live
  * in a SpanStore (lib/annotation), the submit and result flow in one reducer (submit-flow.ts).
  */
-export function ExerciseClient({ config, submit, classroom: link, children }: Props) {
+export function ExerciseClient({ config, classroom: link, children }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const annotator = useRef<Annotator | null>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -49,13 +48,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   const [pen, setPen] = useState<Label | null>(null);
   const replace = useCallback((next: typeof spans.spans) => store.replace(next), [store]);
   const classroom = useClassroom(config.id, link, spans.spans, spans.restored, replace);
-  const { flow, dispatch, onSubmit } = useSubmitFlow(
-    config.id,
-    submit,
-    spans.spans,
-    classroom.state?.submitted,
-    setStatus,
-  );
+  const { flow, dispatch, onSubmit } = useSubmitFlow(config.id, spans.spans, classroom.state?.submitted, setStatus);
   const locked = isLocked(flow);
   const showResult = flow.phase === 'result';
 

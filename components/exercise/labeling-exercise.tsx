@@ -65,11 +65,7 @@ export function LabelingExercise({ id, actions }: { id: string; actions: Exercis
           </li>
         </ul>
       </details>
-      <ExerciseClient
-        config={config}
-        submit={actions.submit}
-        classroom={found.lesson ? { saveDraft: actions.saveDraft } : undefined}
-      >
+      <ExerciseClient config={config} classroom={found.lesson ? { saveDraft: actions.saveDraft } : undefined}>
         <ArticleText article={article} range={range.value} />
       </ExerciseClient>
     </section>

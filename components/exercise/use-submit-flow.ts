@@ -2,19 +2,19 @@
 
 import { useEffect, useReducer } from 'react';
 import { recordProgress } from '@/components/lesson/progress';
-import type { DraftSpan, ExerciseActions, SubmittedView } from '@/lib/validation/exercise-contract';
+import type { DraftSpan, SubmittedView } from '@/lib/validation/exercise-contract';
+import { postSubmission } from './post-submission';
 import { INITIAL_FLOW, submitFlow } from './submit-flow';
 
 const CONNECTION_LOST = 'Your answers could not be sent. Check your connection and try again; your labels are kept.';
 
 /**
  * The submit and result flow of an exercise (submit-flow.ts) with the submit itself:
- * `onSubmit` sends the spans and moves the flow on; `announce` tells screen readers how it
- * went. A submission the class already holds (`submitted`) opens its result or notice.
+ * `onSubmit` sends the spans (post-submission.ts) and moves the flow on; `announce` tells
+ * screen readers how it went. A submission the class already holds (`submitted`) opens its result or notice.
  */
 export function useSubmitFlow(
   exerciseId: string,
-  submit: ExerciseActions['submit'],
   spans: readonly DraftSpan[],
   submitted: SubmittedView | null | undefined,
   announce: (message: string) => void,
@@ -30,7 +30,7 @@ export function useSubmitFlow(
     dispatch({ type: 'submit', clientId });
     const answers = spans.map(({ label, start, end, attribute, why }) => ({ label, start, end, attribute, why }));
     try {
-      const outcome = await submit({ exerciseId, clientId, answers });
+      const outcome = await postSubmission({ exerciseId, clientId, answers });
       if (!outcome.ok) {
         const fields = Object.values(outcome.fieldErrors).flat().slice(0, 3).join('; ');
         dispatch({ type: 'refused', message: `${outcome.message} ${fields}`.trim() });

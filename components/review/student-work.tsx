@@ -1,6 +1,7 @@
 import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
+import { FiguresTable } from '@/components/figures/figures-table';
 import { ATTRIBUTE_OF, LABEL_NAMES, type Label } from '@/lib/validation/labels';
-import { type CommentViewModel, percent, type ScoreResult } from './types';
+import { type CommentViewModel, type Figures, type LabelScore, percent, type ScoreResult } from './types';
 
 type KeyItem = {
   id: string;
@@ -21,46 +22,36 @@ const STATUS_TEXT = {
   missed: 'missed',
 } as const;
 
+/** A row of one student's figures: a label's, with the counts behind them, or the overall ones (no counts). */
+type StudentRow = { figures: Figures | undefined; counts: LabelScore | undefined; overall: boolean };
+const count = (r: StudentRow, n: 'found' | 'missed' | 'extra') => (r.overall ? '' : (r.counts?.[n] ?? 0));
+
+const STUDENT_COLUMNS = [
+  { header: 'Precision', numeric: true, cell: (r: StudentRow) => percent(r.figures?.precision) },
+  { header: 'Recall', numeric: true, cell: (r: StudentRow) => percent(r.figures?.recall) },
+  { header: 'F1', numeric: true, cell: (r: StudentRow) => percent(r.figures?.f1) },
+  { header: 'Found', numeric: true, cell: (r: StudentRow) => count(r, 'found') },
+  { header: 'Missed', numeric: true, cell: (r: StudentRow) => count(r, 'missed') },
+  { header: 'Extra', numeric: true, cell: (r: StudentRow) => count(r, 'extra') },
+];
+
 /** One student's figures per label with the counts behind them. */
 export function StudentFigures({ result, labels }: { result: ScoreResult; labels: Label[] }) {
   return (
-    <table className="averages">
-      <caption>Figures against this class’s key</caption>
-      <thead>
-        <tr>
-          <th scope="col">Label</th>
-          <th scope="col">Precision</th>
-          <th scope="col">Recall</th>
-          <th scope="col">F1</th>
-          <th scope="col">Found</th>
-          <th scope="col">Missed</th>
-          <th scope="col">Extra</th>
-        </tr>
-      </thead>
-      <tbody>
-        {labels.map((l) => {
-          const s = result.perLabel[l];
-          return (
-            <tr key={l}>
-              <th scope="row">{LABEL_NAMES[l]}</th>
-              <td className="num">{percent(s?.precision)}</td>
-              <td className="num">{percent(s?.recall)}</td>
-              <td className="num">{percent(s?.f1)}</td>
-              <td className="num">{s?.found ?? 0}</td>
-              <td className="num">{s?.missed ?? 0}</td>
-              <td className="num">{s?.extra ?? 0}</td>
-            </tr>
-          );
-        })}
-        <tr>
-          <th scope="row">Overall</th>
-          <td className="num">{percent(result.overall.precision)}</td>
-          <td className="num">{percent(result.overall.recall)}</td>
-          <td className="num">{percent(result.overall.f1)}</td>
-          <td colSpan={3} />
-        </tr>
-      </tbody>
-    </table>
+    <FiguresTable
+      caption="Figures against this class’s key"
+      className="averages"
+      columns={STUDENT_COLUMNS}
+      rows={labels.map((l) => {
+        const s = result.perLabel[l];
+        return { key: l, heading: LABEL_NAMES[l], value: { figures: s, counts: s, overall: false } };
+      })}
+      total={{
+        key: 'overall',
+        heading: 'Overall',
+        value: { figures: result.overall, counts: undefined, overall: true },
+      }}
+    />
   );
 }
 

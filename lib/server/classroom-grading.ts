@@ -1,8 +1,8 @@
 import 'server-only';
 import { getExercise, getLesson } from '../content/lessons';
-import { type ScoreResult, score } from '../scoring';
-import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
-import { type DraftSpan, SaveDraftSchema } from '../validation/classroom-exercise';
+import { score } from '../scoring';
+import { type ActionFailure, actionFailure, fieldErrorsOf } from '../validation/action-result';
+import { SaveDraftSchema } from '../validation/classroom-exercise';
 import type {
   ClassroomExercise,
   GradedExercise,
@@ -11,7 +11,6 @@ import type {
   SubmittedView,
 } from '../validation/exercise-contract';
 import type { Exercise } from '../validation/lesson';
-import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
 import { assignmentForExercise, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
 import type { StudentActor } from './classroom-types';
@@ -42,7 +41,7 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
   const assignment = await assignmentForExercise(db, actor, outcome.value.exerciseId);
   if (!assignment) {
     const lock = await lockedKeyItems(db, actor);
-    if (revealsLockedItem(outcome.exercise, lock)) return failure(LOCKED_MESSAGE);
+    if (revealsLockedItem(outcome.exercise, lock)) return actionFailure(LOCKED_MESSAGE);
     return { ok: true, graded: outcome.value };
   }
   // Scored against this class's key: the file key plus what the instructor accepted into it.
@@ -63,7 +62,7 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
     },
     db,
   );
-  if (!stored.ok) return failure(stored.message);
+  if (!stored.ok) return actionFailure(stored.message);
   const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value, classKey);
   // Whether the student may submit this exercise again (a reopening may just have been used).
   const retryAllowed = stored.value.attempt < (await attemptsAllowed(db, assignment, actor.studentId));
@@ -99,11 +98,18 @@ async function submittedView(
     };
   }
   // The stored answers and score, not the request's: a retry returns the first submission.
+  // A stored score that cannot be read is scored again against the class key.
+  const key = classKey ?? (await classKeyItems(db, assignment.id, exercise.id));
   const graded: GradedExercise = {
     exerciseId: mine.exerciseId,
-    result: mine.score as ScoreResult,
-    key: classKey ?? (await classKeyItems(db, assignment.id, exercise.id)),
-    answers: mine.answers as SubmittedSpan[],
+    result:
+      mine.score ??
+      score(
+        toClassScoringKey(key),
+        mine.answers.map(({ label, start, end }) => ({ label, start, end })),
+      ),
+    key,
+    answers: mine.answers,
   };
   return { ...base, graded, notice: `Submitted.${late}` };
 }
@@ -135,7 +141,7 @@ export async function openClassroomExercise(
       assignment.allow_resubmit === 1 ||
       (mine !== null && mine.attempt < (await attemptsAllowed(db, assignment, actor.studentId))),
     blocked: notOpen ? 'This assignment is not open yet.' : null,
-    draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpan[]) : null,
+    draft: draft.ok && draft.value?.content.kind === 'spans' ? draft.value.content.spans : null,
     submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,
   };
 }
@@ -147,20 +153,20 @@ export async function openClassroomExercise(
  */
 export async function saveClassroomDraft(actor: Actor, input: unknown, db: Db = getDb()): Promise<SaveDraftOutcome> {
   const parsed = SaveDraftSchema.safeParse(input);
-  if (!parsed.success) return failure('The draft could not be read.', fieldErrorsOf(parsed.error));
-  if (actor.kind !== 'student') return failure('Only students of a class save drafts to it.');
+  if (!parsed.success) return actionFailure('The draft could not be read.', fieldErrorsOf(parsed.error));
+  if (actor.kind !== 'student') return actionFailure('Only students of a class save drafts to it.');
   const found = getExercise(parsed.data.exerciseId);
   const assignment = found ? await assignmentForExercise(db, actor, parsed.data.exerciseId) : null;
-  if (!found || !assignment) return failure('This exercise is not part of your class’s assignments.');
+  if (!found || !assignment) return actionFailure('This exercise is not part of your class’s assignments.');
   const problems = spanProblems(found.exercise, parsed.data.answers);
-  if (problems === null) return failure('This exercise is misconfigured.');
+  if (problems === null) return actionFailure('This exercise is misconfigured.');
   if (Object.keys(problems).length > 0) {
-    return failure('Some labels do not fit this exercise. The draft was not saved.', problems);
+    return actionFailure('Some labels do not fit this exercise. The draft was not saved.', problems);
   }
   const saved = await saveDraft(
     actor,
     { assignmentId: assignment.id, exerciseId: parsed.data.exerciseId, answers: parsed.data.answers },
     db,
   );
-  return saved.ok ? { ok: true, savedAt: saved.value.updatedAt } : failure(saved.message);
+  return saved.ok ? { ok: true, savedAt: saved.value.updatedAt } : actionFailure(saved.message);
 }

@@ -3,7 +3,7 @@ import { getArticle } from '../content/articles';
 import { getKey, type ResolvedKeyItem, toScoringKey } from '../content/keys';
 import { exerciseRange, getExercise } from '../content/lessons';
 import { type ScoreResult, score } from '../scoring';
-import { type ActionFailure, failure } from '../validation/action-result';
+import { type ActionFailure, actionFailure } from '../validation/action-result';
 import type { GradedExercise } from '../validation/exercise-contract';
 import type { KeyItemView } from '../validation/key';
 import { ATTRIBUTE_OF, BASES, type Label, SOURCE_KINDS, VOICES } from '../validation/labels';
@@ -91,19 +91,19 @@ export function gradeSubmission(input: unknown): GradeOutcome {
       const field = issue.path.join('.') || 'submission';
       (fieldErrors[field] ??= []).push(issue.message);
     }
-    return failure('The answers could not be read. Nothing was saved.', fieldErrors);
+    return actionFailure('The answers could not be read. Nothing was saved.', fieldErrors);
   }
   const { exerciseId, clientId, answers } = parsed.data;
   const found = getExercise(exerciseId);
-  if (!found) return failure(`There is no exercise "${exerciseId}".`);
+  if (!found) return actionFailure(`There is no exercise "${exerciseId}".`);
   const { exercise } = found;
   const range = exerciseRange(exercise);
   const article = getArticle(exercise.article);
-  if (!range.ok || !article) return failure('This exercise is misconfigured.');
+  if (!range.ok || !article) return actionFailure('This exercise is misconfigured.');
   const errors = spanProblems(exercise, answers);
-  if (errors === null) return failure('This exercise is misconfigured.');
+  if (errors === null) return actionFailure('This exercise is misconfigured.');
   if (Object.keys(errors).length > 0)
-    return failure('Some labels do not fit this exercise. Nothing was saved.', errors);
+    return actionFailure('Some labels do not fit this exercise. Nothing was saved.', errors);
   const items = exerciseKey(exercise);
   const result = score(
     toScoringKey(items),

@@ -95,8 +95,7 @@ export async function openAnswerDraft(actor: Actor, questionId: unknown, db: Db 
   const assignment = found ? await assignmentForLesson(db, actor, found.lesson.slug) : null;
   if (!found || !assignment) return null;
   const draft = await getDraft(actor, { assignmentId: assignment.id, exerciseId: found.question.id }, db);
-  const kept = draft.ok ? (draft.value?.answers as { answer?: unknown } | undefined)?.answer : undefined;
-  if (typeof kept === 'string') return kept;
+  if (draft.ok && draft.value?.content.kind === 'answer') return draft.value.content.answer;
   const checked = await db
     .selectFrom('question_answer')
     .select('answer')

@@ -9,7 +9,10 @@ import 'server-only';
  */
 export type ErrorCode = 'forbidden' | 'not-found' | 'invalid' | 'conflict' | 'closed' | 'archived' | 'rate-limited';
 
-/** A refusal with a message fit to show the person who asked. */
+/**
+ * A data function's refusal with a message fit to show the person who asked. (What an action
+ * answers the browser is an ActionFailure, built with actionFailure(): lib/validation/action-result.ts.)
+ */
 export type Failure = { ok: false; error: ErrorCode; message: string };
 
 /** What every data function returns: the value, or why not. User errors never throw. */

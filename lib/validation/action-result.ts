@@ -24,7 +24,11 @@ export function invalidInput(error: z.ZodError): ActionFailure {
   return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(error) };
 }
 
-/** A failure with only a form-level message. */
-export function failure(message: string, fieldErrors: FieldErrors = {}): ActionFailure {
+/**
+ * A refused action's answer with a form-level message (and any field errors). One name per
+ * meaning: `ActionFailure` / `actionFailure()` is what an action or route answers the browser;
+ * `Failure` / `fail()` (lib/server/result.ts) is a data function's refusal with an ErrorCode.
+ */
+export function actionFailure(message: string, fieldErrors: FieldErrors = {}): ActionFailure {
   return { ok: false, message, fieldErrors };
 }

@@ -1,6 +1,7 @@
-// The labeling exercise's wire contract: what the browser sends to the exercise's server
-// actions and what they answer. The actions (app/lessons), the server code (lib/server) and
-// the components (components/exercise) all import these types from here, and only here.
+// The labeling exercise's wire contract: what the browser sends to POST /api/submissions and
+// to the exercise's server actions, and what they answer. The route and the actions (app/),
+// the server code (lib/server) and the components (components/exercise) all import these
+// types from here, and only here.
 import type { ScoreResult } from '../scoring/types';
 import type { ActionFailure } from './action-result';
 import type { DraftSpan } from './classroom-exercise';
@@ -59,9 +60,9 @@ export type ExerciseConfig = {
 
 /**
  * The exercise's server actions, handed to the component by the page that renders it (a
- * component never imports app/ or lib/server). `open` and `saveDraft` serve classroom mode.
+ * component never imports app/ or lib/server); they serve classroom mode. A submission goes
+ * to the route handler POST /api/submissions instead (decision 17).
  */
 export type ExerciseActions = {
-  submit: (input: unknown) => Promise<SubmitOutcome>;
   saveDraft: (input: unknown) => Promise<SaveDraftOutcome>;
 };

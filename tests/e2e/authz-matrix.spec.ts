@@ -11,17 +11,19 @@ import {
   type ManifestAction,
   manifestActions,
   npmRun,
+  postJson,
   type Row,
   withoutForeignRows,
 } from './authz';
 
-// The authorization matrix over HTTP: every page and route handler under app/ and every server
-// action of the build, each asked by five actors: anonymous, a student of class A, a student of
+// The authorization matrix over HTTP: every page and route handler under app/ (GET, and POST
+// for a handler that takes it) and every server action of the build, each asked by five actors: anonymous, a student of class A, a student of
 // class B, the instructor of class B, and class A's instructor. The targets are always class A's
 // (its id, its assignment, its students). Refused callers must see none of class A's secrets
 // and change nothing in the database; the allowed caller must get the page or the effect, so
-// that every row can fail. The rows are checked against the file system and the build's action
-// manifest: a new page, route or action without a row turns this spec red.
+// that every row can fail. The rows are checked against the file system (a handler's exported
+// methods too) and the build's action manifest: a new page, route, POST or action without a row
+// turns this spec red.
 // (tests/unit/server/authorization.test.ts is the same matrix one layer down, on the data layer.)
 //
 // The tests run in file order on one world made in beforeAll; rows whose allowed call changes
@@ -190,6 +192,7 @@ function action(key: string): ManifestAction {
 
 /** A page that loads the action, with its dynamic segments filled with class A's ids. */
 function pageOf(key: string): string {
+  if (ROUTE_POST.test(key)) return '';
   // The page with the fewest dynamic segments (the first of equals): a practice part's page
   // loads the lesson actions too, but needs an article that has parts.
   const dynamic = (p: string) => p.split('[').length;
@@ -216,7 +219,15 @@ function fill(route: string, params: Record<string, string> = {}): string {
   });
 }
 
+/**
+ * A row's key is a server action's manifest key, or `POST /route` for a JSON route handler
+ * (POST /api/submissions), which takes the row's one argument as its body.
+ */
+const ROUTE_POST = /^POST (\/.*)$/;
+
 async function run(ctx: APIRequestContext, key: string, page: string, args: unknown[]): Promise<ActionResponse> {
+  const route = ROUTE_POST.exec(key)?.[1];
+  if (route !== undefined) return postJson(ctx, w.base, route, args[0]);
   return callAction(ctx, w.base, action(key).id, page, args);
 }
 
@@ -240,7 +251,7 @@ function changeSince(before: ReturnType<DbWatcher['snapshot']>): Diff {
 
 const KEYS = {
   signOut: 'app/account/actions.ts#signOut',
-  submitExercise: 'app/lessons/actions.ts#submitExercise',
+  submitExercise: 'POST /api/submissions',
   answerQuestion: 'app/lessons/question-actions.ts#answerQuestion',
   saveAnswerDraft: 'app/lessons/question-actions.ts#saveAnswerDraftAction',
   openAnswerDraft: 'app/lessons/question-actions.ts#openAnswerDraftAction',
@@ -497,6 +508,8 @@ const NOT_THEIRS = refused(404);
 
 const ROUTES: RouteRow[] = [
   { route: '/', expect: () => everyone(ok('Where to start')) },
+  // Submissions are POSTed (its rows are with the actions' below); a GET is not allowed.
+  { route: '/api/submissions', expect: () => everyone(refused(405)) },
   { route: '/articles', expect: () => everyone(ok('Five real articles')) },
   { route: '/privacy', expect: () => everyone(ok('Privacy: what Close Read keeps', 'No analytics')) },
   { route: '/teachers', expect: () => everyone(ok('The unit, for teachers', 'RI.9-10.6')) },
@@ -749,7 +762,8 @@ const ROUTES: RouteRow[] = [
 // ---------------------------------------------------------------------------------------------
 // Server actions.
 
-type Outcome = ActionResponse & { diff: Diff };
+/** `viaRoute`: the call went to a JSON route handler, which refuses with a 4xx status. */
+type Outcome = ActionResponse & { diff: Diff; viaRoute: boolean };
 
 type ActionCase = {
   key: string;
@@ -772,7 +786,9 @@ type ActionCase = {
 };
 
 function expectRefused(o: Outcome, who: Who) {
-  expect.soft(o.status, `status as ${who}`).toBe(200);
+  // An action answers a refusal with 200 and ok: false; a route handler with a 4xx status too.
+  if (o.viaRoute) expect.soft([400, 403, 422], `status as ${who}`).toContain(o.status);
+  else expect.soft(o.status, `status as ${who}`).toBe(200);
   expect.soft(o.result, `refused as ${who}`).toMatchObject({ ok: false });
   expectUnchanged(o, who);
 }
@@ -1427,13 +1443,30 @@ test('every page, route handler and server action has a row in the matrix', () =
     [...rowRoutes].filter((r) => !routes.some((x) => x.route === r)),
     'rows for routes that are gone',
   ).toEqual([]);
-  // Every route can fail: some row of it expects an actor to get the page and its markers.
+  // Every route can fail: some row of it expects an actor to get the page and its markers, or
+  // (a route that only takes POSTs) some POST row allows an actor and checks the effect.
   for (const route of rowRoutes) {
-    const positive = ROUTES.filter((r) => r.route === route).some((r) =>
-      Object.values(r.expect()).some((e) => e.kind === 'ok' && e.contains.length > 0),
-    );
+    const positive =
+      ROUTES.filter((r) => r.route === route).some((r) =>
+        Object.values(r.expect()).some((e) => e.kind === 'ok' && e.contains.length > 0),
+      ) || ACTION_CASES.some((c) => c.key === `POST ${route}` && c.allowed.length > 0);
     expect(positive, `${route}: a positive control`).toBe(true);
   }
+  // Every POST a route handler takes has rows for all five actors, and every POST row a handler.
+  const posts = routes.filter((r) => r.methods.includes('POST')).map((r) => `POST ${r.route}`);
+  const fullPosts = new Set(
+    ACTION_CASES.filter((c) => ROUTE_POST.test(c.key) && (c.actors ?? ACTORS).length === ACTORS.length).map(
+      (c) => c.key,
+    ),
+  );
+  expect(
+    posts.filter((p) => !fullPosts.has(p)),
+    'POST routes without a row for all five actors',
+  ).toEqual([]);
+  expect(
+    ACTION_CASES.filter((c) => ROUTE_POST.test(c.key) && !posts.includes(c.key)).map((c) => c.key),
+    'POST rows for routes that are gone',
+  ).toEqual([]);
 
   const built = manifestActions(DIST_DIR);
   expect(built.length, `server actions in ${DIST_DIR}`).toBeGreaterThan(10);
@@ -1443,7 +1476,7 @@ test('every page, route handler and server action has a row in the matrix', () =
     'actions without a row for all five actors',
   ).toEqual([]);
   expect(
-    ACTION_CASES.filter((c) => !built.some((a) => a.key === c.key)).map((c) => c.key),
+    ACTION_CASES.filter((c) => !ROUTE_POST.test(c.key) && !built.some((a) => a.key === c.key)).map((c) => c.key),
     'rows for actions that are gone',
   ).toEqual([]);
   for (const c of ACTION_CASES) {
@@ -1496,7 +1529,7 @@ test('GET the student export as the submitter, before release: their answers, no
 });
 
 for (const c of ACTION_CASES) {
-  const [file, name] = c.key.split('#');
+  const [file, name] = ROUTE_POST.test(c.key) ? ['route handler', c.key] : c.key.split('#');
   test(`action ${name} (${file}): ${c.title}`, async () => {
     const actors = c.actors ?? ACTORS;
     const ordered = [...actors.filter((a) => !c.allowed.includes(a)), ...actors.filter((a) => c.allowed.includes(a))];
@@ -1511,7 +1544,7 @@ for (const c of ACTION_CASES) {
       const secretsBefore = secretsFor(who, 'action');
       const before = w.db.snapshot();
       const response = await run(ctx, c.key, page, c.args(who));
-      const o: Outcome = { ...response, diff: changeSince(before) };
+      const o: Outcome = { ...response, diff: changeSince(before), viaRoute: ROUTE_POST.test(c.key) };
       const what = `${name}(${c.title})`;
       for (const secret of secretsBefore) {
         if (allowed && (c.reveals?.() ?? []).includes(secret)) continue;

@@ -1,17 +1,22 @@
 // Helpers for the HTTP authorization matrix (authz-matrix.spec.ts): the app's routes read
 // from the file system, its server actions read from the build's manifest, server actions
-// called over raw HTTP as the browser calls them, and row-by-row snapshots of the test
+// and JSON route handlers called over raw HTTP as the browser calls them, and row-by-row snapshots of the test
 // server's SQLite database.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 export { type ManifestAction, manifestActions } from '../../scripts/action-manifest';
 
-/** A page (page.tsx) or route handler (route.ts) under app/, as a URL pattern like /a/[id]/b. */
-export type AppRoute = { route: string; kind: 'page' | 'handler'; file: string };
+/**
+ * A page (page.tsx) or route handler (route.ts) under app/, as a URL pattern like /a/[id]/b;
+ * `methods` are the HTTP methods a handler exports (GET for a page).
+ */
+export type AppRoute = { route: string; kind: 'page' | 'handler'; file: string; methods: string[] };
+
+const EXPORTED_METHOD = /^export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/gm;
 
 const PAGE_FILE = /^page\.(tsx|ts|jsx|js|md|mdx)$/;
 const HANDLER_FILE = /^route\.(ts|js)$/;
@@ -25,10 +30,14 @@ export function appRoutes(dir = 'app'): AppRoute[] {
       if (entry.isDirectory()) {
         walk(file, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
       } else if (PAGE_FILE.test(entry.name) || HANDLER_FILE.test(entry.name)) {
+        const page = PAGE_FILE.test(entry.name);
         found.push({
           route: `/${segments.join('/')}`,
-          kind: PAGE_FILE.test(entry.name) ? 'page' : 'handler',
+          kind: page ? 'page' : 'handler',
           file: file.split(path.sep).join('/'),
+          methods: page
+            ? ['GET']
+            : [...readFileSync(file, 'utf8').matchAll(EXPORTED_METHOD)].map((m) => m[1] as string),
         });
       }
     }
@@ -85,6 +94,31 @@ export async function callAction(
     result: actionResult(body),
     redirect: response.headers()['x-action-redirect'],
   };
+}
+
+/**
+ * POSTs a JSON body to a route handler as the app's own script does (same origin), with the
+ * answer in the shape of an action's: `result` is the decoded JSON body (undefined if none).
+ */
+export async function postJson(
+  ctx: APIRequestContext,
+  base: string,
+  route: string,
+  data: unknown,
+): Promise<ActionResponse> {
+  const response = await ctx.post(`${base}${route}`, {
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    data: JSON.stringify(data),
+    maxRedirects: 0,
+  });
+  const body = await response.text();
+  let result: unknown;
+  try {
+    result = JSON.parse(body);
+  } catch {
+    result = undefined;
+  }
+  return { status: response.status(), body, result, redirect: undefined };
 }
 
 /** Runs an npm script without blocking the event loop; rejects with its stderr on failure. */

@@ -112,8 +112,8 @@ test('static assets are served with nosniff', async ({ page, request }) => {
 });
 
 test('a server action’s answer carries the security headers, once each', async ({ request, baseURL }) => {
-  const id = manifestActions().find((a) => a.key === 'app/lessons/actions.ts#submitExercise')?.id;
-  expect(id, 'submitExercise is in the build').toBeTruthy();
+  const id = manifestActions().find((a) => a.key === 'app/account/actions.ts#getAccount')?.id;
+  expect(id, 'getAccount is in the build').toBeTruthy();
   const response = await request.post('/lessons/who-says-so', {
     headers: {
       'Next-Action': id as string,
@@ -121,16 +121,105 @@ test('a server action’s answer carries the security headers, once each', async
       Accept: 'text/x-component',
       Origin: baseURL as string,
     },
-    data: JSON.stringify([{ exerciseId: 'who-says-so-attributions', clientId: crypto.randomUUID(), answers: [] }]),
+    data: '[]',
   });
   expect(response.status()).toBe(200);
-  expect(await response.text()).toContain('"ok":true');
-  const h = response.headers();
+  expect(await response.text()).toContain('"kind":"anonymous"');
+  expectDataHeaders(response.headers());
+});
+
+function expectDataHeaders(h: Record<string, string>) {
   expect(h['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(h['x-content-type-options']).toBe('nosniff');
   expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(h['x-frame-options']).toBe('DENY');
   expect(h['strict-transport-security']).toContain('max-age=');
+}
+
+const submission = (answers: unknown[] = []) => ({
+  exerciseId: 'who-says-so-attributions',
+  clientId: crypto.randomUUID(),
+  answers,
+});
+
+test('a submission’s answer carries the security headers, once each, and is never cached', async ({
+  request,
+  baseURL,
+}) => {
+  const response = await request.post('/api/submissions', {
+    headers: { 'Content-Type': 'application/json', Origin: baseURL as string },
+    data: JSON.stringify(submission()),
+  });
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ ok: true, graded: { exerciseId: 'who-says-so-attributions' } });
+  expectDataHeaders(response.headers());
+  expect(response.headers()['cache-control']).toBe('no-store');
+});
+
+test('submissions from another site, or not as JSON, are refused before anything is read', async ({
+  request,
+  baseURL,
+}) => {
+  const post = (headers: Record<string, string>, data = JSON.stringify(submission())) =>
+    request.post('/api/submissions', { headers, data });
+  const json = { 'Content-Type': 'application/json' };
+  const cases: [string, Record<string, string>, number, string, RegExp][] = [
+    ['another origin', { ...json, Origin: 'https://evil.example' }, 403, 'Origin', /another site/],
+    ['an opaque origin', { ...json, Origin: 'null' }, 403, 'Origin', /another site/],
+    ['a cross-site fetch', { ...json, 'Sec-Fetch-Site': 'cross-site' }, 403, 'Sec-Fetch-Site', /another site/],
+    ['a same-site fetch', { ...json, 'Sec-Fetch-Site': 'same-site' }, 403, 'Sec-Fetch-Site', /another site/],
+    // What a plain HTML form can send: refused even from this origin.
+    [
+      'a form post',
+      { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseURL as string },
+      415,
+      'Content-Type',
+      /must be JSON/,
+    ],
+    ['text/plain', { 'Content-Type': 'text/plain', Origin: baseURL as string }, 415, 'Content-Type', /must be JSON/],
+  ];
+  for (const [what, headers, status, field, message] of cases) {
+    const response = await post(headers);
+    expect(response.status(), what).toBe(status);
+    const body = (await response.json()) as { ok: boolean; message: string; fieldErrors: Record<string, string[]> };
+    expect(body.ok, what).toBe(false);
+    expect(body.message, what).toMatch(message);
+    expect(body.message, what).toContain('Nothing was saved.');
+    expect(Object.keys(body.fieldErrors), what).toEqual([field]);
+  }
+});
+
+test('malformed submissions get 400 or 413 naming the field, never a 500', async ({ request, baseURL }) => {
+  // As bytes: Playwright would JSON-encode a string that is not JSON itself.
+  const post = (data: string) =>
+    request.post('/api/submissions', {
+      headers: { 'Content-Type': 'application/json', Origin: baseURL as string },
+      data: Buffer.from(data),
+    });
+  const big = JSON.stringify(submission([{ label: 'sourcing', start: 0, end: 1, why: 'x'.repeat(2 * 1024 * 1024) }]));
+  const cases: [string, string, number, string, RegExp][] = [
+    ['bad JSON', '{zxc', 400, 'body', /could not be read/],
+    ['an empty body', '', 400, 'body', /no body/],
+    ['5,000-deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 400, 'body', /nested too deeply/],
+    ['a 2 MB body', big, 413, 'body', /larger than 1 MiB/],
+    [
+      'a span with no end',
+      JSON.stringify(submission([{ label: 'sourcing', start: 3 }])),
+      400,
+      'answers.0.end',
+      /could not be read/,
+    ],
+    ['no submission id', JSON.stringify({ ...submission(), clientId: 'x' }), 400, 'clientId', /could not be read/],
+  ];
+  for (const [what, data, status, field, message] of cases) {
+    const response = await post(data);
+    expect(response.status(), what).toBe(status);
+    const body = (await response.json()) as { ok: boolean; message: string; fieldErrors: Record<string, string[]> };
+    expect(body, what).toMatchObject({ ok: false });
+    expect(body.message, what).toMatch(message);
+    expect(body.message, what).toContain('Nothing was saved.');
+    expect(Object.keys(body.fieldErrors), what).toContain(field);
+  }
 });
 
 test('malformed server action calls get 400 or 413 with a plain message, never a 500, and store nothing', async ({

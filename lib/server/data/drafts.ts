@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import { ok, type Result } from '../result';
 import { isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
-import { toJson } from './answers-json';
+import { readDraft, type StoredDraft, toJson } from './answers-json';
 
 /** Saves the student's work in progress on one exercise, replacing the previous draft. */
 export async function saveDraft(
@@ -34,12 +34,12 @@ export async function saveDraft(
   return ok({ updatedAt });
 }
 
-/** The student's draft of one exercise, or null when there is none. */
+/** The student's draft of one exercise (or written answer), or null when there is none or it cannot be read. */
 export async function getDraft(
   actor: Actor,
   input: { assignmentId: string; exerciseId: string },
   db: Db = getDb(),
-): Promise<Result<{ answers: unknown; updatedAt: string } | null>> {
+): Promise<Result<{ content: StoredDraft; updatedAt: string } | null>> {
   const student = studentActor(actor);
   if (isFailure(student)) return student;
   const assignment = await visibleAssignment(db, student, input.assignmentId);
@@ -51,5 +51,6 @@ export async function getDraft(
     .where('assignment_id', '=', assignment.id)
     .where('exercise_id', '=', input.exerciseId)
     .executeTakeFirst();
-  return ok(row ? { answers: JSON.parse(row.answers_json), updatedAt: row.updated_at } : null);
+  const content = row ? readDraft(row.answers_json) : null;
+  return ok(row && content ? { content, updatedAt: row.updated_at } : null);
 }

@@ -5,8 +5,9 @@ import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import { ok, type Result } from '../result';
 import { isFailure } from './access';
+import { readAnswers } from './answers-json';
 import type { ExerciseDashboard } from './review';
-import { exerciseText, parseAnswers, reviewedAssignment } from './review-load';
+import { exerciseText, reviewedAssignment } from './review-load';
 
 /** Figures in the CSV keep four decimals: finer than any grade needs, short enough to read. */
 const DECIMALS = 4;
@@ -110,7 +111,7 @@ export async function exportLabels(
       attempt: row.attempt,
       late: Number(row.late) === 1,
       submittedAt: row.submitted_at,
-      labels: parseAnswers(row.answers_json).map((span) => ({
+      labels: readAnswers(row.answers_json).map((span) => ({
         ...span,
         quote: (texts.get(row.exercise_id) ?? '').slice(span.start, span.end),
       })),

@@ -8,8 +8,9 @@ import { type Db, getDb } from '../db/client';
 import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { isFailure } from './access';
+import { readAnswers } from './answers-json';
 import { CLASS_ITEM_PREFIX } from './class-key';
-import { exerciseText, loadClassKey, parseAnswers, reviewedExercise, scoringAnswers } from './review-load';
+import { exerciseText, loadClassKey, reviewedExercise, scoringAnswers } from './review-load';
 
 /** Checks a span against the exercise: one of its labels, inside its part of the article. */
 function spanProblem(
@@ -80,7 +81,7 @@ export async function rescoreExercise(db: Db, assignmentId: string, exerciseId: 
     .where('exercise_id', '=', exerciseId)
     .execute();
   for (const row of rows) {
-    const result = score(key.prepared, scoringAnswers(parseAnswers(row.answers_json)));
+    const result = score(key.prepared, scoringAnswers(readAnswers(row.answers_json)));
     await db
       .updateTable('submission')
       .set({ score_json: JSON.stringify(result) })

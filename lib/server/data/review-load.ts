@@ -2,12 +2,12 @@ import 'server-only';
 import { getArticle } from '../../content/articles';
 import { exerciseRange, getLesson, type Lesson } from '../../content/lessons';
 import { type AnswerSpan, type PreparedKey, type ScoreResult, score } from '../../scoring';
-import { LABELS, type Label } from '../../validation/labels';
 import type { Exercise } from '../../validation/lesson';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
 import { type Failure, fail } from '../result';
 import { type AssignmentRow, instructorId, isFailure, visibleAssignment } from './access';
+import { readAnswers, readScore } from './answers-json';
 import { CLASS_ITEM_PREFIX, type ClassKeyItem, classKeyItems, prepareClassKey } from './class-key';
 
 /** Where a student stands on one exercise; `late` is a submission made after the due time. */
@@ -63,28 +63,6 @@ export function exerciseText(exercise: Exercise): { text: string; start: number;
   const text = getArticle(exercise.article)?.text ?? '';
   const range = exerciseRange(exercise);
   return range.ok ? { text, ...range.value } : { text, start: 0, end: text.length };
-}
-
-const isLabel = (value: unknown): value is Label => LABELS.includes(value as Label);
-
-/** Stored answers, read defensively: rows that are not spans are dropped, never thrown on. */
-export function parseAnswers(json: string): StoredSpan[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((a): StoredSpan[] => {
-    if (typeof a !== 'object' || a === null) return [];
-    const { label, start, end, attribute, why } = a as Record<string, unknown>;
-    if (!isLabel(label) || !Number.isInteger(start) || !Number.isInteger(end)) return [];
-    const span: StoredSpan = { label, start: start as number, end: end as number };
-    if (typeof attribute === 'string') span.attribute = attribute;
-    if (typeof why === 'string') span.why = why;
-    return [span];
-  });
 }
 
 /** Only the scoring engine's fields of stored spans. */
@@ -160,7 +138,7 @@ export async function loadExerciseWork(
         result: null,
       };
     }
-    const answers = parseAnswers(row.answers_json);
+    const answers = readAnswers(row.answers_json);
     return {
       studentId: student.id,
       name: student.display_name,
@@ -176,12 +154,5 @@ export async function loadExerciseWork(
 
 /** A stored score, or a fresh one when it cannot be read. */
 function storedResult(json: string, key: LoadedKey, answers: StoredSpan[]): ScoreResult {
-  try {
-    const value = JSON.parse(json) as ScoreResult;
-    if (value && typeof value === 'object' && value.overall && value.perLabel && Array.isArray(value.items))
-      return value;
-  } catch {
-    // fall through to rescoring
-  }
-  return score(key.prepared, scoringAnswers(answers));
+  return readScore(json) ?? score(key.prepared, scoringAnswers(answers));
 }

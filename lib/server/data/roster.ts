@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/errors';
 import { fail, ok, type Result } from '../result';
 import { checkDisplayName, issueResumeCode, nameTaken } from '../students';
 import { isFailure, ownedStudent, SIGN_IN_FIRST, studentWithClass } from './access';
+import { readAnswers, readDraft, readScore } from './answers-json';
 import { isKeyReleased } from './assignments';
 import { withStudentDue } from './student-exceptions';
 
@@ -202,7 +203,7 @@ export async function exportStudentData(
       assignmentId: d.assignment_id,
       lessonSlug: d.lesson_slug,
       exerciseId: d.exercise_id,
-      answers: JSON.parse(d.answers_json),
+      answers: draftAnswers(d.answers_json),
       updatedAt: d.updated_at,
     })),
     submissions: submissions.map((s) => ({
@@ -211,9 +212,9 @@ export async function exportStudentData(
       lessonSlug: s.lesson_slug,
       exerciseId: s.exercise_id,
       attempt: s.attempt,
-      answers: JSON.parse(s.answers_json),
+      answers: readAnswers(s.answers_json),
       keyReleased: released.has(s.id),
-      score: mayShow(s.id) ? JSON.parse(s.score_json) : null,
+      score: mayShow(s.id) ? readScore(s.score_json) : null,
       late: s.late === 1,
       submittedAt: s.submitted_at,
     })),
@@ -238,4 +239,11 @@ export async function exportStudentData(
       };
     }),
   });
+}
+
+/** A draft as the export shows it: an exercise's spans, a written answer's `{ answer }`, or null. */
+function draftAnswers(json: string) {
+  const draft = readDraft(json);
+  if (draft === null) return null;
+  return draft.kind === 'spans' ? draft.spans : { answer: draft.answer };
 }

@@ -1,12 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { ScoreResult } from '../../scoring/types';
+import type { SubmittedSpan } from '../../validation/submission';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
+import { groupCommit } from '../db/group-commit';
 import type { SubmissionTable } from '../db/schema';
 import { hasArrived } from '../instants';
 import { fail, ok, type Result } from '../result';
 import { type AssignmentRow, isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
-import { toJson } from './answers-json';
+import { readAnswers, readScore, toJson } from './answers-json';
 import { isKeyReleased } from './assignments';
 import { attemptsAllowed } from './student-exceptions';
 
@@ -15,17 +18,20 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Racing resubmissions may take the same attempt number; a fresh read settles it. */
 const SUBMIT_ATTEMPTS = 3;
 
-/** A student's own submission. `score` is null until the answer key is released to them. */
+/**
+ * A student's own submission. `score` is null until the answer key is released to them (or
+ * when the stored score cannot be read).
+ */
 export type MySubmission = {
   id: string;
   clientId: string;
   exerciseId: string;
   attempt: number;
-  answers: unknown;
+  answers: SubmittedSpan[];
   late: boolean;
   submittedAt: string;
   keyReleased: boolean;
-  score: unknown;
+  score: ScoreResult | null;
 };
 
 /** A submission as the instructor's list shows it (answers are fetched when reviewing). */
@@ -37,7 +43,8 @@ export type SubmissionListItem = {
   attempt: number;
   late: boolean;
   submittedAt: string;
-  score: unknown;
+  /** Null when the stored score cannot be read. */
+  score: ScoreResult | null;
 };
 
 export type SubmitInput = {
@@ -45,11 +52,11 @@ export type SubmitInput = {
   clientId: string;
   assignmentId: string;
   exerciseId: string;
-  answers: unknown;
+  answers: readonly SubmittedSpan[];
   /** SHA-256 (hex) of the article text the answers' offsets refer to. */
   articleSha256: string;
   /** The result of lib/scoring's score(), computed by the caller. */
-  score: unknown;
+  score: ScoreResult;
 };
 
 /**
@@ -98,24 +105,27 @@ export async function submitExercise(
     const at = new Date();
     const now = at.toISOString();
     // DO NOTHING on any unique conflict: the same clientId (a retry) or the same attempt
-    // number (a racing resubmission); the read below tells the two apart.
-    await db
-      .insertInto('submission')
-      .values({
-        id: randomUUID(),
-        client_id: input.clientId,
-        student_id: student.studentId,
-        assignment_id: assignment.id,
-        exercise_id: input.exerciseId,
-        attempt: last + 1,
-        answers_json: answersJson,
-        article_sha256: input.articleSha256,
-        score_json: scoreJson,
-        late: hasArrived(assignment.due_at, at) ? 1 : 0,
-        submitted_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    // number (a racing resubmission); the read below tells the two apart. Committed with the
+    // other submissions of the moment, in one sync to disk (group-commit.ts).
+    await groupCommit(db, (trx) =>
+      trx
+        .insertInto('submission')
+        .values({
+          id: randomUUID(),
+          client_id: input.clientId,
+          student_id: student.studentId,
+          assignment_id: assignment.id,
+          exercise_id: input.exerciseId,
+          attempt: last + 1,
+          answers_json: answersJson,
+          article_sha256: input.articleSha256,
+          score_json: scoreJson,
+          late: hasArrived(assignment.due_at, at) ? 1 : 0,
+          submitted_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
+    );
     const stored = await findByClientId(db, input.clientId);
     if (stored) return sameRequest(stored, student.studentId, input, assignment);
   }
@@ -150,11 +160,11 @@ function toMine(row: SubmissionTable, assignment: AssignmentRow): MySubmission {
     clientId: row.client_id,
     exerciseId: row.exercise_id,
     attempt: row.attempt,
-    answers: JSON.parse(row.answers_json),
+    answers: readAnswers(row.answers_json),
     late: row.late === 1,
     submittedAt: row.submitted_at,
     keyReleased,
-    score: keyReleased ? JSON.parse(row.score_json) : null,
+    score: keyReleased ? readScore(row.score_json) : null,
   };
 }
 
@@ -219,7 +229,7 @@ export async function listSubmissions(
       attempt: row.attempt,
       late: row.late === 1,
       submittedAt: row.submitted_at,
-      score: JSON.parse(row.score_json),
+      score: readScore(row.score_json),
     })),
   );
 }

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { getEnv } from '../env';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 /** The app's database handle; every query goes through one of these. */
 export type Db = Kysely<Database>;
@@ -32,7 +33,7 @@ export function createDb(target: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** Where the configured database lives: DATABASE_URL, or DATA_DIR/close-read.db. */

@@ -16,7 +16,7 @@ import { acceptExtra, dismissExtra } from '@/lib/server/data/review-key';
 import { getMySubmission, listSubmissions, submitExercise } from '@/lib/server/data/submissions';
 import { answerForActor } from '@/lib/server/questions';
 import { describeEachEngine } from './db-harness';
-import { ANONYMOUS, makeInstructor, makeStudent, must, SHA } from './fixtures';
+import { ANONYMOUS, makeInstructor, makeStudent, must, SCORE, SHA } from './fixtures';
 
 const HOUR = 60 * 60 * 1000;
 const T0 = new Date('2026-12-07T15:00:00.000Z');
@@ -75,7 +75,7 @@ describeEachEngine('assignment control', (h) => {
         exerciseId: EXERCISE,
         answers: [{ label: 'sourcing', start: 0, end: 3 }],
         articleSha256: SHA,
-        score: { f1: 0.5 },
+        score: SCORE,
       },
       h.db,
     );
@@ -297,7 +297,7 @@ describeEachEngine('assignment control', (h) => {
     at(new Date(T0.getTime() + 2 * HOUR));
     const mine = async (s: Actor) =>
       must(await getMySubmission(s, { assignmentId: assignment.id, exerciseId: EXERCISE }, h.db));
-    expect(await mine(ben)).toMatchObject({ keyReleased: true, score: { f1: 0.5 } });
+    expect(await mine(ben)).toMatchObject({ keyReleased: true, score: SCORE });
     expect(await mine(maya)).toMatchObject({ keyReleased: false, score: null });
     const listed = async (s: Actor) => must(await listMyAssignments(s, h.db))[0];
     expect(await listed(ben)).toMatchObject({ keyReleased: true, pastDue: true });

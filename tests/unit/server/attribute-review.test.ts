@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/server/actor';
 import { getHeatmap } from '@/lib/server/data/review';
 import { submitExercise } from '@/lib/server/data/submissions';
 import { exerciseKey, keyView } from '@/lib/server/grading';
+import { SourceKindSchema } from '@/lib/validation/labels';
 import { describeEachEngine } from './db-harness';
 import { makeClassAssignment, makeStudent, must } from './fixtures';
 
@@ -31,7 +32,7 @@ const spansOf = (kinds: [string | undefined, string | undefined]) =>
     label: k.label,
     start: k.start,
     end: k.end,
-    ...(kinds[i] === undefined ? {} : { attribute: kinds[i] }),
+    ...(kinds[i] === undefined ? {} : { attribute: SourceKindSchema.parse(kinds[i]) }),
   }));
 
 it('attributeChoices reads the kind chosen for each item found with its own label', () => {

@@ -32,7 +32,7 @@ import { getMySubmission, listSubmissions, submitExercise } from '@/lib/server/d
 import type { Db } from '@/lib/server/db/client';
 import type { Result } from '@/lib/server/result';
 import { describeEachEngine } from './db-harness';
-import { ANONYMOUS, makeInstructor, makeStudent, must, SHA } from './fixtures';
+import { ANONYMOUS, ANSWER, makeInstructor, makeStudent, must, SCORE, SHA } from './fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -70,7 +70,7 @@ async function buildWorld(db: Db) {
   must(
     await submitExercise(
       target.actor,
-      { ...work, clientId: 'target-client-1', answers: ['final'], articleSha256: SHA, score: { s: 1 } },
+      { ...work, clientId: 'target-client-1', answers: ANSWER, articleSha256: SHA, score: SCORE },
       db,
     ),
   );
@@ -158,7 +158,13 @@ const CASES: Case[] = [
     call: (a, w, db) =>
       submitExercise(
         a,
-        { ...w.work, clientId: `c-${Math.random().toString(36).slice(2)}`, answers: [], articleSha256: SHA, score: {} },
+        {
+          ...w.work,
+          clientId: `c-${Math.random().toString(36).slice(2)}`,
+          answers: [],
+          articleSha256: SHA,
+          score: SCORE,
+        },
         db,
       ),
   },
@@ -167,7 +173,7 @@ const CASES: Case[] = [
     name: 'submitExercise (replayed client id)',
     allowed: [],
     call: (a, w, db) =>
-      submitExercise(a, { ...w.work, clientId: 'target-client-1', answers: [], articleSha256: SHA, score: {} }, db),
+      submitExercise(a, { ...w.work, clientId: 'target-client-1', answers: [], articleSha256: SHA, score: SCORE }, db),
   },
   { name: 'getMySubmission', allowed: ['classmate'], call: (a, w, db) => getMySubmission(a, w.work, db) },
   { name: 'listSubmissions', allowed: ['owner'], call: (a, w, db) => listSubmissions(a, w.assignment.id, db) },

@@ -2,6 +2,8 @@
 // (instructors as plain user rows: their sign-in is tested in auth.test.ts).
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { score } from '@/lib/scoring';
+import type { ScoreResult } from '@/lib/scoring/types';
 import type { Actor } from '@/lib/server/actor';
 import { createAssignments } from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
@@ -9,9 +11,15 @@ import type { Db } from '@/lib/server/db/client';
 import { dialectOf } from '@/lib/server/db/dialect';
 import type { Result } from '@/lib/server/result';
 import { joinClass, studentFromSessionToken } from '@/lib/server/students';
+import type { SubmittedSpan } from '@/lib/validation/submission';
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 export const SHA = 'a'.repeat(64);
+/** A one-span answer, and its real score against a one-item key: what a stored submission holds. */
+export const ANSWER: SubmittedSpan[] = [{ label: 'sourcing', start: 0, end: 3 }];
+export const SCORE: ScoreResult = score([{ id: 'k1', label: 'sourcing', start: 0, end: 3 }], ANSWER);
+/** A draft of one span as the exercise keeps it (with its local id). */
+export const DRAFT_SPAN = { id: 'd1', label: 'sourcing' as const, start: 4, end: 9 };
 
 /** The value of a successful result; fails the test with the message otherwise. */
 export function must<T>(result: Result<T>): T {

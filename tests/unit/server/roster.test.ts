@@ -7,7 +7,7 @@ import { exportStudentData, removeStudent, renameStudent } from '@/lib/server/da
 import { submitExercise } from '@/lib/server/data/submissions';
 import { joinClass, studentFromSessionToken } from '@/lib/server/students';
 import { describeEachEngine } from './db-harness';
-import { makeInstructor, makeStudent, must, SHA } from './fixtures';
+import { ANSWER, DRAFT_SPAN, makeInstructor, makeStudent, must, SCORE, SHA } from './fixtures';
 
 describeEachEngine('roster: export and removal', (h) => {
   async function world(releasePolicy: 'on-submit' | 'manual' = 'on-submit') {
@@ -32,11 +32,17 @@ describeEachEngine('roster: export and removal', (h) => {
     const bo = await makeStudent(h.db, klass.joinCode, 'Bo');
     for (const s of [ada, bo]) {
       const work = { assignmentId: assignment.id, exerciseId: 'ex-1' };
-      must(await saveDraft(s.actor, { ...work, answers: [`draft of ${s.grant.displayName}`] }, h.db));
+      must(
+        await saveDraft(
+          s.actor,
+          { ...work, answers: [{ ...DRAFT_SPAN, why: `draft of ${s.grant.displayName}` }] },
+          h.db,
+        ),
+      );
       must(
         await submitExercise(
           s.actor,
-          { ...work, clientId: `client-${s.grant.studentId}`, answers: ['done'], articleSha256: SHA, score: { n: 1 } },
+          { ...work, clientId: `client-${s.grant.studentId}`, answers: ANSWER, articleSha256: SHA, score: SCORE },
           h.db,
         ),
       );
@@ -68,10 +74,14 @@ describeEachEngine('roster: export and removal', (h) => {
     expect(data.student).toMatchObject({ id: ada.grant.studentId, displayName: 'Ada', className: 'P2' });
     expect(data.student.classId).toEqual(expect.any(String));
     expect(data.drafts).toEqual([
-      expect.objectContaining({ lessonSlug: 'lesson-one', exerciseId: 'ex-1', answers: ['draft of Ada'] }),
+      expect.objectContaining({
+        lessonSlug: 'lesson-one',
+        exerciseId: 'ex-1',
+        answers: [{ ...DRAFT_SPAN, why: 'draft of Ada' }],
+      }),
     ]);
     expect(data.submissions).toEqual([
-      expect.objectContaining({ attempt: 1, answers: ['done'], score: { n: 1 }, late: false }),
+      expect.objectContaining({ attempt: 1, answers: ANSWER, score: SCORE, late: false }),
     ]);
     expect(data.comments).toEqual([expect.objectContaining({ body: 'Good catch', start: 0, end: 4 })]);
     const text = JSON.stringify(data);
@@ -85,18 +95,16 @@ describeEachEngine('roster: export and removal', (h) => {
   it('a student’s own export holds no score (the key’s items) and no comment until the key is released', async () => {
     const { teacher, assignment, ada } = await world('manual');
     const before = must(await exportStudentData(ada.actor, ada.grant.studentId, h.db));
-    expect(before.submissions).toEqual([
-      expect.objectContaining({ answers: ['done'], keyReleased: false, score: null }),
-    ]);
+    expect(before.submissions).toEqual([expect.objectContaining({ answers: ANSWER, keyReleased: false, score: null })]);
     expect(before.comments).toEqual([]);
     expect(JSON.stringify(before)).not.toContain('Good catch');
     // The instructor's export of the same student holds everything.
     const full = must(await exportStudentData(teacher, ada.grant.studentId, h.db));
-    expect(full.submissions).toEqual([expect.objectContaining({ keyReleased: false, score: { n: 1 } })]);
+    expect(full.submissions).toEqual([expect.objectContaining({ keyReleased: false, score: SCORE })]);
     expect(full.comments).toEqual([expect.objectContaining({ body: 'Good catch' })]);
     must(await releaseKey(teacher, assignment.id, h.db));
     const after = must(await exportStudentData(ada.actor, ada.grant.studentId, h.db));
-    expect(after.submissions).toEqual([expect.objectContaining({ keyReleased: true, score: { n: 1 } })]);
+    expect(after.submissions).toEqual([expect.objectContaining({ keyReleased: true, score: SCORE })]);
     expect(after.comments).toEqual([expect.objectContaining({ body: 'Good catch' })]);
   });
 

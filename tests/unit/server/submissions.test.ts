@@ -11,10 +11,9 @@ import { createClass } from '@/lib/server/data/classes';
 import { getDraft, saveDraft } from '@/lib/server/data/drafts';
 import { getMySubmission, listSubmissions, submitExercise } from '@/lib/server/data/submissions';
 import { describeEachEngine } from './db-harness';
-import { makeInstructor, makeStudent, must, SHA } from './fixtures';
+import { ANSWER, DRAFT_SPAN, makeInstructor, makeStudent, must, SCORE, SHA } from './fixtures';
 
 const HOUR = 60 * 60 * 1000;
-const SCORE = { f1: 0.5 };
 
 describeEachEngine('submissions', (h) => {
   async function setUp(overrides: Partial<CreateAssignmentsInput> = {}) {
@@ -47,7 +46,7 @@ describeEachEngine('submissions', (h) => {
         clientId,
         assignmentId,
         exerciseId,
-        answers: [{ label: 'a', start: 0, end: 3 }],
+        answers: ANSWER,
         articleSha256: SHA,
         score: SCORE,
       },
@@ -58,9 +57,12 @@ describeEachEngine('submissions', (h) => {
     const { assignment, student } = await setUp();
     const key = { assignmentId: assignment.id, exerciseId: 'ex-1' };
     expect(must(await getDraft(student, key, h.db))).toBeNull();
-    must(await saveDraft(student, { ...key, answers: [1] }, h.db));
-    must(await saveDraft(student, { ...key, answers: [1, 2] }, h.db));
-    expect(must(await getDraft(student, key, h.db))?.answers).toEqual([1, 2]);
+    must(await saveDraft(student, { ...key, answers: [DRAFT_SPAN] }, h.db));
+    must(await saveDraft(student, { ...key, answers: [DRAFT_SPAN, { ...DRAFT_SPAN, id: 'd2', start: 10 }] }, h.db));
+    expect(must(await getDraft(student, key, h.db))?.content).toEqual({
+      kind: 'spans',
+      spans: [DRAFT_SPAN, { ...DRAFT_SPAN, id: 'd2', start: 10 }],
+    });
     expect(await h.db.selectFrom('draft').selectAll().execute()).toHaveLength(1);
   });
 

@@ -10,7 +10,7 @@ import {
   updateAssignment,
 } from '@/lib/server/data/assignment-control';
 import type { Result } from '@/lib/server/result';
-import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { type ActionResult, actionFailure, invalidInput } from '@/lib/validation/action-result';
 import { ExtensionSchema, extensionInstant } from '@/lib/validation/assignment-control';
 import { assignmentInstants, EditAssignmentSchema } from '@/lib/validation/classroom';
 
@@ -29,7 +29,7 @@ function settle<T>(
 ): ActionResult<{ message: string }> {
   if (!result.ok) {
     const onField = field && result.error === 'invalid' ? { [field]: [result.message] } : {};
-    return failure(result.message, onField);
+    return actionFailure(result.message, onField);
   }
   revalidatePath('/instructor', 'layout');
   return { ok: true, message: message(result.value) };
@@ -41,7 +41,7 @@ export async function updateAssignmentAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = EditAssignmentSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!IdSchema.safeParse(assignmentId).success) return failure('No such assignment.');
+  if (!IdSchema.safeParse(assignmentId).success) return actionFailure('No such assignment.');
   const { releasePolicy, allowResubmit } = parsed.data;
   const result = await updateAssignment(await getActor(), assignmentId, {
     ...assignmentInstants(parsed.data),
@@ -54,7 +54,7 @@ export async function updateAssignmentAction(
 }
 
 export async function deleteAssignmentAction(assignmentId: string): Promise<ActionResult<{ message: string }>> {
-  if (!IdSchema.safeParse(assignmentId).success) return failure('No such assignment.');
+  if (!IdSchema.safeParse(assignmentId).success) return actionFailure('No such assignment.');
   return settle(
     await deleteAssignment(await getActor(), assignmentId),
     (v) => `Deleted, with ${v.submissions} submission${v.submissions === 1 ? '' : 's'}.`,
@@ -65,8 +65,8 @@ export async function reopenForStudentAction(
   assignmentId: string,
   studentId: string,
 ): Promise<ActionResult<{ message: string }>> {
-  if (!IdSchema.safeParse(assignmentId).success) return failure('No such assignment.');
-  if (!IdSchema.safeParse(studentId).success) return failure('No such student.');
+  if (!IdSchema.safeParse(assignmentId).success) return actionFailure('No such assignment.');
+  if (!IdSchema.safeParse(studentId).success) return actionFailure('No such student.');
   return settle(
     await reopenForStudent(await getActor(), assignmentId, studentId),
     () => 'Reopened: one more submission of each exercise for this student.',
@@ -80,10 +80,10 @@ export async function extendForStudentAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = ExtensionSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!IdSchema.safeParse(assignmentId).success) return failure('No such assignment.');
-  if (!IdSchema.safeParse(studentId).success) return failure('No such student.');
+  if (!IdSchema.safeParse(assignmentId).success) return actionFailure('No such assignment.');
+  if (!IdSchema.safeParse(studentId).success) return actionFailure('No such student.');
   const dueAt = extensionInstant(parsed.data);
-  if (!dueAt) return failure('The new due date is not valid.', { dueDate: ['The new due date is not valid.'] });
+  if (!dueAt) return actionFailure('The new due date is not valid.', { dueDate: ['The new due date is not valid.'] });
   return settle(
     await extendForStudent(await getActor(), assignmentId, studentId, dueAt),
     () => 'Saved: this student has their own due date now.',

@@ -5,7 +5,7 @@ import { getActor } from '@/lib/server/actor';
 import { reviewAnswer } from '@/lib/server/data/answers';
 import { setGradeOverride, setGradingRule } from '@/lib/server/data/grades';
 import type { Result } from '@/lib/server/result';
-import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { type ActionResult, actionFailure, invalidInput } from '@/lib/validation/action-result';
 import { GradeOverrideSchema, GradingRuleSchema, ReviewAnswerSchema } from '@/lib/validation/grades';
 import { ReviewIdSchema } from '@/lib/validation/review';
 
@@ -17,7 +17,7 @@ import { ReviewIdSchema } from '@/lib/validation/review';
 const ids = (...values: string[]) => values.every((v) => ReviewIdSchema.safeParse(v).success);
 
 function settle<T>(assignmentId: string, result: Result<T>, message: string): ActionResult<{ message: string }> {
-  if (!result.ok) return failure(result.message);
+  if (!result.ok) return actionFailure(result.message);
   revalidatePath(`/instructor/assignments/${assignmentId}`, 'layout');
   return { ok: true, message };
 }
@@ -28,7 +28,7 @@ export async function setGradingRuleAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = GradingRuleSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!ids(assignmentId)) return failure('No such assignment.');
+  if (!ids(assignmentId)) return actionFailure('No such assignment.');
   const rule = { labelPoints: Number(parsed.data.labelPoints), answerPoints: Number(parsed.data.answerPoints) };
   return settle(assignmentId, await setGradingRule(await getActor(), assignmentId, rule), 'Grading rule saved.');
 }
@@ -40,7 +40,7 @@ export async function setGradeOverrideAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = GradeOverrideSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!ids(assignmentId, studentId)) return failure('No such student.');
+  if (!ids(assignmentId, studentId)) return actionFailure('No such student.');
   const points = parsed.data.points === '' ? null : Number(parsed.data.points);
   const result = await setGradeOverride(await getActor(), {
     assignmentId,
@@ -58,7 +58,7 @@ export async function reviewAnswerAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = ReviewAnswerSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!ids(assignmentId, answerId)) return failure('No such answer.');
+  if (!ids(assignmentId, answerId)) return actionFailure('No such answer.');
   const result = await reviewAnswer(await getActor(), { assignmentId, answerId, ...parsed.data });
   return settle(
     assignmentId,

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/server/actor';
 import { acceptExtra, dismissExtra } from '@/lib/server/data/review';
-import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { type ActionResult, actionFailure, invalidInput } from '@/lib/validation/action-result';
 import type { Label } from '@/lib/validation/labels';
 import { AcceptExtraFormSchema, DismissExtraFormSchema, ReviewIdSchema } from '@/lib/validation/review';
 
@@ -27,13 +27,13 @@ export async function acceptExtraAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = AcceptExtraFormSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!ids(assignmentId, exerciseId)) return failure('No such assignment.');
+  if (!ids(assignmentId, exerciseId)) return actionFailure('No such assignment.');
   const result = await acceptExtra(await getActor(), assignmentId, exerciseId, {
     ...span,
     optional: parsed.data.weight === 'optional',
     explanation: parsed.data.explanation,
   });
-  if (!result.ok) return failure(result.message);
+  if (!result.ok) return actionFailure(result.message);
   revalidatePath(`/instructor/assignments/${assignmentId}`, 'layout');
   return { ok: true, message: `Accepted into this class’s key; ${result.value.rescored} submissions rescored.` };
 }
@@ -46,12 +46,12 @@ export async function dismissExtraAction(
 ): Promise<ActionResult<{ message: string }>> {
   const parsed = DismissExtraFormSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  if (!ids(assignmentId, exerciseId)) return failure('No such assignment.');
+  if (!ids(assignmentId, exerciseId)) return actionFailure('No such assignment.');
   const result = await dismissExtra(await getActor(), assignmentId, exerciseId, {
     ...span,
     comment: parsed.data.comment,
   });
-  if (!result.ok) return failure(result.message);
+  if (!result.ok) return actionFailure(result.message);
   revalidatePath(`/instructor/assignments/${assignmentId}`, 'layout');
   return { ok: true, message: 'Dismissed; the comment is kept.' };
 }

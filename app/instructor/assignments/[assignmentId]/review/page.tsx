@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { ClassAverages } from '@/components/review/class-averages';
 import { DisputesView } from '@/components/review/disputes-view';
 import { DistributionChart } from '@/components/review/distribution-chart';
 import { ExtrasList } from '@/components/review/extras-list';
@@ -8,11 +9,11 @@ import { FiguresGlossary } from '@/components/review/figures-glossary';
 import { HeatmapView } from '@/components/review/heatmap-view';
 import { KeyItems } from '@/components/review/key-items';
 import { RosterTable } from '@/components/review/roster-table';
-import { percent, STATUS_NAMES, type WorkStatus } from '@/components/review/types';
+import { STATUS_NAMES, type WorkStatus } from '@/components/review/types';
 import { getExercise } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { getDashboard, getDisputes, getHeatmap } from '@/lib/server/data/review';
-import { ATTRIBUTE_OF, LABEL_NAMES, LABELS, type Label } from '@/lib/validation/labels';
+import { ATTRIBUTE_OF, LABELS, type Label } from '@/lib/validation/labels';
 import { formatRosterSort } from '@/lib/validation/review';
 import { acceptExtraAction, dismissExtraAction } from './actions';
 
@@ -122,32 +123,7 @@ export default async function ReviewPage({
       <section aria-labelledby="averages-title">
         <h2 id="averages-title">Class averages</h2>
         <FiguresGlossary />
-        <table className="averages">
-          <caption>{`Mean figures over ${exercise.averages.students} submitted students (each counts once)`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Precision</th>
-              <th scope="col">Recall</th>
-              <th scope="col">F1</th>
-              <th scope="col">Students</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...exercise.labels, 'overall' as const].map((l) => {
-              const m = l === 'overall' ? exercise.averages.overall : exercise.averages.perLabel[l];
-              return (
-                <tr key={l}>
-                  <th scope="row">{l === 'overall' ? 'Overall' : LABEL_NAMES[l]}</th>
-                  <td className="num">{percent(m?.precision)}</td>
-                  <td className="num">{percent(m?.recall)}</td>
-                  <td className="num">{percent(m?.f1)}</td>
-                  <td className="num">{m?.students ?? 0}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ClassAverages averages={exercise.averages} labels={exercise.labels} />
       </section>
 
       <section aria-labelledby="distribution-title">
