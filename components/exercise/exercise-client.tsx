@@ -2,6 +2,7 @@
 
 import { type ReactNode, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import { afterNextPaint } from '@/lib/annotation/frames';
 import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { ClassroomBanner } from './classroom-banner';
@@ -61,16 +62,21 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
 
   const quote = useCallback((span: TextSpan) => annotator.current?.quote(span) ?? '', []);
 
+  // Paints the label at once (the store does); everything else, React's updates, the
+  // announcement, clearing the selection and the focus, waits until the frame that shows the
+  // label has been drawn, so that frame has nothing else to do and the event ends at once.
   const applyLabel = (label: Label, span: TextSpan | null) => {
     if (!span) return;
     const added = store.add({ id: crypto.randomUUID(), label, start: span.start, end: span.end });
-    setStatus(
-      added
-        ? `Labeled “${excerpt(quote(span))}” as ${LABEL_NAMES[label]}.`
-        : `“${excerpt(quote(span))}” already has that label.`,
-    );
-    annotator.current?.clearPending();
-    frame.current?.focus();
+    afterNextPaint(() => {
+      setStatus(
+        added
+          ? `Labeled “${excerpt(quote(span))}” as ${LABEL_NAMES[label]}.`
+          : `“${excerpt(quote(span))}” already has that label.`,
+      );
+      annotator.current?.clearPending();
+      frame.current?.focus();
+    });
   };
 
   // The annotator's handlers read the latest spans, labels and pen without being recreated.
