@@ -2,6 +2,8 @@
 // under 4x CPU throttling:
 // - exercise.paint_*: from releasing a mouse selection to its label being painted, with the
 //   label pen on (real mouse events; the clock starts at the pointerup event's own time stamp);
+// - exercise.release_event_ms: p95 of Chromium's Event Timing duration of those releases'
+//   pointerup (what INP counts; the API reports 16 ms and longer, a shorter one counts as 16);
 // - exercise.menu_paint_*: the menu's way, from the selection to the menu shown, plus from the
 //   key that picks a label to that label painted (both frames counted, the reader's pause not);
 // and the weight of a lesson page (first-load JS and HTML, gzipped).
