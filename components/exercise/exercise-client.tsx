@@ -65,9 +65,11 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
   // Paints the label at once (the store does); everything else, React's updates, the
   // announcement, clearing the selection and the focus, waits until the frame that shows the
   // label has been drawn, so that frame has nothing else to do and the event ends at once.
+  // The announcement is queued before the store's own notice (queued by `add`), so that the
+  // list's redraw, a transition, starts after it and is not interrupted and restarted by it.
   const applyLabel = (label: Label, span: TextSpan | null) => {
     if (!span) return;
-    const added = store.add({ id: crypto.randomUUID(), label, start: span.start, end: span.end });
+    let added: unknown = null;
     afterNextPaint(() => {
       setStatus(
         added
@@ -77,6 +79,7 @@ export function ExerciseClient({ config, submit, classroom: link, children }: Pr
       annotator.current?.clearPending();
       frame.current?.focus();
     });
+    added = store.add({ id: crypto.randomUUID(), label, start: span.start, end: span.end });
   };
 
   // The annotator's handlers read the latest spans, labels and pen without being recreated.
