@@ -2,6 +2,7 @@
 
 import { type ReactNode, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import { afterNextPaint } from '@/lib/annotation/frames';
 import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { ClassroomBanner } from './classroom-banner';
@@ -54,16 +55,24 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
 
   const quote = useCallback((span: TextSpan) => annotator.current?.quote(span) ?? '', []);
 
+  // Paints the label at once (the store does); everything else, React's updates, the
+  // announcement, clearing the selection and the focus, waits until the frame that shows the
+  // label has been drawn, so that frame has nothing else to do and the event ends at once.
+  // The announcement is queued before the store's own notice (queued by `add`), so that the
+  // list's redraw, a transition, starts after it and is not interrupted and restarted by it.
   const applyLabel = (label: Label, span: TextSpan | null) => {
     if (!span) return;
-    const added = store.add({ id: crypto.randomUUID(), label, start: span.start, end: span.end });
-    setStatus(
-      added
-        ? `Labeled “${excerpt(quote(span))}” as ${LABEL_NAMES[label]}.`
-        : `“${excerpt(quote(span))}” already has that label.`,
-    );
-    annotator.current?.clearPending();
-    frame.current?.focus();
+    let added: unknown = null;
+    afterNextPaint(() => {
+      setStatus(
+        added
+          ? `Labeled “${excerpt(quote(span))}” as ${LABEL_NAMES[label]}.`
+          : `“${excerpt(quote(span))}” already has that label.`,
+      );
+      annotator.current?.clearPending();
+      frame.current?.focus();
+    });
+    added = store.add({ id: crypto.randomUUID(), label, start: span.start, end: span.end });
   };
 
   // The annotator's handlers read the latest spans, labels and pen without being recreated.

@@ -17,6 +17,11 @@ export type AnnotatorEvents = {
    * The label pen, when one is on: a mouse or pen selection is passed to it when released,
    * and no menu is asked for while it is dragged. Touch and keyboard selections still use the
    * menu and the number keys.
+   *
+   * The function returned runs inside the release's event: it should paint at once (a
+   * SpanStore's `add` does) and leave everything else, the framework's updates and
+   * `clearPending` among them, until after the frame that shows the paint (`afterNextPaint`).
+   * Until `clearPending`, the selection the release leaves behind asks for no menu.
    */
   labelOnRelease?: () => ((span: TextSpan) => void) | null;
 };
@@ -37,6 +42,8 @@ export class Annotator {
   private dragging = false;
   /** The click that ends a drag the label pen just labeled is not a click on a word. */
   private labeledOnRelease = false;
+  /** The selection was labeled on release and is still there until `clearPending`. */
+  private releasedSelection = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -54,6 +61,7 @@ export class Annotator {
       (e) => {
         this.dragging = e.pointerType !== 'touch' && e.button === 0;
         this.labeledOnRelease = false;
+        this.releasedSelection = false;
       },
       { signal },
     );
@@ -114,6 +122,8 @@ export class Annotator {
   private onSelectionChange(): void {
     // With a label pen, a selection being dragged is labeled on release; no menu meanwhile.
     if (this.dragging && this.events.labelOnRelease?.()) return;
+    // Nor for the selection a release has just labeled, while it waits to be cleared.
+    if (this.releasedSelection) return;
     const span = this.selectedSpan();
     if (span) {
       this.keyboard = span;
@@ -128,6 +138,7 @@ export class Annotator {
     const span = label ? this.selectedSpan() : null;
     if (!label || !span) return;
     this.labeledOnRelease = true;
+    this.releasedSelection = true;
     label(span);
   }
 
@@ -215,6 +226,7 @@ export class Annotator {
 
   /** Forgets the pending selection (after labeling, or on Escape). */
   clearPending(): void {
+    this.releasedSelection = false;
     this.keyboard = null;
     this.container.ownerDocument.getSelection()?.removeAllRanges();
     this.events.onPending(null);

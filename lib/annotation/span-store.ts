@@ -1,3 +1,4 @@
+import { afterNextPaint } from './frames';
 import { createHistory, type History, record, redo, undo } from './history';
 import type { PaintSpan } from './painter';
 
@@ -26,7 +27,7 @@ export class SpanStore<S extends StoredSpan> {
   private current: SpanSnapshot<S>;
   private readonly listeners = new Set<(deferred: boolean) => void>();
   private paint: SpanPaint | null = null;
-  private pendingNotice: number | null = null;
+  private pendingNotice: (() => void) | null = null;
 
   constructor(spans: readonly S[] = []) {
     this.history = createHistory(sorted(spans));
@@ -99,7 +100,7 @@ export class SpanStore<S extends StoredSpan> {
 
   /** Drops a notice still waiting for its frame; for a store no longer shown. */
   dispose(): void {
-    if (this.pendingNotice !== null) cancelAnimationFrame(this.pendingNotice);
+    this.pendingNotice?.();
     this.pendingNotice = null;
   }
 
@@ -121,15 +122,9 @@ export class SpanStore<S extends StoredSpan> {
   /** Tells the listeners once the frame with the new paint is on screen (a task after it). */
   private notifyAfterPaint(): void {
     if (this.pendingNotice !== null) return;
-    if (typeof requestAnimationFrame !== 'function') {
-      this.notify();
-      return;
-    }
-    this.pendingNotice = requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.pendingNotice = null;
-        this.notify(true);
-      }, 0),
-    );
+    this.pendingNotice = afterNextPaint(() => {
+      this.pendingNotice = null;
+      this.notify(true);
+    });
   }
 }

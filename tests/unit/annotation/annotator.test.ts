@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import { afterNextPaint } from '@/lib/annotation/frames';
+
+/** One frame: resolves in a requestAnimationFrame callback queued now. */
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** A task after the current ones (and after the timers they queued). */
+const task = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+
+describe('afterNextPaint', () => {
+  it('runs after the next frame, in a task of its own, never inside the caller or the frame', async () => {
+    const seen: string[] = [];
+    afterNextPaint(() => seen.push('work'));
+    expect(seen).toEqual([]);
+    await frame();
+    // The frame's callbacks have run; the work waits for the task after them.
+    expect(seen).toEqual([]);
+    await task();
+    expect(seen).toEqual(['work']);
+  });
+
+  it('can be cancelled before it runs', async () => {
+    const seen: string[] = [];
+    const cancel = afterNextPaint(() => seen.push('work'));
+    await frame();
+    cancel();
+    await task();
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('Annotator with a label pen', () => {
+  let annotator: Annotator | null = null;
+  afterEach(() => {
+    annotator?.destroy();
+    annotator = null;
+  });
+
+  function setup() {
+    const root = document.createElement('div');
+    root.innerHTML = '<p class="para" data-start="0" data-end="27">Officials said it was false</p>';
+    document.body.replaceChildren(root);
+    const text = root.querySelector('.para')?.firstChild as Text;
+    const pending: (TextSpan | null)[] = [];
+    const labeled: TextSpan[] = [];
+    annotator = new Annotator(
+      root,
+      { start: 0, end: 27 },
+      {
+        onPending: (span) => pending.push(span),
+        onActivate: () => {},
+        onKeyLabel: () => {},
+        onMenu: () => {},
+        labelOnRelease: () => (span) => labeled.push(span),
+      },
+    );
+    const select = (from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      const selection = document.getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.dispatchEvent(new Event('selectionchange'));
+    };
+    return { root, pending, labeled, select, annotator };
+  }
+
+  it('labels the selection on release, and the selection left behind opens no menu until cleared', () => {
+    const { root, pending, labeled, select, annotator } = setup();
+    root.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse', button: 0, bubbles: true }));
+    select(2, 13); // "ficials sai": snapped to whole words
+    document.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'mouse', button: 0, bubbles: true }));
+    expect(labeled).toEqual([{ start: 0, end: 14 }]);
+    // The selection stays until the labeler clears it after its paint; a selectionchange meanwhile
+    // (the browser's own, queued during the drag) is not a new selection waiting for the menu.
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(pending).toEqual([]);
+    annotator.clearPending();
+    expect(pending).toEqual([null]);
+    // After that, a selection made otherwise (keyboard, touch) asks for the menu again.
+    select(15, 17);
+    expect(pending[0]).toBeNull();
+    expect(pending.at(-1)).toEqual({ start: 15, end: 17 });
+  });
+});
