@@ -207,6 +207,7 @@ function fill(route: string, params: Record<string, string> = {}): string {
     studentId: w.target.id,
     lessonSlug: LESSON_A,
     articleSlug: ARTICLE_A,
+    exerciseId: EXERCISE_A,
     ...params,
   };
   return route.replace(/\[([^\]]+)\]/g, (_, name: string) => {
