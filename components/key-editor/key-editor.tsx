@@ -1,6 +1,15 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import { createHistory, type History, record, redo, undo } from '@/lib/annotation/history';
 import type { ClassKeyItemInput } from '@/lib/validation/class-key';
