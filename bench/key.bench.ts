@@ -120,7 +120,7 @@ export async function run(): Promise<Record<string, Figure>> {
     await page.getByRole('textbox', { name: 'Email' }).fill(demo.email);
     await page.getByLabel('Password').fill(demo.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My classes' }).waitFor();
+    await page.getByRole('heading', { name: 'My classes' }).waitFor({ timeout: 120_000 });
     await page.goto(`${server.url}/instructor/classes/${demo.classId}/key/${EXERCISE}`);
     const frame = page.getByRole('region', { name: /Article text/ });
     const { text, range } = await frame.evaluate((root) => {
