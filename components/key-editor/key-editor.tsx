@@ -65,9 +65,14 @@ export function KeyEditor(props: KeyEditorProps) {
   const checked = useDeferredValue(items);
   const problems = useMemo(() => {
     const found = editorProblems({ text, range, labels }, checked.map(stored));
+    // Items as shipped passed the content check when the key was built: only changes are judged.
+    for (const item of checked) {
+      const base = shippedById.get(item.id);
+      if (base && same(base, item)) found.delete(item.id);
+    }
     for (const [itemId, list] of fromServer) found.set(itemId, [...(found.get(itemId) ?? []), ...list]);
     return found;
-  }, [checked, text, range, labels, fromServer]);
+  }, [checked, text, range, labels, fromServer, shippedById]);
 
   const commit = useCallback((next: EditorItem[], message: string) => {
     setHistory((h) => record(h, next));
