@@ -1,35 +1,18 @@
 'use client';
 
-import {
-  startTransition,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useEffectEvent,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { startTransition, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
-import { createHistory, type History, record, redo, undo } from '@/lib/annotation/history';
-import type { ClassKeyItemInput } from '@/lib/validation/class-key';
+import { redo, undo } from '@/lib/annotation/history';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
 import { LabelToolbar } from '../exercise/label-toolbar';
+import { EditorActions } from './editor-actions';
+import { historyKeys } from './history-keys';
 import { ItemForm } from './item-form';
 import { ItemList } from './item-list';
-import { editorProblems, serverProblems } from './problems';
-import type { EditorItem, KeyEditorProps, Problems } from './types';
-
-const stored = ({ source: _source, ...item }: EditorItem): ClassKeyItemInput => item;
-const same = (a: EditorItem, b: EditorItem) => JSON.stringify(stored(a)) === JSON.stringify(stored(b));
-
-function isTextEntry(target: EventTarget): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable)
-    return true;
-  return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
-}
+import { serverProblems } from './problems';
+import type { EditorItem, KeyEditorProps } from './types';
+import { stored, useKeyItems } from './use-key-items';
 
 /**
  * The key editor: the article with every key item painted as students see them after
@@ -43,42 +26,14 @@ export function KeyEditor(props: KeyEditorProps) {
   const frame = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const annotator = useRef<Annotator | null>(null);
-  const [history, setHistory] = useState<History<EditorItem[]>>(() => createHistory(props.items));
+  const { history, setHistory, items, withSource, problems, shippedById, commit, setFromServer, status, setStatus } =
+    useKeyItems(props.items, shipped, { text, range, labels });
   const [savedItems, setSavedItems] = useState(props.items);
   const [version, setVersion] = useState(props.version);
   const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
   const [pending, setPending] = useState<TextSpan | null>(null);
-  const [status, setStatus] = useState('');
   const [alert, setAlert] = useState('');
-  const [fromServer, setFromServer] = useState<Problems>(new Map());
   const [busy, setBusy] = useState(false);
-  const items = history.present;
-  const shippedById = useMemo(() => new Map((shipped ?? []).map((i) => [i.id, i])), [shipped]);
-  const withSource = useMemo(
-    () =>
-      items.map((item): EditorItem => {
-        const base = shippedById.get(item.id);
-        return { ...item, source: !base ? 'class' : same(base, item) ? 'file' : 'edited' };
-      }),
-    [items, shippedById],
-  );
-  const checked = useDeferredValue(items);
-  const problems = useMemo(() => {
-    const found = editorProblems({ text, range, labels }, checked.map(stored));
-    // Items as shipped passed the content check when the key was built: only changes are judged.
-    for (const item of checked) {
-      const base = shippedById.get(item.id);
-      if (base && same(base, item)) found.delete(item.id);
-    }
-    for (const [itemId, list] of fromServer) found.set(itemId, [...(found.get(itemId) ?? []), ...list]);
-    return found;
-  }, [checked, text, range, labels, fromServer, shippedById]);
-
-  const commit = useCallback((next: EditorItem[], message: string) => {
-    setHistory((h) => record(h, next));
-    setFromServer(new Map());
-    setStatus(message);
-  }, []);
 
   const addItem = (label: Label, span: TextSpan | null) => {
     if (!span) return;
@@ -126,18 +81,7 @@ export function KeyEditor(props: KeyEditorProps) {
     annotator.current?.paint(items.map(({ id: itemId, label, start, end }) => ({ id: itemId, label, start, end })));
   }, [items]);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (isTextEntry(e.target)) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    if (mod && key === 'z' && !e.shiftKey) {
-      e.preventDefault();
-      setHistory(undo);
-    } else if (mod && (key === 'y' || (key === 'z' && e.shiftKey))) {
-      e.preventDefault();
-      setHistory(redo);
-    }
-  };
+  const onKeyDown = (e: React.KeyboardEvent) => historyKeys(e, setHistory);
 
   const opened = withSource.find((i) => i.id === open) ?? null;
   const update = (itemId: string, patch: Partial<EditorItem>, message: string) =>
@@ -200,30 +144,19 @@ export function KeyEditor(props: KeyEditorProps) {
         </div>
         <section className="exercise-side" aria-labelledby={`${id}-items`}>
           <h2 id={`${id}-items`}>Items</h2>
-          <div className="exercise-actions">
-            <button type="button" onClick={() => setHistory(undo)} disabled={history.past.length === 0}>
-              Undo
-            </button>
-            <button type="button" onClick={() => setHistory(redo)} disabled={history.future.length === 0}>
-              Redo
-            </button>
-            <button type="button" className="primary" onClick={save} disabled={busy || !dirty}>
-              {busy ? 'Working…' : 'Save the key'}
-            </button>
-            {props.rescore && (
-              <button type="button" onClick={rescore} disabled={busy || dirty}>
-                Rescore the class
-              </button>
-            )}
-            {shipped && (
-              <button
-                type="button"
-                onClick={() => commit(shipped, 'The whole key is back to the shipped key; save to keep it.')}
-              >
-                Back to the shipped key
-              </button>
-            )}
-          </div>
+          <EditorActions
+            canUndo={history.past.length > 0}
+            canRedo={history.future.length > 0}
+            dirty={dirty}
+            busy={busy}
+            onUndo={() => setHistory(undo)}
+            onRedo={() => setHistory(redo)}
+            onSave={save}
+            onRescore={props.rescore ? rescore : undefined}
+            onShipped={
+              shipped ? () => commit(shipped, 'The whole key is back to the shipped key; save to keep it.') : undefined
+            }
+          />
           {errorCount > 0 && <p className="key-problem-count">{`${errorCount} problems to fix before saving.`}</p>}
           {opened && (
             <ItemForm

@@ -331,14 +331,16 @@ test('an explanation edited in a class’s key reaches the class’s student onl
       expect(await (await studentCtx.get(where)).text(), where).not.toContain(edited);
       expect(await (await studentCtx.get(where, { headers: { RSC: '1' } })).text(), where).not.toContain(edited);
     }
-    // Self-guided grading of the same exercise by the student is refused while the key is held.
-    expect(
-      (
-        await act(studentCtx, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
-          { exerciseId: 'practice-un-envoy-us-cooperation', clientId: crypto.randomUUID(), answers: [] },
-        ])
-      ).body,
-    ).not.toContain(edited);
+    // Free practice on the same article by the student is refused while the key is held.
+    const practice = await callAction(
+      studentCtx,
+      BASE,
+      actions.get('app/lessons/actions.ts#submitExercise') as string,
+      '/articles/un-envoy-us-cooperation/practice',
+      [{ exerciseId: 'practice-un-envoy-us-cooperation', clientId: crypto.randomUUID(), answers: [] }],
+    );
+    expect(practice.result).toMatchObject({ ok: false, message: expect.stringMatching(/not released its key yet/) });
+    expect(practice.body).not.toContain(edited);
 
     await act(teacherCtx, 'app/instructor/class-actions.ts#releaseKeyAction', `/instructor/classes/${classId}`, [
       assignmentId,
