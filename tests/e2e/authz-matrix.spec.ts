@@ -210,6 +210,7 @@ function fill(route: string, params: Record<string, string> = {}): string {
     studentId: w.target.id,
     lessonSlug: LESSON_A,
     articleSlug: ARTICLE_A,
+    exerciseId: EXERCISE_A,
     ...params,
   };
   return route.replace(/\[([^\]]+)\]/g, (_, name: string) => {
@@ -279,6 +280,8 @@ const KEYS = {
   setGradingRule: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradingRuleAction',
   setGradeOverride: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradeOverrideAction',
   reviewAnswer: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#reviewAnswerAction',
+  saveClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#saveClassKeyAction',
+  rescoreClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#rescoreClassKeyAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
   resume: 'app/join/actions.ts#resumeAction',
 } as const;
@@ -634,6 +637,18 @@ const ROUTES: RouteRow[] = [
       studentA: TO_SIGN_IN,
       instructorB: NOT_THEIRS,
       instructorA: ok('Answer review', w.classA.name, w.studentA.name, w.target.name),
+    }),
+  },
+  {
+    // The class's key editor: the whole key of exercise A (explanations included) is in it.
+    route: '/instructor/classes/[classId]/key/[exerciseId]',
+    params: () => ({ exerciseId: EXERCISE_A }),
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok('The class’s key', w.classA.name, w.fileKeyText),
     }),
   },
   {
@@ -1045,11 +1060,16 @@ const ACTION_CASES: ActionCase[] = [
     allowed: ['instructorA'],
     onAllowed: (o, who) => {
       expect.soft(o.result, who).toMatchObject({ ok: true });
-      expect
-        .soft(added(o, 'key_addition'))
-        .toEqual([expect.objectContaining({ assignment_id: w.assignmentA, explanation: `Accepted by ${who} here.` })]);
+      // A new version of class A's key holding the span, and nothing else.
+      expect.soft(added(o, 'class_key_version')).toEqual([
+        expect.objectContaining({
+          class_id: w.classA.id,
+          exercise_id: EXERCISE_A,
+          changes_json: expect.stringContaining(`Accepted by ${who} here.`),
+        }),
+      ]);
       // Rescoring may rewrite class A's submissions of this exercise, and nothing else.
-      for (const table of Object.keys(o.diff)) expect.soft(['key_addition', 'submission']).toContain(table);
+      for (const table of Object.keys(o.diff)) expect.soft(['class_key_version', 'submission']).toContain(table);
       for (const row of [...added(o, 'submission'), ...removed(o, 'submission')])
         expect.soft(row).toMatchObject({ assignment_id: w.assignmentA, exercise_id: EXERCISE_A });
     },
@@ -1270,7 +1290,7 @@ const ACTION_CASES: ActionCase[] = [
         ]);
       expect.soft(copy?.join_code, 'a code of its own').not.toBe(current(w.classA.joinCodes));
       for (const table of Object.keys(o.diff))
-        expect.soft(['class', 'assignment', 'key_addition', 'extra_dismissal']).toContain(table);
+        expect.soft(['class', 'assignment', 'class_key_version', 'extra_dismissal']).toContain(table);
       for (const [table, change] of Object.entries(o.diff))
         expect.soft(change.removed, `${table} loses nothing`).toEqual([]);
       expect
@@ -1301,6 +1321,41 @@ const ACTION_CASES: ActionCase[] = [
       for (const row of [...added(o, 'session'), ...removed(o, 'session')])
         expect.soft(row).toMatchObject({ userId: w.instructorA.userId });
       w.instructorA.password = `${w.instructorA.password} changed by ${who}`;
+    },
+  },
+  {
+    key: KEYS.rescoreClassKey,
+    title: 'class A’s key: its instructor only',
+    args: () => [w.classA.id, EXERCISE_A],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect
+        .soft(o.result, who)
+        .toMatchObject({ ok: true, message: expect.stringMatching(/^Rescored \d+ submissions?/) });
+      for (const table of Object.keys(o.diff)) expect.soft(['submission']).toContain(table);
+      for (const row of [...added(o, 'submission'), ...removed(o, 'submission')])
+        expect.soft(row).toMatchObject({ assignment_id: w.assignmentA, exercise_id: EXERCISE_A });
+    },
+  },
+  {
+    // Late in the file: the allowed save empties class A's key of exercise A for later rows.
+    key: KEYS.saveClassKey,
+    title: 'class A’s key: its instructor only, at the newest version',
+    args: (who) => {
+      const versions = (w.db.snapshot().class_key_version ?? [])
+        .filter((r) => r.class_id === w.classA.id && r.exercise_id === EXERCISE_A)
+        .map((r) => Number(r.version));
+      return [w.classA.id, EXERCISE_A, { baseVersion: Math.max(0, ...versions), items: [], note: `Saved by ${who}` }];
+    },
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true, message: expect.stringMatching(/^Saved as version \d+/) });
+      expectOnly(o, who, ['class_key_version']);
+      expect
+        .soft(added(o, 'class_key_version'))
+        .toEqual([
+          expect.objectContaining({ class_id: w.classA.id, exercise_id: EXERCISE_A, note: `Saved by ${who}` }),
+        ]);
     },
   },
   {
@@ -1378,16 +1433,11 @@ const ACTION_CASES: ActionCase[] = [
         .soft(o.result, who)
         .toMatchObject({ ok: true, message: expect.stringMatching(/^Deleted, with \d+ submissions?\.$/) });
       expect.soft(removed(o, 'assignment').map((r) => r.id)).toEqual([w.assignmentA]);
-      for (const table of ['draft', 'submission', 'key_addition', 'extra_dismissal'])
+      // The class key belongs to the class (decision 16): deleting an assignment keeps it.
+      for (const table of ['draft', 'submission', 'extra_dismissal'])
         expect.soft(removed(o, table).length, `${table}: class A’s go`).toBeGreaterThan(0);
-      for (const table of [
-        'draft',
-        'submission',
-        'key_addition',
-        'extra_dismissal',
-        'assignment_exception',
-        'assignment_change',
-      ])
+      expect.soft(removed(o, 'class_key_version'), 'the class key stays').toEqual([]);
+      for (const table of ['draft', 'submission', 'extra_dismissal', 'assignment_exception', 'assignment_change'])
         for (const row of removed(o, table)) expect.soft(row.assignment_id, table).toBe(w.assignmentA);
       for (const [table, change] of Object.entries(o.diff))
         expect.soft(change.added, `${table} gains nothing`).toEqual([]);

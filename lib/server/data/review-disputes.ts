@@ -40,7 +40,7 @@ export async function getDisputes(
 ): Promise<Result<Disputes>> {
   const context = await reviewedExercise(db, actor, assignmentId, exerciseId);
   if (isFailure(context)) return context;
-  const key = await loadClassKey(db, assignmentId, exerciseId);
+  const key = await loadClassKey(context.keys, context.assignment, exerciseId);
   const work = await loadExerciseWork(db, context.assignment, exerciseId, key);
   const students = work.flatMap((w) => (w.answers ? [{ id: w.studentId, answers: scoringAnswers(w.answers) }] : []));
   const scoringKey = toClassScoringKey(key.items);

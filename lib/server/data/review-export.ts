@@ -99,7 +99,7 @@ export async function exportLabels(
     .orderBy('submission.exercise_id')
     .orderBy('submission.attempt')
     .execute();
-  const texts = new Map((context.lesson?.exercises ?? []).map((e) => [e.id, exerciseText(e).text]));
+  const texts = new Map(context.exercises.map((e) => [e.exercise.id, e.article.text]));
   return ok({
     assignmentId: context.assignment.id,
     lessonSlug: context.assignment.lesson_slug,

@@ -2,15 +2,8 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** Tables whose rows carry an insertion number, `seq` (migrations 0004 and 0006). */
-export type OrderedTable =
-  | 'comment'
-  | 'key_addition'
-  | 'extra_dismissal'
-  | 'student'
-  | 'class'
-  | 'assignment'
-  | 'assignment_change';
+/** Tables whose rows carry an insertion number, `seq` (migrations 0004 and 0006; 0008 dropped key_addition). */
+export type OrderedTable = 'comment' | 'extra_dismissal' | 'student' | 'class' | 'assignment' | 'assignment_change';
 
 /**
  * Takes `count` insertion numbers for `table` and returns the first; the rest follow it.

@@ -19,7 +19,7 @@ const OUR_TABLES = [
   'draft',
   'submission',
   'rate_limit',
-  'key_addition',
+  'class_key_version',
   'extra_dismissal',
   'comment',
   'insertion_counter',
@@ -42,6 +42,7 @@ describeEachEngine(
         '0005_security',
         '0006_assignment_control',
         '0007_answers_and_grades',
+        '0008_class_keys',
       ]);
       const second = await migrateToLatest(h.db);
       expect(second).toEqual({ applied: [], error: null });
@@ -102,6 +103,7 @@ describeEachEngine(
         '0005_security',
         '0006_assignment_control',
         '0007_answers_and_grades',
+        '0008_class_keys',
       ]);
       // Both keep their names; the later one's key is made distinct, and the name is taken from now on.
       const keys = await h.db.selectFrom('student').select(['display_name', 'name_key']).orderBy('seq').execute();
@@ -136,6 +138,7 @@ describeEachEngine(
         '0005_security',
         '0006_assignment_control',
         '0007_answers_and_grades',
+        '0008_class_keys',
       ]);
     });
   },

@@ -58,6 +58,19 @@ export default async function AssignmentPage({ params }: Props) {
         <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
         <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
       </p>
+      {(lesson?.exercises.length ?? 0) > 0 && (
+        <nav aria-label="This class’s keys">
+          <ul className="key-links">
+            {lesson?.exercises.map((e, i) => (
+              <li key={e.id}>
+                <a
+                  href={`/instructor/classes/${a.classId}/key/${e.id}`}
+                >{`Edit this class’s key of exercise ${i + 1}`}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {a.archived && <p className="note">This class is archived: its assignments can no longer be changed.</p>}
 
       {!a.archived && (
