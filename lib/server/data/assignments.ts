@@ -127,6 +127,7 @@ export async function createAssignments(
     // No grading rule until the teacher picks one on the review page.
     label_points: 0,
     answer_points: 0,
+    own_article_id: null,
   }));
   await db.insertInto('assignment').values(rows).execute();
   return ok(rows.map((row) => toView(row)));

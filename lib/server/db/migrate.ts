@@ -8,6 +8,7 @@ import { insertionOrder } from './migrations/0004_insertion_order';
 import { security } from './migrations/0005_security';
 import { assignmentControl } from './migrations/0006_assignment_control';
 import { answersAndGrades } from './migrations/0007_answers_and_grades';
+import { ownArticles } from './migrations/0009_own_articles';
 
 /**
  * Every migration, by name, in order. Listed by hand rather than read from a folder so
@@ -21,6 +22,7 @@ const MIGRATIONS = {
   '0005_security': security,
   '0006_assignment_control': assignmentControl,
   '0007_answers_and_grades': answersAndGrades,
+  '0009_own_articles': ownArticles,
 };
 
 /** Enough passes to outlast a concurrent migration (they take well under a second). */

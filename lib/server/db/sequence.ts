@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** Tables whose rows carry an insertion number, `seq` (migrations 0004 and 0006). */
+/** Tables whose rows carry an insertion number, `seq` (migrations 0004, 0006 and 0009). */
 export type OrderedTable =
   | 'comment'
   | 'key_addition'
@@ -10,7 +10,8 @@ export type OrderedTable =
   | 'student'
   | 'class'
   | 'assignment'
-  | 'assignment_change';
+  | 'assignment_change'
+  | 'own_article';
 
 /**
  * Takes `count` insertion numbers for `table` and returns the first; the rest follow it.

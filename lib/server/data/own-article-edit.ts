@@ -1,0 +1,118 @@
+import 'server-only';
+import { sha256 } from '@/lib/content/articles';
+import { anchorKeyItems } from '@/lib/content/keys';
+import {
+  ArticleTextSchema,
+  normalizePastedText,
+  type OwnArticleMeta,
+  OwnArticleMetaSchema,
+} from '@/lib/validation/own-article';
+import type { Actor } from '../actor';
+import { type Db, getDb } from '../db/client';
+import { fail, ok, type Result } from '../result';
+import { isFailure } from './access';
+import { checkPlacedItems, writeItems } from './own-article-key';
+import { getOwnArticle, hasSubmissions, ownedArticle } from './own-articles';
+
+const LOCKED = fail(
+  'conflict',
+  'Students have submitted work on this article, so its text can no longer change. Make a copy and change the copy.',
+);
+const STALE = fail(
+  'conflict',
+  'The key changed since you opened it (another tab or person saved). Reload, then make your change again.',
+);
+
+/** A refusal listing every problem, each naming its field. */
+function problemsFailure(what: string, problems: string[]) {
+  return fail('invalid', `${what}: ${problems.join('; ')}`);
+}
+
+/**
+ * Saves the whole key of one of the instructor's articles (items placed by offsets), read at
+ * `version`: `conflict` when it has changed since (nothing is lost silently), `invalid` with
+ * every item's problems named (nothing stored). Returns the new version.
+ */
+export async function saveOwnKey(
+  actor: Actor,
+  articleId: string,
+  input: { version: number; items: readonly unknown[] },
+  db: Db = getDb(),
+): Promise<Result<{ version: number }>> {
+  const row = await ownedArticle(db, actor, articleId);
+  if (isFailure(row)) return row;
+  const checked = checkPlacedItems(row.text, input.items);
+  if (!checked.ok) return problemsFailure('The key was not saved', checked.problems);
+  const saved = await db.transaction().execute(async (trx) => {
+    const moved = await trx
+      .updateTable('own_article')
+      .set({ key_version: input.version + 1 })
+      .where('id', '=', row.id)
+      .where('key_version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) return false;
+    await writeItems(trx, row.id, checked.items);
+    return true;
+  });
+  return saved ? ok({ version: input.version + 1 }) : STALE;
+}
+
+/** Changes the fields of one of the instructor's articles other than its text. */
+export async function updateOwnArticleMeta(
+  actor: Actor,
+  articleId: string,
+  input: OwnArticleMeta,
+  db: Db = getDb(),
+): Promise<Result<{ id: string }>> {
+  const row = await ownedArticle(db, actor, articleId);
+  if (isFailure(row)) return row;
+  const parsed = OwnArticleMetaSchema.safeParse(input);
+  if (!parsed.success)
+    return problemsFailure(
+      'Not saved',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  const { sourceUrl, author, ...rest } = parsed.data;
+  await db
+    .updateTable('own_article')
+    .set({ ...rest, author: author || null, source_url: sourceUrl })
+    .where('id', '=', row.id)
+    .execute();
+  return ok({ id: row.id });
+}
+
+/**
+ * Replaces the text of one of the instructor's articles while no student has submitted work
+ * on it (`conflict` after: make a copy). Every key item is found again by its quote in the
+ * new text; `invalid` naming the items whose quote no longer resolves, and nothing changes.
+ */
+export async function replaceOwnArticleText(
+  actor: Actor,
+  articleId: string,
+  rawText: string,
+  db: Db = getDb(),
+): Promise<Result<{ id: string }>> {
+  const article = await getOwnArticle(actor, articleId, db);
+  if (!article.ok) return article;
+  if (article.value.locked || (await hasSubmissions(db, articleId))) return LOCKED;
+  const parsed = ArticleTextSchema.safeParse(rawText);
+  if (!parsed.success)
+    return problemsFailure(
+      'Not saved',
+      parsed.error.issues.map((i) => `text: ${i.message}`),
+    );
+  const text = normalizePastedText(rawText);
+  const anchored = anchorKeyItems(text, article.value.items);
+  if (anchored.problems.length > 0) {
+    return problemsFailure('The text was not changed, because key items would lose their place', anchored.problems);
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('own_article')
+      .set({ text, sha256: sha256(text), key_version: article.value.keyVersion + 1 })
+      .where('id', '=', articleId)
+      .execute();
+    await writeItems(trx, articleId, anchored.items);
+  });
+  return ok({ id: articleId });
+}
