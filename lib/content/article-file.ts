@@ -31,7 +31,10 @@ function orderedItem(item: KeyItem): Record<string, unknown> {
   );
 }
 
-/** Writes an article and its key as one file (see lib/validation/article-file.ts). */
+/**
+ * Writes an article and its key as one file (see lib/validation/article-file.ts). Lines are
+ * never folded: the text keeps its own lines and a passage searched for is found as written.
+ */
 export function writeArticleFile(
   article: Omit<FileArticle, 'text' | 'sha256'>,
   text: string,
@@ -42,7 +45,7 @@ export function writeArticleFile(
     Object.entries({ ...article, sha256: hash, text }).filter(([, v]) => v !== undefined && v !== ''),
   );
   const doc2 = { article: article.slug, sha256: hash, items: items.map(orderedItem) };
-  return `${HEADER}${stringify(doc1, { lineWidth: 100 })}---\n${stringify(doc2, { lineWidth: 100 })}`;
+  return `${HEADER}${stringify(doc1, { lineWidth: 0, blockQuote: 'literal' })}---\n${stringify(doc2, { lineWidth: 0 })}`;
 }
 
 /** Whether a file holds an article with its key (two YAML documents) rather than a key alone. */

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { stringify } from 'yaml';
 import {
   type ActionResponse,
   appRoutes,
@@ -98,6 +99,8 @@ type World = {
   spans: { label: 'sourcing'; start: number; end: number }[];
   released: boolean;
   removed: boolean;
+  /** Instructor A's own article (imported from a file): its id, title and a marker in its key. */
+  ownArticle: { id: string; title: string; keyMarker: string; text: string };
 };
 
 let w: World;
@@ -120,6 +123,8 @@ function markersA(): string[] {
     w.dismissal,
     w.instructorA.name,
     w.instructorA.email,
+    w.ownArticle.title,
+    w.ownArticle.keyMarker,
   ];
 }
 function markersB(): string[] {
@@ -158,6 +163,8 @@ function secretsFor(who: Who, where: 'page' | 'action'): string[] {
       w.dismissal,
       w.instructorA.name,
       w.instructorA.email,
+      w.ownArticle.title,
+      w.ownArticle.keyMarker,
       ...b,
     ],
     instructorA: b,
@@ -207,6 +214,7 @@ function fill(route: string, params: Record<string, string> = {}): string {
     studentId: w.target.id,
     lessonSlug: LESSON_A,
     articleSlug: ARTICLE_A,
+    articleId: w.ownArticle.id,
     ...params,
   };
   return route.replace(/\[([^\]]+)\]/g, (_, name: string) => {
@@ -270,6 +278,10 @@ const KEYS = {
   setGradingRule: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradingRuleAction',
   setGradeOverride: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradeOverrideAction',
   reviewAnswer: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#reviewAnswerAction',
+  createOwnArticle: 'app/instructor/articles/actions.ts#createOwnArticleAction',
+  importArticle: 'app/instructor/articles/actions.ts#importArticleAction',
+  copyOwnArticle: 'app/instructor/articles/actions.ts#copyOwnArticleAction',
+  replaceOwnArticleText: 'app/instructor/articles/actions.ts#replaceOwnArticleTextAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
   resume: 'app/join/actions.ts#resumeAction',
 } as const;
@@ -458,7 +470,44 @@ test.beforeAll(async () => {
     spans[3],
     { comment: w.dismissal },
   ]);
+
+  // Instructor A brings an article of their own, with a key, by importing a file.
+  const ownText = `Officials said the harbor plan failed ${tag}.\nCritics slammed the reckless scheme.`;
+  w.ownArticle = {
+    id: '',
+    title: `Harbor plan ${tag}`,
+    keyMarker: `Own key marker ${tag}: no official is named`,
+    text: ownText,
+  };
+  await must(w.ctx.instructorA, KEYS.importArticle, '/instructor/articles', [
+    { file: ownArticleFile(w.ownArticle.title, ownText, w.ownArticle.keyMarker) },
+  ]);
+  w.ownArticle.id = one(
+    db.all<{ id: string }>('select id from own_article where title = ?', w.ownArticle.title),
+    'own article',
+  ).id;
 });
+
+/** An article file (as the export writes) with one key item whose explanation holds `marker`. */
+function ownArticleFile(title: string, text: string, marker: string): string {
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const article = {
+    slug: 'harbor-plan',
+    title,
+    outlet: 'The Example Courier',
+    date: '2026-11-30',
+    source: 'https://news.example/harbor',
+    provenance: 'Written for the authorization test.',
+    sha256,
+    text,
+  };
+  const key = {
+    article: 'harbor-plan',
+    sha256,
+    items: [{ label: 'sourcing', quote: 'Officials said', kind: 'vague', explanation: `${marker}, so who says so?` }],
+  };
+  return `${stringify(article)}---\n${stringify(key)}`;
+}
 
 test.afterAll(async () => {
   if (!w) return;
@@ -498,6 +547,56 @@ const TO_SIGN_IN = redirect('/instructor/sign-in');
 const NOT_THEIRS = refused(404);
 
 const ROUTES: RouteRow[] = [
+  {
+    route: '/instructor/articles',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: ok('My articles', 'Import an article file'),
+      instructorA: ok('My articles', w.ownArticle.title),
+    }),
+  },
+  {
+    route: '/instructor/articles/new',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: ok('Add an article', 'Provenance and licence'),
+      instructorA: ok('Add an article', 'Provenance and licence'),
+    }),
+  },
+  {
+    route: '/instructor/articles/[articleId]',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok(w.ownArticle.title, w.ownArticle.keyMarker, 'Make a copy'),
+    }),
+  },
+  {
+    route: '/instructor/articles/[articleId]/export',
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: refused(404, 'No such article.'),
+      instructorA: ok(w.ownArticle.title, w.ownArticle.keyMarker, 'sha256:'),
+    }),
+  },
+  {
+    route: '/instructor/articles/shipped/[articleSlug]/export',
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: ok(`slug: ${ARTICLE_A}`, w.fileKeyText),
+      instructorA: ok(`slug: ${ARTICLE_A}`, w.fileKeyText),
+    }),
+  },
   { route: '/', expect: () => everyone(ok('Where to start')) },
   { route: '/articles', expect: () => everyone(ok('Five real articles')) },
   { route: '/privacy', expect: () => everyone(ok('Privacy: what Close Read keeps', 'No analytics')) },
@@ -778,6 +877,76 @@ function updated(o: Outcome, table: string, id: string): { before: Row | undefin
 const submission = (exerciseId: string, answers: unknown[] = []) => ({ exerciseId, clientId: randomUUID(), answers });
 
 const ACTION_CASES: ActionCase[] = [
+  {
+    key: KEYS.createOwnArticle,
+    title: 'instructors only, and the article is the caller’s own',
+    args: (who) => [
+      {
+        title: `Scratch article of ${who}`,
+        outlet: 'The Example Courier',
+        author: '',
+        published: 'not stated',
+        sourceUrl: 'https://news.example/scratch',
+        provenance: 'Written for the authorization test.',
+        text: `A text pasted by ${who}.`,
+      },
+    ],
+    allowed: ['instructorB', 'instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['own_article']);
+      expect.soft(added(o, 'own_article'), who).toEqual([
+        expect.objectContaining({
+          instructor_id: w[who as 'instructorA' | 'instructorB'].userId,
+          title: `Scratch article of ${who}`,
+        }),
+      ]);
+    },
+  },
+  {
+    key: KEYS.importArticle,
+    title: 'instructors only: a new article of the caller’s, with its key',
+    args: (who) => [{ file: ownArticleFile(`Imported by ${who}`, 'Officials said so.', `Imported key of ${who}`) }],
+    allowed: ['instructorB', 'instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['own_article', 'own_key_item']);
+      const [row] = added(o, 'own_article');
+      expect.soft(row, who).toMatchObject({ instructor_id: w[who as 'instructorA' | 'instructorB'].userId });
+      expect
+        .soft(added(o, 'own_key_item'))
+        .toEqual([
+          expect.objectContaining({ article_id: row?.id, explanation: `Imported key of ${who}, so who says so?` }),
+        ]);
+    },
+  },
+  {
+    key: KEYS.copyOwnArticle,
+    title: 'instructor A’s article: its owner only',
+    args: () => [w.ownArticle.id],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['own_article', 'own_key_item']);
+      expect
+        .soft(added(o, 'own_article'))
+        .toEqual([expect.objectContaining({ instructor_id: w.instructorA.userId, copied_from: w.ownArticle.id })]);
+      expect
+        .soft(added(o, 'own_key_item'))
+        .toEqual([expect.objectContaining({ explanation: expect.stringContaining(w.ownArticle.keyMarker) })]);
+    },
+  },
+  {
+    key: KEYS.replaceOwnArticleText,
+    title: 'instructor A’s article: its owner only, while no one has submitted work on it',
+    args: () => [w.ownArticle.id, { text: `${w.ownArticle.text}\nA line added.` }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expect.soft(Object.keys(o.diff).sort(), who).toEqual(['own_article', 'own_key_item']);
+      expect.soft(updated(o, 'own_article', w.ownArticle.id).after?.text).toBe(`${w.ownArticle.text}\nA line added.`);
+    },
+  },
   {
     key: KEYS.getAccount,
     title: 'each caller learns only who they are',

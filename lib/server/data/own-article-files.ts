@@ -4,6 +4,7 @@ import { getArticle } from '@/lib/content/articles';
 import { ContentError } from '@/lib/content/errors';
 import { getKey } from '@/lib/content/keys';
 import type { KeyItem } from '@/lib/validation/key';
+import { MAX_IMPORT_CHARS } from '@/lib/validation/own-article-forms';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import { fail, ok, type Result } from '../result';
@@ -12,9 +13,6 @@ import { getOwnArticle, insertArticle } from './own-articles';
 
 /** An exported file: its name and its YAML. */
 export type ExportedFile = { filename: string; yaml: string };
-
-/** Largest file accepted for import: the longest text, escaped, with 2,000 items beside it. */
-export const MAX_IMPORT_BYTES = 2_000_000;
 
 /** A slug for a file name and the file's `slug`, from a title. */
 export function slugOf(title: string): string {
@@ -88,8 +86,8 @@ export async function importArticleFile(
 ): Promise<Result<{ id: string }>> {
   const userId = instructorId(actor);
   if (isFailure(userId)) return userId;
-  if (source.length > MAX_IMPORT_BYTES) {
-    return fail('invalid', `file: at most ${MAX_IMPORT_BYTES.toLocaleString('en-US')} characters can be imported.`);
+  if (source.length > MAX_IMPORT_CHARS) {
+    return fail('invalid', `file: at most ${MAX_IMPORT_CHARS.toLocaleString('en-US')} characters can be imported.`);
   }
   let parsed: ReturnType<typeof parseArticleFile>;
   try {

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ActionButton } from '@/components/classroom/action-button';
+import { ReplaceTextForm } from '@/components/classroom/replace-text-form';
+import { getActor } from '@/lib/server/actor';
+import { getOwnArticle } from '@/lib/server/data/own-articles';
+import { LABEL_NAMES } from '@/lib/validation/labels';
+import { copyOwnArticleAction, replaceOwnArticleTextAction } from '../actions';
+
+type Props = { params: Promise<{ articleId: string }> };
+
+export const metadata: Metadata = { title: 'Article' };
+
+export default async function OwnArticlePage({ params }: Props) {
+  const { articleId } = await params;
+  const actor = await getActor();
+  if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
+  const found = await getOwnArticle(actor, articleId);
+  if (!found.ok) notFound();
+  const a = found.value;
+  return (
+    <div className="page classroom">
+      <p>
+        <Link href="/instructor/articles">← My articles</Link>
+      </p>
+      <h1>{a.title}</h1>
+      <dl className="facts">
+        <dt>Outlet</dt>
+        <dd>{a.outlet}</dd>
+        {a.author && (
+          <>
+            <dt>Author</dt>
+            <dd>{a.author}</dd>
+          </>
+        )}
+        <dt>Published</dt>
+        <dd>{a.published}</dd>
+        <dt>Source</dt>
+        <dd>{a.sourceUrl ? <a href={a.sourceUrl}>{a.sourceUrl}</a> : 'not given'}</dd>
+        <dt>Provenance and licence</dt>
+        <dd>{a.provenance}</dd>
+        <dt>Text</dt>
+        <dd>
+          {a.text.length.toLocaleString('en-US')} characters, SHA-256 <code>{a.sha256}</code>
+        </dd>
+      </dl>
+      <p>
+        <a href={`/instructor/articles/${a.id}/export`} download>
+          Export the article with its key (YAML)
+        </a>{' '}
+        <ActionButton label="Make a copy" action={copyOwnArticleAction.bind(null, a.id)} />
+      </p>
+
+      <section aria-labelledby="key-heading">
+        <h2 id="key-heading">Key (version {a.keyVersion})</h2>
+        {a.items.length === 0 ? (
+          <p>No items yet. Write the key in a file in the export’s format and import it, or start from an export.</p>
+        ) : (
+          <ol className="key-items">
+            {a.items.map((item) => (
+              <li key={item.id}>
+                <strong>{LABEL_NAMES[item.label]}</strong>
+                {item.optional && ' (optional)'}: “{item.quote}”<p>{item.explanation}</p>
+                {item.check && <p>How to check: {item.check}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        {a.locked ? (
+          <>
+            <p className="note">
+              Students have submitted work on this article, so its text can no longer change. To change it, make a copy
+              and change the copy.
+            </p>
+            <pre className="article-plain">{a.text}</pre>
+          </>
+        ) : (
+          <ReplaceTextForm text={a.text} save={replaceOwnArticleTextAction.bind(null, a.id)} />
+        )}
+      </section>
+    </div>
+  );
+}
