@@ -57,30 +57,6 @@ export async function saveOwnKey(
   return saved ? ok({ version: input.version + 1 }) : STALE;
 }
 
-/** Changes the fields of one of the instructor's articles other than its text. */
-export async function updateOwnArticleMeta(
-  actor: Actor,
-  articleId: string,
-  input: OwnArticleMeta,
-  db: Db = getDb(),
-): Promise<Result<{ id: string }>> {
-  const row = await ownedArticle(db, actor, articleId);
-  if (isFailure(row)) return row;
-  const parsed = OwnArticleMetaSchema.safeParse(input);
-  if (!parsed.success)
-    return problemsFailure(
-      'Not saved',
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    );
-  const { sourceUrl, author, ...rest } = parsed.data;
-  await db
-    .updateTable('own_article')
-    .set({ ...rest, author: author || null, source_url: sourceUrl })
-    .where('id', '=', row.id)
-    .execute();
-  return ok({ id: row.id });
-}
-
 /**
  * Replaces the text of one of the instructor's articles while no student has submitted work
  * on it (`conflict` after: make a copy). Every key item is found again by its quote in the

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
@@ -11,6 +15,7 @@ import type { OwnArticleInput } from '@/lib/validation/own-article';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeClassAssignment, makeInstructor, makeStudent, must } from './fixtures';
 
+const ROOT = path.resolve(__dirname, '../../..');
 const TEXT = 'Officials said the plan failed.\r\nCritics slammed the reckless scheme, reports said.\u0007\tEnd.';
 const INPUT: OwnArticleInput = {
   title: 'A plan fails',
@@ -174,6 +179,17 @@ describeEachEngine('own articles', (h) => {
     });
     expect(same(b)).toEqual(same(a));
     expect(must(await exportOwnArticle(other, copy.id, h.db)).yaml).toBe(file.yaml);
+    // `npm run check-key` accepts the exported file.
+    const dir = mkdtempSync(path.join(tmpdir(), 'close-read-own-export-'));
+    writeFileSync(path.join(dir, file.filename), file.yaml);
+    const run = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['--conditions=react-server', 'scripts/check-key.ts', path.join(dir, file.filename)],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('3 items: sourcing 1, unverifiable-claim 1, loaded-language 1');
+    expect(run.status).toBe(0);
   });
 
   it('import a shipped article’s export with its whole key', async () => {
