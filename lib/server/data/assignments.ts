@@ -128,6 +128,8 @@ export async function createAssignments(
     label_points: 0,
     answer_points: 0,
     own_article_id: null,
+    own_instructions: null,
+    own_labels: null,
   }));
   await db.insertInto('assignment').values(rows).execute();
   return ok(rows.map((row) => toView(row)));

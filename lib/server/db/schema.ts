@@ -124,6 +124,9 @@ export interface AssignmentTable {
   answer_points: number;
   /** The instructor's own article this assignment sets (migration 0009); null: a lesson's. */
   own_article_id: string | null;
+  /** An own article's exercise: its instructions and the labels that count (JSON array); else null. */
+  own_instructions: string | null;
+  own_labels: string | null;
 }
 
 /** A class student's latest written answer to one question of an assignment, and its review. */

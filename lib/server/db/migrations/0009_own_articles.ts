@@ -10,7 +10,9 @@ import type { Kysely, Migration } from 'kysely';
  *   (content/keys/*.yaml) anchored to offsets in the article's text; `attribute` holds the
  *   label's attribute (kind, voice or basis) and `accept_json` the accepted labels;
  * - `assignment.own_article_id`: the own article an assignment sets as its exercise (null
- *   for a lesson's assignment). An article that an assignment uses cannot be deleted.
+ *   for a lesson's assignment), with the exercise's `own_instructions` and `own_labels` (the
+ *   labels that count, a JSON array). Its `lesson_slug` is then `own:<article id>`. An
+ *   article that an assignment uses cannot be deleted.
  */
 export const ownArticles: Migration = {
   // `any`: migrations run against the schema as it was then.
@@ -60,6 +62,8 @@ export const ownArticles: Migration = {
       .alterTable('assignment')
       .addColumn('own_article_id', 'text', (c) => c.references('own_article.id').onDelete('restrict'))
       .execute();
+    await db.schema.alterTable('assignment').addColumn('own_instructions', 'text').execute();
+    await db.schema.alterTable('assignment').addColumn('own_labels', 'text').execute();
     await db.insertInto('insertion_counter').values({ name: 'own_article', value: 0 }).execute();
   },
 };
