@@ -62,7 +62,7 @@ export function KeyItems({
         <section className="item-detail" id="item-detail" aria-labelledby="item-detail-title">
           <h3 id="item-detail-title">{`Who found “${chosen.quote}”`}</h3>
           <p>
-            {`${LABEL_NAMES[chosen.label]}${chosen.optional ? ', optional' : ''}${chosen.source === 'class' ? ', added by this class' : ''}. `}
+            {`${LABEL_NAMES[chosen.label]}${chosen.optional ? ', optional' : ''}${chosen.source === 'class' ? ', added by this class' : chosen.source === 'edited' ? ', edited for this class' : ''}. `}
             {chosen.explanation}
           </p>
           {chosen.optional ? (
@@ -90,7 +90,7 @@ export function KeyItems({
         {items.map((k) => (
           <li key={k.id}>
             <Link href={itemHref(k.id)} aria-current={k.id === selected ? 'true' : undefined}>{`“${k.quote}”`}</Link>
-            {` ${LABEL_NAMES[k.label]}${k.optional ? ', optional' : ''}${k.source === 'class' ? ', class addition' : ''}`}
+            {` ${LABEL_NAMES[k.label]}${k.optional ? ', optional' : ''}${k.source === 'class' ? ', class addition' : k.source === 'edited' ? ', edited for this class' : ''}`}
             {!k.optional && ` · found ${k.found.length}, missed ${k.missed.length}`}
             {!k.optional && choicesText(k) && <span className="item-choices">{` · ${choicesText(k)}`}</span>}
           </li>

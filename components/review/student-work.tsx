@@ -9,7 +9,7 @@ type KeyItem = {
   end: number;
   quote: string;
   optional: boolean;
-  source: 'file' | 'class';
+  source: 'file' | 'edited' | 'class';
   attribute: string | null;
 };
 type Span = { label: Label; start: number; end: number; attribute?: string };
@@ -98,7 +98,7 @@ export function StudentComparison({
           return (
             <li key={f.id} className={`cmp cmp-${f.type === 'key' ? f.status : 'optional'}`}>
               <strong>{`${status}:`}</strong>{' '}
-              {`“${item?.quote ?? text.slice(f.start, f.end)}” (${LABEL_NAMES[f.label]}${item?.source === 'class' ? ', class addition' : ''})`}
+              {`“${item?.quote ?? text.slice(f.start, f.end)}” (${LABEL_NAMES[f.label]}${item?.source === 'class' ? ', class addition' : item?.source === 'edited' ? ', edited for this class' : ''})`}
               {f.answers.length > 0 && (
                 <span className="cmp-answers">
                   {' — student labeled '}

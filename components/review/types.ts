@@ -30,7 +30,7 @@ export type KeyItemReviewView = {
   quote: string;
   explanation: string;
   optional: boolean;
-  source: 'file' | 'class';
+  source: 'file' | 'edited' | 'class';
   found: StudentRef[];
   wrongLabel: StudentRef[];
   missed: StudentRef[];

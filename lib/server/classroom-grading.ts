@@ -1,7 +1,6 @@
 import 'server-only';
-import { getExercise, getLesson } from '../content/lessons';
-import { type ScoreResult, score } from '../scoring';
-import { type ActionFailure, failure, fieldErrorsOf } from '../validation/action-result';
+import type { ScoreResult } from '../scoring';
+import { failure, fieldErrorsOf } from '../validation/action-result';
 import { type DraftSpan, SaveDraftSchema } from '../validation/classroom-exercise';
 import type {
   ClassroomExercise,
@@ -10,47 +9,56 @@ import type {
   SubmitOutcome,
   SubmittedView,
 } from '../validation/exercise-contract';
-import type { Exercise } from '../validation/lesson';
 import type { SubmittedSpan } from '../validation/submission';
 import type { Actor } from './actor';
 import { assignmentForExercise, lockedKeyItems, releaseWhen, revealsLockedItem } from './classroom-keys';
 import type { StudentActor } from './classroom-types';
-import { type ClassKeyItem, classKeyItems, toClassScoringKey } from './data/class-key';
 import { getDraft, saveDraft } from './data/drafts';
 import { attemptsAllowed } from './data/student-exceptions';
 import { getMySubmission, type MySubmission, submitExercise } from './data/submissions';
 import { type Db, getDb } from './db/client';
 import type { AssignmentTable } from './db/schema';
-import { gradeSubmission, spanProblems } from './grading';
+import { type GradeOutcome, gradeAgainst, gradeSubmission, parseSubmission, spanProblems } from './grading';
 import { isAhead } from './instants';
+import { keyChangedSince } from './keys/history';
+import { type KeyResolver, keyResolver } from './keys/resolve';
 
 const LOCKED_MESSAGE =
   'Your class is working on this article, and your teacher has not released its key yet. ' +
   'Practise on another article for now; this one opens when the key is released.';
 
 /**
- * Grades a submission for whoever asks. A student whose class has the exercise's lesson as an
+ * Grades a submission for whoever asks. A student whose class has the exercise as an
  * assignment submits to that assignment (stored once per clientId, flagged late, refused when
- * resubmission is off) and sees the key only if it is released to them. Anyone else grades
- * self-guided, except that a student never gets a key holding an item that one of their
- * assignments still holds back: that grading is refused.
+ * resubmission is off), scored against the class's key at its newest version (the version is
+ * stored with the submission), and sees the key only if it is released to them. Anyone else
+ * grades self-guided against the shipped key, except that a student never gets a key holding
+ * an item that one of their assignments still holds back: that grading is refused.
  */
 export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb()): Promise<SubmitOutcome> {
-  const outcome = gradeSubmission(input);
-  if (!outcome.ok) return outcome;
-  if (actor.kind !== 'student') return { ok: true, graded: outcome.value };
-  const assignment = await assignmentForExercise(db, actor, outcome.value.exerciseId);
+  const parsed = parseSubmission(input);
+  if (!parsed.ok) return parsed;
+  if (actor.kind !== 'student') return selfGuided(gradeSubmission(input));
+  // One resolver for the whole request: each exercise and class key is looked up once.
+  const keys = keyResolver(db);
+  const assignment = await assignmentForExercise(db, actor, parsed.value.exerciseId, keys);
   if (!assignment) {
-    const lock = await lockedKeyItems(db, actor);
-    if (revealsLockedItem(outcome.exercise, lock)) return failure(LOCKED_MESSAGE);
+    const outcome = gradeSubmission(input);
+    if (!outcome.ok) return outcome;
+    const lock = await lockedKeyItems(db, actor, new Date(), keys);
+    if (revealsLockedItem(outcome.exercise.article, outcome.value.key, lock)) return failure(LOCKED_MESSAGE);
     return { ok: true, graded: outcome.value };
   }
-  // Scored against this class's key: the file key plus what the instructor accepted into it.
-  const classKey = await classKeyItems(db, assignment.id, outcome.value.exerciseId);
-  const classScore = score(
-    toClassScoringKey(classKey),
-    outcome.value.answers.map(({ label, start, end }) => ({ label, start, end })),
-  );
+  const classKey = await keys.classKey(assignment.class_id, parsed.value.exerciseId);
+  if (!classKey) return failure(`There is no exercise "${parsed.value.exerciseId}".`);
+  const outcome = gradeAgainst(parsed.value, {
+    exercise: classKey.exercise.exercise,
+    range: classKey.exercise.range,
+    articleSha256: classKey.exercise.article.sha256,
+    key: classKey.items,
+    prepared: classKey.prepared,
+  });
+  if (!outcome.ok) return outcome;
   const stored = await submitExercise(
     actor,
     {
@@ -59,12 +67,13 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
       exerciseId: outcome.value.exerciseId,
       answers: outcome.value.answers,
       articleSha256: outcome.articleSha256,
-      score: classScore,
+      score: outcome.value.result,
+      keyVersion: classKey.version,
     },
     db,
   );
   if (!stored.ok) return failure(stored.message);
-  const view = await submittedView(db, actor, assignment, outcome.exercise, stored.value, classKey);
+  const view = await submittedView(db, actor, assignment, stored.value, keys);
   // Whether the student may submit this exercise again (a reopening may just have been used).
   const retryAllowed = stored.value.attempt < (await attemptsAllowed(db, assignment, actor.studentId));
   return view.graded
@@ -72,15 +81,21 @@ export async function gradeForActor(actor: Actor, input: unknown, db: Db = getDb
     : { ok: true, graded: null, notice: view.notice, retryAllowed };
 }
 
-/** A stored submission as its student may see it now: the comparison only after release. */
+function selfGuided(outcome: GradeOutcome): SubmitOutcome {
+  return outcome.ok ? { ok: true, graded: outcome.value } : outcome;
+}
+
+/**
+ * A stored submission as its student may see it now: the comparison only after release,
+ * with the class key at the version the submission was scored against (a rescoring moves
+ * it to the newest), and a line when that version came after the submission.
+ */
 async function submittedView(
   db: Db,
   student: StudentActor,
   assignment: AssignmentTable,
-  exercise: Exercise,
   mine: MySubmission,
-  /** The class key when the caller has just read it. */
-  classKey?: ClassKeyItem[],
+  keys: KeyResolver,
 ): Promise<SubmittedView> {
   const late = mine.late ? ' It came after the due time, so it is marked late.' : '';
   const base = { late: mine.late, submittedAt: mine.submittedAt };
@@ -91,7 +106,17 @@ async function submittedView(
       notice: `Submitted.${late} Your teacher will release the key after ${releaseWhen(assignment)}.`,
     };
   }
-  if (revealsLockedItem(exercise, await lockedKeyItems(db, student))) {
+  const classKey =
+    (await keys.classKey(student.classId, mine.exerciseId, mine.keyVersion)) ??
+    (await keys.classKey(student.classId, mine.exerciseId));
+  if (!classKey) return { ...base, graded: null, notice: `Submitted.${late}` };
+  if (
+    revealsLockedItem(
+      classKey.exercise.exercise.article,
+      classKey.items,
+      await lockedKeyItems(db, student, new Date(), keys),
+    )
+  ) {
     return {
       ...base,
       graded: null,
@@ -102,10 +127,13 @@ async function submittedView(
   const graded: GradedExercise = {
     exerciseId: mine.exerciseId,
     result: mine.score as ScoreResult,
-    key: classKey ?? (await classKeyItems(db, assignment.id, exercise.id)),
+    key: classKey.items,
     answers: mine.answers as SubmittedSpan[],
   };
-  return { ...base, graded, notice: `Submitted.${late}` };
+  const changed = (await keyChangedSince(db, classKey, mine.submittedAt))
+    ? ` Your teacher changed the key after you submitted; this is version ${classKey.version}, and your figures are scored against it.`
+    : '';
+  return { ...base, graded, notice: `Submitted.${late}${changed}` };
 }
 
 /**
@@ -118,16 +146,16 @@ export async function openClassroomExercise(
   db: Db = getDb(),
 ): Promise<ClassroomExercise | null> {
   if (actor.kind !== 'student') return null;
-  const found = getExercise(exerciseId);
-  const assignment = await assignmentForExercise(db, actor, exerciseId);
-  if (!found || !assignment) return null;
+  const keys = keyResolver(db);
+  const assignment = await assignmentForExercise(db, actor, exerciseId, keys);
+  if (!assignment) return null;
   const key = { assignmentId: assignment.id, exerciseId };
   const [draft, submission] = await Promise.all([getDraft(actor, key, db), getMySubmission(actor, key, db)]);
   const mine = submission.ok ? submission.value : null;
   const notOpen = assignment.opens_at !== null && isAhead(assignment.opens_at, new Date());
   return {
     assignmentId: assignment.id,
-    lessonTitle: getLesson(assignment.lesson_slug)?.title ?? assignment.lesson_slug,
+    lessonTitle: (await keys.exercise(exerciseId))?.lesson?.title ?? assignment.lesson_slug,
     dueAt: assignment.due_at,
     opensAt: notOpen ? assignment.opens_at : null,
     // A reopening for this student allows one more submission even when the rule is one each.
@@ -136,7 +164,7 @@ export async function openClassroomExercise(
       (mine !== null && mine.attempt < (await attemptsAllowed(db, assignment, actor.studentId))),
     blocked: notOpen ? 'This assignment is not open yet.' : null,
     draft: draft.ok && Array.isArray(draft.value?.answers) ? (draft.value.answers as DraftSpan[]) : null,
-    submitted: mine ? await submittedView(db, actor, assignment, found.exercise, mine) : null,
+    submitted: mine ? await submittedView(db, actor, assignment, mine, keys) : null,
   };
 }
 
@@ -149,10 +177,11 @@ export async function saveClassroomDraft(actor: Actor, input: unknown, db: Db = 
   const parsed = SaveDraftSchema.safeParse(input);
   if (!parsed.success) return failure('The draft could not be read.', fieldErrorsOf(parsed.error));
   if (actor.kind !== 'student') return failure('Only students of a class save drafts to it.');
-  const found = getExercise(parsed.data.exerciseId);
-  const assignment = found ? await assignmentForExercise(db, actor, parsed.data.exerciseId) : null;
+  const keys = keyResolver(db);
+  const found = await keys.exercise(parsed.data.exerciseId);
+  const assignment = found ? await assignmentForExercise(db, actor, parsed.data.exerciseId, keys) : null;
   if (!found || !assignment) return failure('This exercise is not part of your class’s assignments.');
-  const problems = spanProblems(found.exercise, parsed.data.answers);
+  const problems = spanProblems(found.exercise, parsed.data.answers, found.range);
   if (problems === null) return failure('This exercise is misconfigured.');
   if (Object.keys(problems).length > 0) {
     return failure('Some labels do not fit this exercise. The draft was not saved.', problems);

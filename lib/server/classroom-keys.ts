@@ -1,12 +1,10 @@
 import 'server-only';
-import { getExercise, getLesson } from '../content/lessons';
-import type { Exercise } from '../validation/lesson';
 import type { StudentActor } from './classroom-types';
 import { isKeyReleased } from './data/assignments';
 import { withStudentDue } from './data/student-exceptions';
 import type { Db } from './db/client';
 import type { AssignmentTable } from './db/schema';
-import { exerciseKey } from './grading';
+import { type KeyResolver, keyResolver } from './keys/resolve';
 
 /*
  * Which parts of the answer keys a student may not see yet. A key item is locked for a
@@ -14,6 +12,8 @@ import { exerciseKey } from './grading';
  * item and whose key is not released to them (see isKeyReleased). Locks are computed per
  * key item, not per article: two exercises on one article with different labels or parts
  * do not lock each other, but free practice (the whole article's key) is locked by any.
+ * The items are those of the class's key (lib/server/keys/resolve.ts): an item the class
+ * added or edited is locked like a shipped one.
  */
 
 /**
@@ -25,9 +25,10 @@ export async function assignmentForExercise(
   db: Db,
   student: StudentActor,
   exerciseId: string,
+  keys: KeyResolver = keyResolver(db),
 ): Promise<AssignmentTable | null> {
-  const found = getExercise(exerciseId);
-  return found?.lesson ? assignmentForLesson(db, student, found.lesson.slug) : null;
+  const slug = (await keys.exercise(exerciseId))?.assignedAs;
+  return slug ? assignmentForLesson(db, student, slug) : null;
 }
 
 /**
@@ -51,16 +52,16 @@ export async function assignmentForLesson(
   return own ?? row;
 }
 
-/** The exercises of an assignment's lesson; none when the lesson no longer exists. */
-function exercisesOf(assignment: Pick<AssignmentTable, 'lesson_slug'>): Exercise[] {
-  return getLesson(assignment.lesson_slug)?.exercises ?? [];
-}
-
 /** The key items a student may not see yet, and the assignments that hold them back. */
 export type KeyLock = { itemIds: Set<string>; holders: AssignmentTable[] };
 
 /** Every key item locked for this student now. */
-export async function lockedKeyItems(db: Db, student: StudentActor, now: Date = new Date()): Promise<KeyLock> {
+export async function lockedKeyItems(
+  db: Db,
+  student: StudentActor,
+  now: Date = new Date(),
+  keys: KeyResolver = keyResolver(db),
+): Promise<KeyLock> {
   const assignments = await withStudentDue(
     db,
     student.studentId,
@@ -77,10 +78,11 @@ export async function lockedKeyItems(db: Db, student: StudentActor, now: Date = 
   const lock: KeyLock = { itemIds: new Set(), holders: [] };
   for (const assignment of assignments) {
     let holds = false;
-    for (const exercise of exercisesOf(assignment)) {
+    for (const { exercise } of await keys.exercisesOf(assignment.lesson_slug)) {
       if (isKeyReleased(assignment, now, done.has(`${assignment.id}\n${exercise.id}`))) continue;
-      for (const id of keyItemIds(exercise)) {
-        lock.itemIds.add(id);
+      const key = await keys.classKey(student.classId, exercise.id);
+      for (const item of key?.items ?? []) {
+        lock.itemIds.add(`${exercise.article}:${item.id}`);
         holds = true;
       }
     }
@@ -89,15 +91,13 @@ export async function lockedKeyItems(db: Db, student: StudentActor, now: Date = 
   return lock;
 }
 
-/** Whether showing this exercise's key would show a locked item. */
-export function revealsLockedItem(exercise: Exercise, lock: KeyLock): boolean {
+/**
+ * Whether showing these key items of an article would show a locked item. Key item ids are
+ * unique within an article only, so they are qualified with its id.
+ */
+export function revealsLockedItem(articleId: string, items: readonly { id: string }[], lock: KeyLock): boolean {
   if (lock.itemIds.size === 0) return false;
-  return keyItemIds(exercise).some((id) => lock.itemIds.has(id));
-}
-
-/** Key item ids are unique within an article only, so they are qualified with its slug. */
-function keyItemIds(exercise: Exercise): string[] {
-  return exerciseKey(exercise).map((item) => `${exercise.article}:${item.id}`);
+  return items.some((item) => lock.itemIds.has(`${articleId}:${item.id}`));
 }
 
 /** When the key of an assignment opens, in words for a student ("after …"). */

@@ -1,14 +1,14 @@
 import 'server-only';
 import { getArticle } from '../content/articles';
-import { getKey, type ResolvedKeyItem, toScoringKey } from '../content/keys';
+import { getKey, type ResolvedKeyItem } from '../content/keys';
 import { exerciseRange, getExercise } from '../content/lessons';
-import { type ScoreResult, score } from '../scoring';
+import { type PreparedKey, score } from '../scoring';
 import { type ActionFailure, failure } from '../validation/action-result';
 import type { GradedExercise } from '../validation/exercise-contract';
 import type { KeyItemView } from '../validation/key';
 import { ATTRIBUTE_OF, BASES, type Label, SOURCE_KINDS, VOICES } from '../validation/labels';
 import type { Exercise } from '../validation/lesson';
-import { SubmitExerciseSchema, type SubmittedSpan } from '../validation/submission';
+import { type SubmitExercise, SubmitExerciseSchema, type SubmittedSpan } from '../validation/submission';
 
 export type GradeOutcome =
   | { ok: true; value: GradedExercise; exercise: Exercise; articleSha256: string; clientId: string }
@@ -55,21 +55,22 @@ export function keyView(exercise: Exercise): KeyItemView[] {
 
 /**
  * What is wrong with each span of an answer set for this exercise, by field (`answers.3`):
- * an end before its start, offsets outside the part of the article in play, a label the
- * exercise does not use, an attribute of another label. Empty when every span fits; null
- * when the exercise's part cannot be found. Submissions and drafts are checked alike.
+ * an end before its start, offsets outside the part of the article in play (`range`, by
+ * default the shipped exercise's), a label the exercise does not use, an attribute of
+ * another label. Empty when every span fits; null when the exercise's part cannot be found.
+ * Submissions and drafts are checked alike.
  */
 export function spanProblems(
   exercise: Exercise,
   answers: readonly Pick<SubmittedSpan, 'label' | 'start' | 'end' | 'attribute'>[],
+  range: { start: number; end: number } | null = shippedRange(exercise),
 ): Record<string, string[]> | null {
-  const range = exerciseRange(exercise);
-  if (!range.ok) return null;
+  if (!range) return null;
   const errors: Record<string, string[]> = {};
   answers.forEach((a, i) => {
     const problems: string[] = [];
     if (a.end <= a.start) problems.push('the span ends before it starts');
-    if (a.start < range.value.start || a.end > range.value.end) problems.push('the span is outside the part in play');
+    if (a.start < range.start || a.end > range.end) problems.push('the span is outside the part in play');
     if (!exercise.labels.includes(a.label)) problems.push(`the label "${a.label}" is not used in this exercise`);
     if (a.attribute !== undefined && !ATTRIBUTE_VALUES[a.label].includes(a.attribute)) {
       problems.push(`"${a.attribute}" is not a ${ATTRIBUTE_OF[a.label]} of ${a.label}`);
@@ -79,41 +80,70 @@ export function spanProblems(
   return errors;
 }
 
-/**
- * Validates a submission from the browser (untrusted) and scores it against the key on the
- * server. Every problem comes back as a message; nothing is thrown for bad input.
- */
-export function gradeSubmission(input: unknown): GradeOutcome {
-  const parsed = SubmitExerciseSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || 'submission';
-      (fieldErrors[field] ??= []).push(issue.message);
-    }
-    return failure('The answers could not be read. Nothing was saved.', fieldErrors);
-  }
-  const { exerciseId, clientId, answers } = parsed.data;
-  const found = getExercise(exerciseId);
-  if (!found) return failure(`There is no exercise "${exerciseId}".`);
-  const { exercise } = found;
+function shippedRange(exercise: Exercise): { start: number; end: number } | null {
   const range = exerciseRange(exercise);
-  const article = getArticle(exercise.article);
-  if (!range.ok || !article) return failure('This exercise is misconfigured.');
-  const errors = spanProblems(exercise, answers);
+  return range.ok ? range.value : null;
+}
+
+/** A submission read from the browser (untrusted), or every problem with it by field. */
+export function parseSubmission(input: unknown): { ok: true; value: SubmitExercise } | ActionFailure {
+  const parsed = SubmitExerciseSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join('.') || 'submission';
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return failure('The answers could not be read. Nothing was saved.', fieldErrors);
+}
+
+/** What a submission is graded against: the exercise, its part, its text's hash and its key. */
+export type GradingTarget = {
+  exercise: Exercise;
+  range: { start: number; end: number };
+  articleSha256: string;
+  key: KeyItemView[];
+  /** The key prepared for scoring, when the caller holds it (a class key); else built from `key`. */
+  prepared?: PreparedKey;
+};
+
+/** Checks a parsed submission's spans against the target and scores them against its key. */
+export function gradeAgainst(submission: SubmitExercise, target: GradingTarget): GradeOutcome {
+  const { exerciseId, clientId, answers } = submission;
+  const errors = spanProblems(target.exercise, answers, target.range);
   if (errors === null) return failure('This exercise is misconfigured.');
   if (Object.keys(errors).length > 0)
     return failure('Some labels do not fit this exercise. Nothing was saved.', errors);
-  const items = exerciseKey(exercise);
   const result = score(
-    toScoringKey(items),
+    target.prepared ??
+      target.key.map(({ id, label, start, end, optional, accept }) => ({ id, label, start, end, optional, accept })),
     answers.map(({ label, start, end }) => ({ label, start, end })),
   );
   return {
     ok: true,
-    exercise,
-    articleSha256: article.sha256,
+    exercise: target.exercise,
+    articleSha256: target.articleSha256,
     clientId,
-    value: { exerciseId, result, key: keyView(exercise), answers },
+    value: { exerciseId, result, key: target.key, answers },
   };
+}
+
+/**
+ * Validates a submission from the browser (untrusted) and scores it against the shipped key
+ * on the server (self-guided work). Every problem comes back as a message; nothing is thrown.
+ */
+export function gradeSubmission(input: unknown): GradeOutcome {
+  const parsed = parseSubmission(input);
+  if (!parsed.ok) return parsed;
+  const found = getExercise(parsed.value.exerciseId);
+  if (!found) return failure(`There is no exercise "${parsed.value.exerciseId}".`);
+  const range = shippedRange(found.exercise);
+  const article = getArticle(found.exercise.article);
+  if (!range || !article) return failure('This exercise is misconfigured.');
+  return gradeAgainst(parsed.value, {
+    exercise: found.exercise,
+    range,
+    articleSha256: article.sha256,
+    key: keyView(found.exercise),
+  });
 }

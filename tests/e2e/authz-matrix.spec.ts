@@ -1207,11 +1207,16 @@ const ACTION_CASES: ActionCase[] = [
     allowed: ['instructorA'],
     onAllowed: (o, who) => {
       expect.soft(o.result, who).toMatchObject({ ok: true });
-      expect
-        .soft(added(o, 'key_addition'))
-        .toEqual([expect.objectContaining({ assignment_id: w.assignmentA, explanation: `Accepted by ${who} here.` })]);
+      // A new version of class A's key holding the span, and nothing else.
+      expect.soft(added(o, 'class_key_version')).toEqual([
+        expect.objectContaining({
+          class_id: w.classA.id,
+          exercise_id: EXERCISE_A,
+          changes_json: expect.stringContaining(`Accepted by ${who} here.`),
+        }),
+      ]);
       // Rescoring may rewrite class A's submissions of this exercise, and nothing else.
-      for (const table of Object.keys(o.diff)) expect.soft(['key_addition', 'submission']).toContain(table);
+      for (const table of Object.keys(o.diff)) expect.soft(['class_key_version', 'submission']).toContain(table);
       for (const row of [...added(o, 'submission'), ...removed(o, 'submission')])
         expect.soft(row).toMatchObject({ assignment_id: w.assignmentA, exercise_id: EXERCISE_A });
     },
@@ -1432,7 +1437,7 @@ const ACTION_CASES: ActionCase[] = [
         ]);
       expect.soft(copy?.join_code, 'a code of its own').not.toBe(current(w.classA.joinCodes));
       for (const table of Object.keys(o.diff))
-        expect.soft(['class', 'assignment', 'key_addition', 'extra_dismissal']).toContain(table);
+        expect.soft(['class', 'assignment', 'class_key_version', 'extra_dismissal']).toContain(table);
       for (const [table, change] of Object.entries(o.diff))
         expect.soft(change.removed, `${table} loses nothing`).toEqual([]);
       expect
@@ -1540,16 +1545,11 @@ const ACTION_CASES: ActionCase[] = [
         .soft(o.result, who)
         .toMatchObject({ ok: true, message: expect.stringMatching(/^Deleted, with \d+ submissions?\.$/) });
       expect.soft(removed(o, 'assignment').map((r) => r.id)).toEqual([w.assignmentA]);
-      for (const table of ['draft', 'submission', 'key_addition', 'extra_dismissal'])
+      // The class key belongs to the class (decision 16): deleting an assignment keeps it.
+      for (const table of ['draft', 'submission', 'extra_dismissal'])
         expect.soft(removed(o, table).length, `${table}: class A’s go`).toBeGreaterThan(0);
-      for (const table of [
-        'draft',
-        'submission',
-        'key_addition',
-        'extra_dismissal',
-        'assignment_exception',
-        'assignment_change',
-      ])
+      expect.soft(removed(o, 'class_key_version'), 'the class key stays').toEqual([]);
+      for (const table of ['draft', 'submission', 'extra_dismissal', 'assignment_exception', 'assignment_change'])
         for (const row of removed(o, table)) expect.soft(row.assignment_id, table).toBe(w.assignmentA);
       for (const [table, change] of Object.entries(o.diff))
         expect.soft(change.added, `${table} gains nothing`).toEqual([]);

@@ -205,7 +205,7 @@ export function withoutForeignRows(diff: Diff, before: Snapshot, after: Snapshot
     draft: (r) => viaStudent(r.student_id),
     submission: (r) => viaStudent(r.student_id),
     assignment: (r) => viaClass(r.class_id),
-    key_addition: (r) => viaAssignment(r.assignment_id),
+    class_key_version: (r) => viaClass(r.class_id),
     extra_dismissal: (r) => viaAssignment(r.assignment_id),
     comment: (r) => viaStudent(submissionStudent.get(String(r.submission_id))),
     question_answer: (r) => viaStudent(r.student_id),

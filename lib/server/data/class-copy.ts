@@ -20,8 +20,8 @@ export type CopyClassInput = {
  * Copies one of the instructor's classes (archived ones too: last year's class is the usual
  * source) for another year: a new class of the given name with a new join code, and each
  * assignment with its dates moved by `shiftDays` (09:00 stays 09:00 across a change of
- * clocks), its key release policy and resubmission rule, and the class key's additions and
- * dismissed extras. No students, and so no drafts, submissions, comments or exceptions; the
+ * clocks), its key release policy and resubmission rule, its dismissed extras, and the
+ * class's keys (each at its newest version). No students, and so no drafts, submissions, comments or exceptions; the
  * key is not released and the record of changes starts empty. Refused (`invalid`, naming the
  * assignment) when a moved date would leave the assignment window; nothing is made then.
  */
@@ -80,35 +80,51 @@ export async function copyClass(
     };
   });
   if (rows.length > 0) await db.insertInto('assignment').values(rows).execute();
-  await copyClassKey(db, ids, createdAt);
+  await copyClassKeys(
+    db,
+    source.id,
+    copy.id,
+    actor.kind === 'instructor' ? actor.userId : source.instructor_id,
+    createdAt,
+  );
+  await copyDismissals(db, ids, createdAt);
   return ok({ classId: copy.id, joinCode: copy.joinCode, assignments: rows.length });
 }
 
-/** The class key's additions and dismissed extras of each source assignment, onto its copy, in their order. */
-async function copyClassKey(db: Db, ids: Map<string, string>, createdAt: string) {
+/**
+ * The class's keys, each at its newest version, onto the copy as its version 1: the copy
+ * starts from the same key, without the history of how it got there.
+ */
+async function copyClassKeys(db: Db, from: string, to: string, userId: string, createdAt: string) {
+  const rows = await db
+    .selectFrom('class_key_version')
+    .selectAll()
+    .where('class_id', '=', from)
+    .orderBy('exercise_id')
+    .orderBy('version', 'desc')
+    .execute();
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!newest.has(row.exercise_id)) newest.set(row.exercise_id, row);
+  if (newest.size === 0) return;
+  await db
+    .insertInto('class_key_version')
+    .values(
+      [...newest.values()].map((row) => ({
+        ...row,
+        class_id: to,
+        version: 1,
+        note: `Copied from version ${row.version} of the earlier class's key.`,
+        created_by: userId,
+        created_at: createdAt,
+      })),
+    )
+    .execute();
+}
+
+/** The dismissed extras of each source assignment, onto its copy, in their order. */
+async function copyDismissals(db: Db, ids: Map<string, string>, createdAt: string) {
   if (ids.size === 0) return;
   const sources = [...ids.keys()];
-  const additions = await db
-    .selectFrom('key_addition')
-    .selectAll()
-    .where('assignment_id', 'in', sources)
-    .orderBy('seq')
-    .execute();
-  if (additions.length > 0) {
-    const first = await takeSeq(db, 'key_addition', additions.length);
-    await db
-      .insertInto('key_addition')
-      .values(
-        additions.map((a, i) => ({
-          ...a,
-          id: randomUUID(),
-          assignment_id: ids.get(a.assignment_id) as string,
-          created_at: createdAt,
-          seq: first + i,
-        })),
-      )
-      .execute();
-  }
   const dismissals = await db
     .selectFrom('extra_dismissal')
     .selectAll()

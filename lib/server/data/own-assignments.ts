@@ -8,17 +8,8 @@ import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { isFailure, ownedClass } from './access';
 import { type AssignmentSettings, type AssignmentView, settingsProblem, toView } from './assignments';
+import { ownLessonSlug } from './own-article-source';
 import { ownedArticle } from './own-articles';
-
-/** The `lesson_slug` of an own article's assignment (the column is required; no lesson has this form). */
-export function ownLessonSlug(articleId: string): string {
-  return `own:${articleId}`;
-}
-
-/** The exercise id of an own article's assignment: one exercise per assignment. */
-export function ownExerciseId(assignmentId: string): string {
-  return `own-${assignmentId}`;
-}
 
 export type CreateOwnAssignmentInput = AssignmentSettings & {
   classId: string;
@@ -46,10 +37,11 @@ export async function createOwnAssignment(
   if (problem) return fail('invalid', problem);
   const labels = [...new Set(input.labels)];
   if (labels.length === 0) return fail('invalid', 'Choose at least one label that counts.');
+  const id = randomUUID();
   const row: AssignmentTable = {
-    id: randomUUID(),
+    id,
     class_id: klass.id,
-    lesson_slug: ownLessonSlug(article.id),
+    lesson_slug: ownLessonSlug(id),
     opens_at: input.opensAt?.toISOString() ?? null,
     due_at: input.dueAt?.toISOString() ?? null,
     release_policy: input.releasePolicy,

@@ -6,7 +6,7 @@ import { type Db, getDb } from '../db/client';
 import { ok, type Result } from '../result';
 import { isFailure } from './access';
 import type { ExerciseDashboard } from './review';
-import { exerciseText, parseAnswers, reviewedAssignment } from './review-load';
+import { parseAnswers, reviewedAssignment } from './review-load';
 
 /** Figures in the CSV keep four decimals: finer than any grade needs, short enough to read. */
 const DECIMALS = 4;
@@ -98,7 +98,7 @@ export async function exportLabels(
     .orderBy('submission.exercise_id')
     .orderBy('submission.attempt')
     .execute();
-  const texts = new Map((context.lesson?.exercises ?? []).map((e) => [e.id, exerciseText(e).text]));
+  const texts = new Map(context.exercises.map((e) => [e.exercise.id, e.article.text]));
   return ok({
     assignmentId: context.assignment.id,
     lessonSlug: context.assignment.lesson_slug,

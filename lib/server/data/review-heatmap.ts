@@ -148,9 +148,9 @@ export async function getHeatmap(
 ): Promise<Result<Heatmap>> {
   const context = await reviewedExercise(db, actor, assignmentId, exerciseId);
   if (isFailure(context)) return context;
-  const key = await loadClassKey(db, context.assignment.id, exerciseId);
+  const key = await loadClassKey(context.keys, context.assignment, exerciseId);
   const work = (await loadExerciseWork(db, context.assignment, exerciseId, key)).filter((w) => w.result);
-  const { text, start, end } = exerciseText(context.exercise);
+  const { text, start, end } = exerciseText(context.resolved);
   const dismissals = await db
     .selectFrom('extra_dismissal')
     .select(['label', 'start', 'end', 'comment'])

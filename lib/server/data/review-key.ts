@@ -1,15 +1,17 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { score } from '../../scoring';
+import type { ClassKeyItemInput } from '../../validation/class-key';
 import type { Label } from '../../validation/labels';
 import { AcceptExtraSchema, DismissExtraSchema } from '../../validation/review';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import { takeSeq } from '../db/sequence';
+import { CLASS_ITEM_PREFIX } from '../keys/overlay';
+import { keyResolver } from '../keys/resolve';
+import { rescoreClass, writeKeyVersion } from '../keys/store';
 import { fail, ok, type Result } from '../result';
 import { isFailure } from './access';
-import { CLASS_ITEM_PREFIX } from './class-key';
-import { exerciseText, loadClassKey, parseAnswers, reviewedExercise, scoringAnswers } from './review-load';
+import { exerciseText, reviewedExercise } from './review-load';
 
 /** Checks a span against the exercise: one of its labels, inside its part of the article. */
 function spanProblem(
@@ -24,9 +26,10 @@ function spanProblem(
 
 /**
  * Accepts a span into this class's key for one exercise (core, counting in recall, or
- * optional) and rescores every submission of that assignment and exercise against the
- * extended key, in one transaction. Returns the new item's id and how many submissions
- * were rescored. Refuses anyone but the class's instructor, and invalid input.
+ * optional): a new version of the class key with the span added (decision 16), and every
+ * submission of the class on that exercise rescored against it, in one transaction.
+ * Returns the new item's id and how many submissions were rescored. Refuses anyone but the
+ * class's instructor, invalid input, and (`conflict`) a key changed meanwhile.
  */
 export async function acceptExtra(
   actor: Actor,
@@ -40,54 +43,37 @@ export async function acceptExtra(
   const parsed = AcceptExtraSchema.safeParse(input);
   if (!parsed.success) return fail('invalid', parsed.error.issues.map((i) => i.message).join(' '));
   const span = parsed.data;
-  const problem = spanProblem(context.exercise, exerciseText(context.exercise), span);
+  const problem = spanProblem(context.exercise, exerciseText(context.resolved), span);
   if (problem) return fail('invalid', problem);
   if (actor.kind !== 'instructor') return fail('forbidden', 'Only the class instructor can do this.');
-  const id = randomUUID();
-  const rescored = await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('key_addition')
-      .values({
-        id,
-        assignment_id: context.assignment.id,
-        exercise_id: exerciseId,
-        label: span.label,
-        start: span.start,
-        end: span.end,
-        optional: span.optional ? 1 : 0,
-        explanation: span.explanation,
-        created_by: actor.userId,
-        created_at: new Date().toISOString(),
-        seq: await takeSeq(trx, 'key_addition'),
-      })
-      .execute();
-    return rescoreExercise(trx, context.assignment.id, exerciseId);
+  const classId = context.assignment.class_id;
+  const current = await context.keys.classKey(classId, exerciseId);
+  if (!current) return fail('not-found', 'This exercise has no key.');
+  const item: ClassKeyItemInput = {
+    id: `${CLASS_ITEM_PREFIX}${randomUUID()}`,
+    label: span.label,
+    start: span.start,
+    end: span.end,
+    attribute: null,
+    explanation: span.explanation,
+    check: null,
+    record: null,
+    optional: span.optional,
+    accept: [],
+  };
+  return db.transaction().execute(async (trx) => {
+    const written = await writeKeyVersion(trx, {
+      classId,
+      exerciseId,
+      baseVersion: current.version,
+      changes: [...current.changes, { kind: 'add', item }],
+      note: 'A span accepted from the review.',
+      userId: actor.userId,
+    });
+    if (!written.ok) return written;
+    const rescored = await rescoreClass(trx, classId, exerciseId, keyResolver(trx));
+    return rescored.ok ? ok({ itemId: item.id, rescored: rescored.value.submissions }) : rescored;
   });
-  return ok({ itemId: `${CLASS_ITEM_PREFIX}${id}`, rescored });
-}
-
-/**
- * Rescores every submission (all attempts) of an assignment's exercise against its class
- * key and stores the results; returns how many. For acceptExtra, and for anyone who
- * changes a class key.
- */
-export async function rescoreExercise(db: Db, assignmentId: string, exerciseId: string): Promise<number> {
-  const key = await loadClassKey(db, assignmentId, exerciseId);
-  const rows = await db
-    .selectFrom('submission')
-    .select(['id', 'answers_json'])
-    .where('assignment_id', '=', assignmentId)
-    .where('exercise_id', '=', exerciseId)
-    .execute();
-  for (const row of rows) {
-    const result = score(key.prepared, scoringAnswers(parseAnswers(row.answers_json)));
-    await db
-      .updateTable('submission')
-      .set({ score_json: JSON.stringify(result) })
-      .where('id', '=', row.id)
-      .execute();
-  }
-  return rows.length;
 }
 
 /**
@@ -106,7 +92,7 @@ export async function dismissExtra(
   if (isFailure(context)) return context;
   const parsed = DismissExtraSchema.safeParse(input);
   if (!parsed.success) return fail('invalid', parsed.error.issues.map((i) => i.message).join(' '));
-  const problem = spanProblem(context.exercise, exerciseText(context.exercise), parsed.data);
+  const problem = spanProblem(context.exercise, exerciseText(context.resolved), parsed.data);
   if (problem) return fail('invalid', problem);
   const id = randomUUID();
   await db

@@ -1,14 +1,15 @@
 import 'server-only';
-import { getArticle } from '../../content/articles';
-import { exerciseRange, getLesson, type Lesson } from '../../content/lessons';
-import { type AnswerSpan, type PreparedKey, type ScoreResult, score } from '../../scoring';
+import { getLesson, type Lesson } from '../../content/lessons';
+import { type AnswerSpan, type PreparedKey, prepareKey, type ScoreResult, score } from '../../scoring';
 import { LABELS, type Label } from '../../validation/labels';
 import type { Exercise } from '../../validation/lesson';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
+import type { ClassKeyItem } from '../keys/overlay';
+import { type KeyResolver, keyResolver } from '../keys/resolve';
+import type { ResolvedExercise } from '../keys/sources';
 import { type Failure, fail } from '../result';
 import { type AssignmentRow, instructorId, isFailure, visibleAssignment } from './access';
-import { CLASS_ITEM_PREFIX, type ClassKeyItem, classKeyItems, prepareClassKey } from './class-key';
 
 /** Where a student stands on one exercise; `late` is a submission made after the due time. */
 export type WorkStatus = 'not-started' | 'in-progress' | 'submitted' | 'late';
@@ -29,8 +30,17 @@ export type StudentWork = {
 /** A stored span: what the student sent, validated on the way in. */
 export type StoredSpan = AnswerSpan & { attribute?: string; why?: string };
 
-/** An assignment under review, with its lesson. */
-export type ReviewContext = { assignment: AssignmentRow; lesson: Lesson | null; className: string };
+/**
+ * An assignment under review, with its lesson (null for an exercise not in the shipped
+ * lessons), its exercises as the key resolver has them, and the request's resolver.
+ */
+export type ReviewContext = {
+  assignment: AssignmentRow;
+  lesson: Lesson | null;
+  className: string;
+  exercises: ResolvedExercise[];
+  keys: KeyResolver;
+};
 
 /**
  * The assignment, if the actor is the instructor of its class: `forbidden` for anonymous
@@ -42,7 +52,14 @@ export async function reviewedAssignment(db: Db, actor: Actor, assignmentId: str
   const assignment = await visibleAssignment(db, actor, assignmentId);
   if (isFailure(assignment)) return assignment;
   const klass = await db.selectFrom('class').select('name').where('id', '=', assignment.class_id).executeTakeFirst();
-  return { assignment, lesson: getLesson(assignment.lesson_slug), className: klass?.name ?? '' };
+  const keys = keyResolver(db);
+  return {
+    assignment,
+    lesson: getLesson(assignment.lesson_slug),
+    className: klass?.name ?? '',
+    exercises: await keys.exercisesOf(assignment.lesson_slug),
+    keys,
+  };
 }
 
 /** The assignment and one exercise of its lesson, for its instructor; `not-found` for an exercise of another lesson. */
@@ -51,18 +68,18 @@ export async function reviewedExercise(
   actor: Actor,
   assignmentId: string,
   exerciseId: string,
-): Promise<(ReviewContext & { exercise: Exercise }) | Failure> {
+): Promise<(ReviewContext & { exercise: Exercise; resolved: ResolvedExercise }) | Failure> {
   const context = await reviewedAssignment(db, actor, assignmentId);
   if (isFailure(context)) return context;
-  const exercise = context.lesson?.exercises.find((e) => e.id === exerciseId);
-  return exercise ? { ...context, exercise } : fail('not-found', 'This assignment has no such exercise.');
+  const resolved = context.exercises.find((e) => e.exercise.id === exerciseId);
+  return resolved
+    ? { ...context, exercise: resolved.exercise, resolved }
+    : fail('not-found', 'This assignment has no such exercise.');
 }
 
 /** The article text and the part of it an exercise is about. */
-export function exerciseText(exercise: Exercise): { text: string; start: number; end: number } {
-  const text = getArticle(exercise.article)?.text ?? '';
-  const range = exerciseRange(exercise);
-  return range.ok ? { text, ...range.value } : { text, start: 0, end: text.length };
+export function exerciseText(resolved: ResolvedExercise): { text: string; start: number; end: number } {
+  return { text: resolved.article.text, ...resolved.range };
 }
 
 const isLabel = (value: unknown): value is Label => LABELS.includes(value as Label);
@@ -93,23 +110,22 @@ export function scoringAnswers(spans: readonly StoredSpan[]): AnswerSpan[] {
 }
 
 /** The class key and what it takes to score against it. */
-export type LoadedKey = { items: ClassKeyItem[]; prepared: PreparedKey; extended: boolean };
+export type LoadedKey = { items: ClassKeyItem[]; prepared: PreparedKey; version: number };
 
-/** The class key of an assignment's exercise, prepared for scoring. */
-export async function loadClassKey(db: Db, assignmentId: string, exerciseId: string): Promise<LoadedKey> {
-  const items = await classKeyItems(db, assignmentId, exerciseId);
-  return {
-    items,
-    prepared: prepareClassKey(items),
-    extended: items.some((item) => item.id.startsWith(CLASS_ITEM_PREFIX)),
-  };
+/** The newest class key of an assignment's exercise, prepared for scoring (empty when the exercise is gone). */
+export async function loadClassKey(
+  keys: KeyResolver,
+  assignment: Pick<AssignmentRow, 'class_id'>,
+  exerciseId: string,
+): Promise<LoadedKey> {
+  return (await keys.classKey(assignment.class_id, exerciseId)) ?? { items: [], prepared: prepareKey([]), version: 0 };
 }
 
 /**
- * Every student of the class with their latest work on one exercise. Stored scores are
- * used as they are when the class key adds nothing to the file key (they were scored
- * against it at submission); otherwise each submission is rescored against the class key,
- * so that a submission stored by code that knew only the file key is never shown stale.
+ * Every student of the class with their latest work on one exercise. A stored score is
+ * used as it is when it was computed against this version of the class key; otherwise the
+ * submission is rescored here (not stored: "Rescore the class" stores), so the review
+ * always shows figures against the key it shows.
  */
 export async function loadExerciseWork(
   db: Db,
@@ -126,7 +142,7 @@ export async function loadExerciseWork(
     .orderBy('id');
   let submissions = db
     .selectFrom('submission')
-    .select(['id', 'student_id', 'attempt', 'answers_json', 'score_json', 'late', 'submitted_at'])
+    .select(['id', 'student_id', 'attempt', 'answers_json', 'score_json', 'key_version', 'late', 'submitted_at'])
     .where('assignment_id', '=', assignment.id)
     .where('exercise_id', '=', exerciseId);
   let drafts = db
@@ -169,7 +185,10 @@ export async function loadExerciseWork(
       attempt: row.attempt,
       submittedAt: row.submitted_at,
       answers,
-      result: key.extended ? score(key.prepared, scoringAnswers(answers)) : storedResult(row.score_json, key, answers),
+      result:
+        Number(row.key_version) === key.version
+          ? storedResult(row.score_json, key, answers)
+          : score(key.prepared, scoringAnswers(answers)),
     };
   });
 }

@@ -64,8 +64,9 @@ export async function getStudentReview(
     .executeTakeFirst();
   if (!student) return fail('not-found', 'No such student in this class.');
   const exercises: StudentExerciseReview[] = [];
-  for (const exercise of context.lesson?.exercises ?? []) {
-    const key = await loadClassKey(db, context.assignment.id, exercise.id);
+  for (const resolved of context.exercises) {
+    const { exercise } = resolved;
+    const key = await loadClassKey(context.keys, context.assignment, exercise.id);
     const [work] = await loadExerciseWork(db, context.assignment, exercise.id, key, student.id);
     exercises.push({
       exerciseId: exercise.id,
@@ -78,7 +79,7 @@ export async function getStudentReview(
       answers: work?.answers ?? [],
       result: work?.result ?? null,
       key: key.items,
-      ...exerciseText(exercise),
+      ...exerciseText(resolved),
       comments: work?.submissionId ? await commentsOf(db, work.submissionId, exercise.id) : [],
     });
   }

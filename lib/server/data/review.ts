@@ -13,7 +13,7 @@ import { loadClassKey, loadExerciseWork, reviewedAssignment, type WorkStatus } f
 export { type ClassKeyItem, classKeyItems } from './class-key';
 export { addComment, type CommentView, listComments, listCommentsForStudent, listMyComments } from './review-comments';
 export { getHeatmap, type Heatmap } from './review-heatmap';
-export { acceptExtra, dismissExtra, rescoreExercise } from './review-key';
+export { acceptExtra, dismissExtra } from './review-key';
 export type { WorkStatus } from './review-load';
 
 /** One student's row of the roster for one exercise; figures are null until they submit. */
@@ -96,11 +96,11 @@ export async function getDashboard(
 ): Promise<Result<Dashboard>> {
   const context = await reviewedAssignment(db, actor, assignmentId);
   if (isFailure(context)) return context;
-  const { assignment, lesson } = context;
+  const { assignment } = context;
   const order = parseRosterSort(sort);
   const exercises: ExerciseDashboard[] = [];
-  for (const exercise of lesson?.exercises ?? []) {
-    const key = await loadClassKey(db, assignment.id, exercise.id);
+  for (const { exercise } of context.exercises) {
+    const key = await loadClassKey(context.keys, assignment, exercise.id);
     const work = await loadExerciseWork(db, assignment, exercise.id, key);
     const aggregator = new ClassAggregator();
     const distribution: Distribution = {};
@@ -141,7 +141,7 @@ export async function getDashboard(
     assignmentId: assignment.id,
     className: context.className,
     lessonSlug: assignment.lesson_slug,
-    lessonTitle: lesson?.title ?? assignment.lesson_slug,
+    lessonTitle: context.lesson?.title ?? assignment.lesson_slug,
     dueAt: assignment.due_at,
     releasePolicy: assignment.release_policy,
     releasedAt: assignment.released_at,

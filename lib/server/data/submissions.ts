@@ -26,6 +26,8 @@ export type MySubmission = {
   submittedAt: string;
   keyReleased: boolean;
   score: unknown;
+  /** The class key version the score was computed against (0: the shipped key). */
+  keyVersion: number;
 };
 
 /** A submission as the instructor's list shows it (answers are fetched when reviewing). */
@@ -50,6 +52,8 @@ export type SubmitInput = {
   articleSha256: string;
   /** The result of lib/scoring's score(), computed by the caller. */
   score: unknown;
+  /** The class key version `score` was computed against (lib/server/keys); 0 when absent. */
+  keyVersion?: number;
 };
 
 /**
@@ -111,6 +115,7 @@ export async function submitExercise(
         answers_json: answersJson,
         article_sha256: input.articleSha256,
         score_json: scoreJson,
+        key_version: input.keyVersion ?? 0,
         late: hasArrived(assignment.due_at, at) ? 1 : 0,
         submitted_at: now,
       })
@@ -155,6 +160,7 @@ function toMine(row: SubmissionTable, assignment: AssignmentRow): MySubmission {
     submittedAt: row.submitted_at,
     keyReleased,
     score: keyReleased ? JSON.parse(row.score_json) : null,
+    keyVersion: Number(row.key_version ?? 0),
   };
 }
 

@@ -8,6 +8,7 @@ import { insertionOrder } from './migrations/0004_insertion_order';
 import { security } from './migrations/0005_security';
 import { assignmentControl } from './migrations/0006_assignment_control';
 import { answersAndGrades } from './migrations/0007_answers_and_grades';
+import { classKeys } from './migrations/0008_class_keys';
 import { ownArticles } from './migrations/0009_own_articles';
 
 /**
@@ -22,6 +23,7 @@ const MIGRATIONS = {
   '0005_security': security,
   '0006_assignment_control': assignmentControl,
   '0007_answers_and_grades': answersAndGrades,
+  '0008_class_keys': classKeys,
   '0009_own_articles': ownArticles,
 };
 

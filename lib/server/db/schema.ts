@@ -172,6 +172,8 @@ export interface SubmissionTable {
   answers_json: string;
   article_sha256: string;
   score_json: string;
+  /** The class key version this submission was last scored against (migration 0008). */
+  key_version: number;
   late: Flag;
   submitted_at: IsoTime;
 }
@@ -183,19 +185,18 @@ export interface RateLimitTable {
   count: number;
 }
 
-export interface KeyAdditionTable {
-  id: string;
-  assignment_id: string;
+/** One saved version of a class's key for one exercise (migration 0008, decision 16). */
+export interface ClassKeyVersionTable {
+  class_id: string;
   exercise_id: string;
-  label: string;
-  start: number;
-  end: number;
-  optional: Flag;
-  explanation: string;
+  /** 1, 2, …; version 0 is the shipped key with no changes and has no row. */
+  version: number;
+  /** The whole overlay at this version: lib/server/keys/changes.ts KeyChange[] as JSON. */
+  changes_json: string;
+  /** What changed, in words, for the class's history. */
+  note: string;
   created_by: string;
   created_at: IsoTime;
-  /** Insertion order (migration 0004): lists made in order sort by it, never by time and a random id. */
-  seq: number;
 }
 
 export interface ExtraDismissalTable {
@@ -315,7 +316,7 @@ export interface Database {
   draft: DraftTable;
   submission: SubmissionTable;
   rate_limit: RateLimitTable;
-  key_addition: KeyAdditionTable;
+  class_key_version: ClassKeyVersionTable;
   extra_dismissal: ExtraDismissalTable;
   comment: CommentTable;
   insertion_counter: InsertionCounterTable;

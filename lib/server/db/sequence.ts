@@ -2,10 +2,9 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** Tables whose rows carry an insertion number, `seq` (migrations 0004, 0006 and 0009). */
+/** Tables whose rows carry an insertion number, `seq` (migrations 0004, 0006 and 0009; 0008 dropped key_addition). */
 export type OrderedTable =
   | 'comment'
-  | 'key_addition'
   | 'extra_dismissal'
   | 'student'
   | 'class'

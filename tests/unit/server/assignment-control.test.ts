@@ -189,7 +189,6 @@ describeEachEngine('assignment control', (h) => {
       'draft',
       'submission',
       'comment',
-      'key_addition',
       'extra_dismissal',
       'assignment_exception',
       'assignment_change',
@@ -200,7 +199,6 @@ describeEachEngine('assignment control', (h) => {
       draft: 2,
       submission: 2,
       comment: 2,
-      key_addition: 2,
       extra_dismissal: 2,
       assignment_exception: 2,
       assignment_change: 2,
@@ -208,14 +206,7 @@ describeEachEngine('assignment control', (h) => {
     expect(must(await deleteAssignment(teacher, assignment.id, h.db))).toEqual({ submissions: 1 });
     const after = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)])));
     expect(after).toEqual(Object.fromEntries(tables.map((t) => [t, 1])));
-    for (const t of [
-      'draft',
-      'submission',
-      'key_addition',
-      'extra_dismissal',
-      'assignment_exception',
-      'assignment_change',
-    ] as const) {
+    for (const t of ['draft', 'submission', 'extra_dismissal', 'assignment_exception', 'assignment_change'] as const) {
       const rows = await h.db.selectFrom(t).select('assignment_id').execute();
       expect(
         rows.map((r) => r.assignment_id),

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/server/actor';
 import { updateAssignment } from '@/lib/server/data/assignment-control';
 import { createAssignments, listAssignments, releaseKey } from '@/lib/server/data/assignments';
 import { copyClass } from '@/lib/server/data/class-copy';
+import { classKeyItems } from '@/lib/server/data/class-key';
 import { archiveClass, createClass, getClass, listMyClasses } from '@/lib/server/data/classes';
 import { acceptExtra } from '@/lib/server/data/review-key';
 import { describeEachEngine } from './db-harness';
@@ -10,6 +11,7 @@ import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
 
 const NOW = new Date('2026-09-01T12:00:00.000Z');
 const CHICAGO = 'America/Chicago';
+const EXERCISE = 'who-says-so-attributions';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -71,11 +73,12 @@ describeEachEngine('class copy', (h) => {
 
   const snapshot = async () =>
     JSON.stringify(
-      await Promise.all(
-        (['class', 'student', 'assignment', 'key_addition', 'submission'] as const).map((t) =>
+      await Promise.all([
+        ...(['class', 'student', 'assignment', 'submission'] as const).map((t) =>
           h.db.selectFrom(t).selectAll().orderBy('id').execute(),
         ),
-      ),
+        h.db.selectFrom('class_key_version').selectAll().orderBy('class_id').orderBy('version').execute(),
+      ]),
     );
 
   it('copies an archived class’s assignments 52 weeks on, same weekday and wall-clock time, with no students', async () => {
@@ -98,12 +101,14 @@ describeEachEngine('class copy', (h) => {
       ['who-says-so', '2027-10-04T14:00:00.000Z', '2027-11-05T04:59:00.000Z', 'after-due', true, null],
       ['spotting-spin', '2027-10-04T14:00:00.000Z', '2027-11-05T04:59:00.000Z', 'after-due', true, null],
     ]);
-    const additions = await h.db
-      .selectFrom('key_addition')
-      .select(['assignment_id', 'explanation'])
-      .where('assignment_id', '=', assignments[0]?.id ?? '')
-      .execute();
-    expect(additions).toEqual([{ assignment_id: assignments[0]?.id, explanation: 'This attribution counts here.' }]);
+    // The class key comes along at its newest version, as version 1 of the copy's key.
+    const copied = await classKeyItems(h.db, assignments[0]?.id ?? '', EXERCISE);
+    expect(copied.filter((i) => i.source === 'class').map((i) => i.explanation)).toEqual([
+      'This attribution counts here.',
+    ]);
+    expect(
+      await h.db.selectFrom('class_key_version').select('version').where('class_id', '=', copy.classId).execute(),
+    ).toEqual([{ version: 1 }]);
     expect(await h.db.selectFrom('student').select('class_id').where('class_id', '=', copy.classId).execute()).toEqual(
       [],
     );

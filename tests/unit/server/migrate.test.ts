@@ -19,7 +19,7 @@ const OUR_TABLES = [
   'draft',
   'submission',
   'rate_limit',
-  'key_addition',
+  'class_key_version',
   'extra_dismissal',
   'comment',
   'insertion_counter',
@@ -44,6 +44,7 @@ describeEachEngine(
         '0005_security',
         '0006_assignment_control',
         '0007_answers_and_grades',
+        '0008_class_keys',
         '0009_own_articles',
       ]);
       const second = await migrateToLatest(h.db);
@@ -105,6 +106,7 @@ describeEachEngine(
         '0005_security',
         '0006_assignment_control',
         '0007_answers_and_grades',
+        '0008_class_keys',
         '0009_own_articles',
       ]);
       // Both keep their names; the later one's key is made distinct, and the name is taken from now on.
@@ -140,6 +142,7 @@ describeEachEngine(
         '0005_security',
         '0006_assignment_control',
         '0007_answers_and_grades',
+        '0008_class_keys',
         '0009_own_articles',
       ]);
     });

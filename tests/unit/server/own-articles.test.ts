@@ -5,11 +5,13 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
-import { createAssignments } from '@/lib/server/data/assignments';
+import { gradeForActor } from '@/lib/server/classroom-grading';
 import { createClass } from '@/lib/server/data/classes';
 import { replaceOwnArticleText, saveOwnKey } from '@/lib/server/data/own-article-edit';
 import { exportOwnArticle, exportShippedArticle, importArticleFile } from '@/lib/server/data/own-article-files';
+import { ownExerciseId } from '@/lib/server/data/own-article-source';
 import { copyOwnArticle, createOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
+import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Db } from '@/lib/server/db/client';
 import type { OwnArticleInput } from '@/lib/validation/own-article';
 import { describeEachEngine } from './db-harness';
@@ -243,12 +245,14 @@ describeEachEngine('own articles', (h) => {
     expect(moved.keyVersion).toBe(3);
     // A submission on an assignment of the article locks its text.
     const klass = must(await createClass(teacher, { name: 'Period 2' }, h.db));
-    const [assignment] = must(
-      await createAssignments(
+    const assignment = must(
+      await createOwnAssignment(
         teacher,
+        id,
         {
           classId: klass.id,
-          lessonSlugs: ['who-says-so'],
+          instructions: 'Label every attribution.',
+          labels: ['sourcing'],
           opensAt: null,
           dueAt: null,
           releasePolicy: 'manual',
@@ -257,25 +261,13 @@ describeEachEngine('own articles', (h) => {
         h.db,
       ),
     );
-    if (!assignment) throw new Error('no assignment');
     const { actor } = await makeStudent(h.db, klass.joinCode);
-    await h.db.updateTable('assignment').set({ own_article_id: id }).where('id', '=', assignment.id).execute();
-    await h.db
-      .insertInto('submission')
-      .values({
-        id: crypto.randomUUID(),
-        client_id: crypto.randomUUID(),
-        student_id: (actor as { studentId: string }).studentId,
-        assignment_id: assignment.id,
-        exercise_id: `own-${id}`,
-        attempt: 1,
-        answers_json: '[]',
-        article_sha256: moved.sha256,
-        score_json: '{}',
-        late: 0,
-        submitted_at: new Date().toISOString(),
-      })
-      .execute();
+    const submitted = await gradeForActor(
+      actor,
+      { exerciseId: ownExerciseId(assignment.id), clientId: crypto.randomUUID(), answers: [] },
+      h.db,
+    );
+    expect(submitted).toMatchObject({ ok: true, graded: null });
     expect(must(await getOwnArticle(teacher, id, h.db)).locked).toBe(true);
     expect(await replaceOwnArticleText(teacher, id, `Again. ${INPUT.text}`, h.db)).toMatchObject({
       ok: false,

@@ -112,7 +112,7 @@ describeEachEngine('instructor review', (h) => {
 
   const snapshot = async () => ({
     submissions: await h.db.selectFrom('submission').select(['id', 'score_json']).orderBy('id').execute(),
-    additions: await h.db.selectFrom('key_addition').selectAll().execute(),
+    keyVersions: await h.db.selectFrom('class_key_version').selectAll().execute(),
     dismissals: await h.db.selectFrom('extra_dismissal').selectAll().execute(),
     comments: await h.db.selectFrom('comment').selectAll().execute(),
   });
@@ -298,7 +298,7 @@ describeEachEngine('instructor review', (h) => {
     expect(
       await acceptExtra(teacher, assignment.id, 'no-such-exercise', { ...base, label: 'sourcing' }, h.db),
     ).toMatchObject({ ok: false, error: 'not-found' });
-    expect(await h.db.selectFrom('key_addition').selectAll().execute()).toHaveLength(0);
+    expect(await h.db.selectFrom('class_key_version').selectAll().execute()).toHaveLength(0);
   });
 
   it('comments stay hidden from the student until the key is released to them', async () => {
