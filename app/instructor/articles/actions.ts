@@ -6,10 +6,13 @@ import { getActor } from '@/lib/server/actor';
 import { replaceOwnArticleText } from '@/lib/server/data/own-article-edit';
 import { importArticleFile } from '@/lib/server/data/own-article-files';
 import { copyOwnArticle, createOwnArticle } from '@/lib/server/data/own-articles';
+import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Result } from '@/lib/server/result';
 import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';
+import { assignmentInstants } from '@/lib/validation/classroom';
 import { OwnArticleSchema } from '@/lib/validation/own-article';
 import { ImportArticleSchema, ReplaceTextSchema } from '@/lib/validation/own-article-forms';
+import { CreateOwnAssignmentSchema } from '@/lib/validation/own-assignment';
 
 /*
  * The instructor's own articles. Each action asks getActor() again, and the data layer
@@ -51,4 +54,21 @@ export async function replaceOwnArticleTextAction(articleId: string, input: unkn
   if (!parsed.success) return invalidInput(parsed.error);
   if (!IdSchema.safeParse(articleId).success) return failure('No such article.');
   return settle(await replaceOwnArticleText(await getActor(), articleId, parsed.data.text), () => ({}), 'text');
+}
+
+export async function createOwnAssignmentAction(articleId: string, input: unknown): Promise<ActionResult> {
+  const parsed = CreateOwnAssignmentSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!IdSchema.safeParse(articleId).success) return failure('No such article.');
+  const { classId, instructions, labels, releasePolicy, allowResubmit } = parsed.data;
+  const result = await createOwnAssignment(await getActor(), articleId, {
+    classId,
+    instructions,
+    labels,
+    releasePolicy,
+    allowResubmit,
+    ...assignmentInstants(parsed.data),
+  });
+  if (result.ok) revalidatePath('/instructor', 'layout');
+  return result.ok ? { ok: true } : failure(result.message);
 }

@@ -1,14 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Label } from '@/lib/validation/labels';
+import { LABELS, type Label } from '@/lib/validation/labels';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import type { AssignmentTable } from '../db/schema';
 import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
-import { isFailure, ownedClass } from './access';
+import { isFailure, ownedClass, visibleAssignment } from './access';
 import { type AssignmentSettings, type AssignmentView, settingsProblem, toView } from './assignments';
-import { ownLessonSlug } from './own-article-source';
+import { ownExerciseId, ownLessonSlug } from './own-article-source';
 import { ownedArticle } from './own-articles';
 
 export type CreateOwnAssignmentInput = AssignmentSettings & {
@@ -57,4 +57,79 @@ export async function createOwnAssignment(
   };
   await db.insertInto('assignment').values(row).execute();
   return ok(toView(row));
+}
+
+/** An own article's exercise as its students see it before release: the text and the rules, no key. */
+export type OwnExerciseView = {
+  assignmentId: string;
+  exerciseId: string;
+  title: string;
+  outlet: string;
+  author: string | null;
+  published: string;
+  sourceUrl: string;
+  instructions: string;
+  labels: Label[];
+  text: string;
+  sha256: string;
+};
+
+/**
+ * The exercise of an own article's assignment for a student of its class or for the
+ * class's instructor; `not-found` for anyone else (another class, another instructor) and
+ * for a lesson's assignment; `forbidden` for anonymous callers. Never any part of the key.
+ */
+export async function getOwnExercise(
+  actor: Actor,
+  assignmentId: string,
+  db: Db = getDb(),
+): Promise<Result<OwnExerciseView>> {
+  const assignment = await visibleAssignment(db, actor, assignmentId);
+  if (isFailure(assignment)) return assignment;
+  if (!assignment.own_article_id) return fail('not-found', 'No such assignment.');
+  const article = await db
+    .selectFrom('own_article')
+    .select(['title', 'outlet', 'author', 'published', 'source_url', 'text', 'sha256'])
+    .where('id', '=', assignment.own_article_id)
+    .executeTakeFirst();
+  if (!article) return fail('not-found', 'No such assignment.');
+  const counted = new Set(JSON.parse(assignment.own_labels ?? '[]') as Label[]);
+  return ok({
+    assignmentId: assignment.id,
+    exerciseId: ownExerciseId(assignment.id),
+    title: article.title,
+    outlet: article.outlet,
+    author: article.author,
+    published: article.published,
+    sourceUrl: article.source_url,
+    instructions: assignment.own_instructions ?? '',
+    labels: LABELS.filter((l) => counted.has(l)),
+    text: article.text,
+    sha256: article.sha256,
+  });
+}
+
+/**
+ * The article titles of the own articles' assignments among these ids, by assignment id, as
+ * far as the actor may see them: a student's class's, an instructor's classes'; empty for
+ * anyone else. Lists use it where a lesson's title would go.
+ */
+export async function ownAssignmentTitles(
+  actor: Actor,
+  assignmentIds: readonly string[],
+  db: Db = getDb(),
+): Promise<Map<string, string>> {
+  if (assignmentIds.length === 0 || actor.kind === 'anonymous') return new Map();
+  let query = db
+    .selectFrom('assignment')
+    .innerJoin('own_article', 'own_article.id', 'assignment.own_article_id')
+    .innerJoin('class', 'class.id', 'assignment.class_id')
+    .select(['assignment.id', 'own_article.title'])
+    .where('assignment.id', 'in', [...assignmentIds]);
+  query =
+    actor.kind === 'student'
+      ? query.where('class.id', '=', actor.classId)
+      : query.where('class.instructor_id', '=', actor.userId);
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
 }

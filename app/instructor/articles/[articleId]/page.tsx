@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
+import { OwnAssignmentForm } from '@/components/classroom/own-assignment-form';
 import { ReplaceTextForm } from '@/components/classroom/replace-text-form';
 import { getActor } from '@/lib/server/actor';
+import { listMyClasses } from '@/lib/server/data/classes';
 import { getOwnArticle } from '@/lib/server/data/own-articles';
 import { LABEL_NAMES } from '@/lib/validation/labels';
-import { copyOwnArticleAction, replaceOwnArticleTextAction } from '../actions';
+import { copyOwnArticleAction, createOwnAssignmentAction, replaceOwnArticleTextAction } from '../actions';
 
 type Props = { params: Promise<{ articleId: string }> };
 
@@ -19,6 +21,8 @@ export default async function OwnArticlePage({ params }: Props) {
   const found = await getOwnArticle(actor, articleId);
   if (!found.ok) notFound();
   const a = found.value;
+  const classes = await listMyClasses(actor);
+  const live = classes.ok ? classes.value.filter((c) => !c.archived) : [];
   return (
     <div className="page classroom">
       <p>
@@ -66,6 +70,26 @@ export default async function OwnArticlePage({ params }: Props) {
               </li>
             ))}
           </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="assign-heading">
+        <h2 id="assign-heading">Assign to a class</h2>
+        {live.length === 0 ? (
+          <p>
+            You have no class to assign it to yet. <Link href="/instructor">Create a class</Link> first.
+          </p>
+        ) : (
+          <>
+            <p>
+              Students of the class label it as they label a lesson’s exercise. Its key reaches no one outside the
+              class, and the class only when the release policy says so.
+            </p>
+            <OwnAssignmentForm
+              classes={live.map((c) => ({ id: c.id, name: c.name }))}
+              assign={createOwnAssignmentAction.bind(null, a.id)}
+            />
+          </>
         )}
       </section>
 
