@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { gradeForActor, openClassroomExercise, saveClassroomDraft } from '@/lib/server/classroom-grading';
 import { releaseKey } from '@/lib/server/data/assignments';
+import { copyClass } from '@/lib/server/data/class-copy';
 import { createClass } from '@/lib/server/data/classes';
 import { saveOwnKey } from '@/lib/server/data/own-article-edit';
 import { ownExerciseId } from '@/lib/server/data/own-article-source';
@@ -119,6 +120,19 @@ describeEachEngine('own articles assigned to a class', (h) => {
     }
     const rows = await h.db.selectFrom('submission').selectAll().execute();
     expect(rows).toEqual([]);
+  });
+
+  it('come along when the class is copied, as an exercise of the copy’s own', async () => {
+    const { teacher, klass, exerciseId } = await ownAssignment(h);
+    const copy = must(await copyClass(teacher, klass.id, { name: 'Next year', shiftDays: 0, timeZone: 'UTC' }, h.db));
+    const { actor } = await makeStudent(h.db, copy.joinCode, 'Nia');
+    const [row] = await h.db.selectFrom('assignment').selectAll().where('class_id', '=', copy.classId).execute();
+    const copied = ownExerciseId(row?.id ?? '');
+    expect(copied).not.toBe(exerciseId);
+    expect(await openClassroomExercise(actor, copied, h.db)).toMatchObject({ assignmentId: row?.id });
+    expect(await openClassroomExercise(actor, exerciseId, h.db)).toBeNull();
+    const graded = await gradeForActor(actor, { exerciseId: copied, clientId: randomUUID(), answers: [] }, h.db);
+    expect(graded).toMatchObject({ ok: true, graded: null });
   });
 
   it('are assigned only by the article’s owner, to their own class', async () => {
