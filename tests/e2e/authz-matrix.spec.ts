@@ -100,7 +100,7 @@ type World = {
   released: boolean;
   removed: boolean;
   /** Instructor A's own article (imported from a file): its id, title and a marker in its key. */
-  ownArticle: { id: string; title: string; keyMarker: string; text: string };
+  ownArticle: { id: string; title: string; keyMarker: string; text: string; assignmentId: string };
 };
 
 let w: World;
@@ -163,7 +163,7 @@ function secretsFor(who: Who, where: 'page' | 'action'): string[] {
       w.dismissal,
       w.instructorA.name,
       w.instructorA.email,
-      w.ownArticle.title,
+      // The own article is assigned to class A (key held back): its title is theirs to see, its key never.
       w.ownArticle.keyMarker,
       ...b,
     ],
@@ -282,6 +282,7 @@ const KEYS = {
   importArticle: 'app/instructor/articles/actions.ts#importArticleAction',
   copyOwnArticle: 'app/instructor/articles/actions.ts#copyOwnArticleAction',
   replaceOwnArticleText: 'app/instructor/articles/actions.ts#replaceOwnArticleTextAction',
+  createOwnAssignment: 'app/instructor/articles/actions.ts#createOwnAssignmentAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
   resume: 'app/join/actions.ts#resumeAction',
 } as const;
@@ -478,6 +479,7 @@ test.beforeAll(async () => {
     title: `Harbor plan ${tag}`,
     keyMarker: `Own key marker ${tag}: no official is named`,
     text: ownText,
+    assignmentId: '',
   };
   await must(w.ctx.instructorA, KEYS.importArticle, '/instructor/articles', [
     { file: ownArticleFile(w.ownArticle.title, ownText, w.ownArticle.keyMarker) },
@@ -486,7 +488,32 @@ test.beforeAll(async () => {
     db.all<{ id: string }>('select id from own_article where title = ?', w.ownArticle.title),
     'own article',
   ).id;
+  // ... and assigns it to class A, its key held back until released by hand.
+  await must(w.ctx.instructorA, KEYS.createOwnAssignment, `/instructor/articles/${w.ownArticle.id}`, [
+    w.ownArticle.id,
+    ownAssignmentInput(classA.id),
+  ]);
+  w.ownArticle.assignmentId = one(
+    db.all<{ id: string }>('select id from assignment where own_article_id = ?', w.ownArticle.id),
+    'own assignment',
+  ).id;
 });
+
+/** The assign form's input for instructor A's own article: sourcing only, the key held back. */
+function ownAssignmentInput(classId: string) {
+  return {
+    classId,
+    instructions: 'Label every attribution.',
+    labels: ['sourcing'],
+    opensDate: '',
+    opensTime: '',
+    dueDate: '',
+    dueTime: '',
+    timeZone: 'UTC',
+    releasePolicy: 'manual',
+    allowResubmit: true,
+  };
+}
 
 /** An article file (as the export writes) with one key item whose explanation holds `marker`. */
 function ownArticleFile(title: string, text: string, marker: string): string {
@@ -547,6 +574,29 @@ const TO_SIGN_IN = redirect('/instructor/sign-in');
 const NOT_THEIRS = refused(404);
 
 const ROUTES: RouteRow[] = [
+  {
+    route: '/class/assignments/[assignmentId]',
+    title: 'instructor A’s own article, assigned to class A',
+    params: () => ({ assignmentId: w.ownArticle.assignmentId }),
+    expect: () => ({
+      anonymous: redirect('/join'),
+      instructorB: redirect('/join'),
+      instructorA: redirect('/join'),
+      studentB: refused(404),
+      studentA: ok(w.ownArticle.title, 'Exercise: label the article', 'Label every attribution.'),
+    }),
+  },
+  {
+    route: '/class/assignments/[assignmentId]',
+    title: 'a lesson’s assignment: not an own article’s',
+    expect: () => ({
+      anonymous: redirect('/join'),
+      instructorB: redirect('/join'),
+      instructorA: redirect('/join'),
+      studentB: refused(404),
+      studentA: refused(404),
+    }),
+  },
   {
     route: '/instructor/articles',
     expect: () => ({
@@ -945,6 +995,46 @@ const ACTION_CASES: ActionCase[] = [
       expect.soft(o.result, who).toMatchObject({ ok: true });
       expect.soft(Object.keys(o.diff).sort(), who).toEqual(['own_article', 'own_key_item']);
       expect.soft(updated(o, 'own_article', w.ownArticle.id).after?.text).toBe(`${w.ownArticle.text}\nA line added.`);
+    },
+  },
+  {
+    key: KEYS.createOwnAssignment,
+    title: 'instructor A’s article to class A: its owner only',
+    args: () => [w.ownArticle.id, ownAssignmentInput(w.classA.id)],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['assignment']);
+      expect
+        .soft(added(o, 'assignment'))
+        .toEqual([expect.objectContaining({ class_id: w.classA.id, own_article_id: w.ownArticle.id })]);
+    },
+  },
+  {
+    key: KEYS.submitExercise,
+    title: 'instructor A’s own article: stored for class A’s students, key held back; no one else is graded',
+    args: () => [submission(`own-${w.ownArticle.assignmentId}`, [{ label: 'sourcing', start: 0, end: 14 }])],
+    allowed: ['studentA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, 'stored, no key').toMatchObject({ ok: true, graded: null });
+      expectOnly(o, who, ['submission']);
+      expect
+        .soft(added(o, 'submission'))
+        .toEqual([expect.objectContaining({ student_id: w.studentA.id, assignment_id: w.ownArticle.assignmentId })]);
+    },
+  },
+  {
+    key: KEYS.openClassroom,
+    title: 'instructor A’s own article: only class A’s students get the assignment',
+    args: () => [`own-${w.ownArticle.assignmentId}`],
+    allowed: ['studentA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ assignmentId: w.ownArticle.assignmentId });
+      expectUnchanged(o, who);
+    },
+    onRefused: (o, who) => {
+      expect.soft(o.result, `no classroom for ${who}`).toBeNull();
+      expectUnchanged(o, who);
     },
   },
   {
