@@ -40,7 +40,7 @@ function median(values: number[]): number {
  * production server keeps its generated secret in DATA_DIR/auth-secret) and returns the
  * Cookie header: the app signs in through a server action, which a script cannot call.
  */
-async function sessionCookie(dataDir: string, email: string, password: string): Promise<string> {
+export async function sessionCookie(dataDir: string, email: string, password: string): Promise<string> {
   const db = createDb(path.join(dataDir, 'close-read.db'));
   try {
     const auth = createAuth(db, { env: parseEnv({ NODE_ENV: 'production', DATA_DIR: dataDir }) });

@@ -148,7 +148,7 @@ async function penLabel(page: Page, frame: Locator, t: Target): Promise<number> 
  * is pressed as a key event of its own, and the clock stops at the task right after the frame
  * that paints the label.
  */
-function menuLabel(frame: Locator, t: Target): Promise<number> {
+export function menuLabel(frame: Locator, t: Target): Promise<number> {
   return frame.evaluate(
     (root, target) =>
       new Promise<number>((resolve, reject) => {

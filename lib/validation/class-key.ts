@@ -67,3 +67,23 @@ export const KeyChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('edit'), item: ClassKeyItemSchema }),
   z.strictObject({ kind: z.literal('delete'), id: z.string().min(1) }),
 ]);
+
+const optionalProse = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${name} is longer than ${max} characters`)
+    .refine((v) => v === '' || v.length >= min, `${name} needs at least ${min} characters, or none`)
+    .refine((v) => !MARKUP.test(v), `${name} must be plain text: remove the markup (“<…”)`);
+
+/** The key editor's form for one item: its prose and choices (the extent comes from the text). */
+export const KeyItemFormSchema = z.strictObject({
+  label: LabelSchema,
+  attribute: z.string(),
+  explanation: prose('The explanation', 20, MAX_EXPLANATION_CHARS),
+  check: optionalProse('How to check', 10, MAX_CHECK_CHARS),
+  record: optionalProse('The record', 20, MAX_EXPLANATION_CHARS),
+  optional: z.boolean(),
+  accept: z.array(LabelSchema),
+});
+export type KeyItemForm = z.infer<typeof KeyItemFormSchema>;

@@ -215,6 +215,7 @@ function fill(route: string, params: Record<string, string> = {}): string {
     lessonSlug: LESSON_A,
     articleSlug: ARTICLE_A,
     articleId: w.ownArticle.id,
+    exerciseId: EXERCISE_A,
     ...params,
   };
   return route.replace(/\[([^\]]+)\]/g, (_, name: string) => {
@@ -283,6 +284,8 @@ const KEYS = {
   copyOwnArticle: 'app/instructor/articles/actions.ts#copyOwnArticleAction',
   replaceOwnArticleText: 'app/instructor/articles/actions.ts#replaceOwnArticleTextAction',
   createOwnAssignment: 'app/instructor/articles/actions.ts#createOwnAssignmentAction',
+  saveClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#saveClassKeyAction',
+  rescoreClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#rescoreClassKeyAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
   resume: 'app/join/actions.ts#resumeAction',
 } as const;
@@ -747,6 +750,18 @@ const ROUTES: RouteRow[] = [
       studentA: TO_SIGN_IN,
       instructorB: NOT_THEIRS,
       instructorA: ok('Answer review', w.classA.name, w.studentA.name, w.target.name),
+    }),
+  },
+  {
+    // The class's key editor: the whole key of exercise A (explanations included) is in it.
+    route: '/instructor/classes/[classId]/key/[exerciseId]',
+    params: () => ({ exerciseId: EXERCISE_A }),
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok('The class’s key', w.classA.name, w.fileKeyText),
     }),
   },
   {
@@ -1558,6 +1573,41 @@ const ACTION_CASES: ActionCase[] = [
       for (const row of [...added(o, 'session'), ...removed(o, 'session')])
         expect.soft(row).toMatchObject({ userId: w.instructorA.userId });
       w.instructorA.password = `${w.instructorA.password} changed by ${who}`;
+    },
+  },
+  {
+    key: KEYS.rescoreClassKey,
+    title: 'class A’s key: its instructor only',
+    args: () => [w.classA.id, EXERCISE_A],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect
+        .soft(o.result, who)
+        .toMatchObject({ ok: true, message: expect.stringMatching(/^Rescored \d+ submissions?/) });
+      for (const table of Object.keys(o.diff)) expect.soft(['submission']).toContain(table);
+      for (const row of [...added(o, 'submission'), ...removed(o, 'submission')])
+        expect.soft(row).toMatchObject({ assignment_id: w.assignmentA, exercise_id: EXERCISE_A });
+    },
+  },
+  {
+    // Late in the file: the allowed save empties class A's key of exercise A for later rows.
+    key: KEYS.saveClassKey,
+    title: 'class A’s key: its instructor only, at the newest version',
+    args: (who) => {
+      const versions = (w.db.snapshot().class_key_version ?? [])
+        .filter((r) => r.class_id === w.classA.id && r.exercise_id === EXERCISE_A)
+        .map((r) => Number(r.version));
+      return [w.classA.id, EXERCISE_A, { baseVersion: Math.max(0, ...versions), items: [], note: `Saved by ${who}` }];
+    },
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true, message: expect.stringMatching(/^Saved as version \d+/) });
+      expectOnly(o, who, ['class_key_version']);
+      expect
+        .soft(added(o, 'class_key_version'))
+        .toEqual([
+          expect.objectContaining({ class_id: w.classA.id, exercise_id: EXERCISE_A, note: `Saved by ${who}` }),
+        ]);
     },
   },
   {

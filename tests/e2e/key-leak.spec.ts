@@ -262,6 +262,96 @@ test('a student’s own data export, written answers and their review hold no ke
   }
 });
 
+test('an explanation edited in a class’s key reaches the class’s student only after release', async ({ page }) => {
+  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
+  const act = async (ctx: Awaited<ReturnType<typeof request.newContext>>, key: string, at: string, args: unknown[]) => {
+    const id = actions.get(key);
+    if (!id) throw new Error(`${key} is not in the marked build`);
+    const response = await callAction(ctx, BASE, id, at, args);
+    expect(response.result, `${key}: ${response.body.slice(0, 300)}`).not.toMatchObject({ ok: false });
+    return response;
+  };
+  const tag = randomBytes(4).toString('hex');
+  const edited = `${marker}class-edit`;
+  const teacher = { email: `edit-${tag}@school.example`, password: `edit password ${tag}` };
+  await npmRun(
+    ['create-instructor', '--', '--email', teacher.email, '--name', `Edit Teacher ${tag}`],
+    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
+    teacher.password,
+  );
+  const teacherCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.78.0.1' } });
+  const studentCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.78.0.2' } });
+  const db = new Database(path.join(dataDir, 'close-read.db'), { readonly: true });
+  try {
+    await act(teacherCtx, 'app/instructor/account-actions.ts#signIn', '/instructor/sign-in', [teacher]);
+    const created = await act(teacherCtx, 'app/instructor/class-actions.ts#createClassAction', '/instructor', [
+      { name: `Edit class ${tag}` },
+    ]);
+    const classId = String((created.result as { classId: string }).classId);
+    await act(teacherCtx, 'app/instructor/class-actions.ts#createAssignmentsAction', `/instructor/classes/${classId}`, [
+      classId,
+      {
+        lessonSlugs: ['who-says-so'],
+        opensDate: '',
+        opensTime: '',
+        dueDate: '',
+        dueTime: '',
+        timeZone: 'UTC',
+        releasePolicy: 'manual',
+        allowResubmit: false,
+      },
+    ]);
+    // The teacher edits the first item's explanation in the key editor, in a browser.
+    await page
+      .context()
+      .addCookies((await teacherCtx.storageState()).cookies.map((c) => ({ ...c, domain: '127.0.0.1' })));
+    await page.goto(`${BASE}/instructor/classes/${classId}/key/who-says-so-attributions`);
+    await page.getByRole('list', { name: 'Key items' }).getByRole('button').first().click();
+    await page.getByLabel(/^Explanation/).fill(`The class’s own reading of this attribution. ${edited}.`);
+    await page.getByRole('button', { name: 'Apply to this item' }).click();
+    await page.getByRole('button', { name: 'Save the key' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Saved as version 1/ })).toBeVisible();
+
+    const row = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, string>;
+    const { join_code: joinCode } = row('select join_code from class where id = ?', classId);
+    await act(studentCtx, 'app/join/actions.ts#joinClassAction', '/join', [{ joinCode, displayName: `Ed ${tag}` }]);
+    const { id: assignmentId } = row('select id from assignment where class_id = ?', classId);
+    const answers = keyItems('un-envoy-us-cooperation')
+      .filter((k) => k.label === 'sourcing' && !k.optional)
+      .map(({ label, start, end }) => ({ label, start, end }));
+    const submitted = await act(studentCtx, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
+      { exerciseId: 'who-says-so-attributions', clientId: crypto.randomUUID(), answers },
+    ]);
+    expect(submitted.body).not.toContain(edited);
+    const open = 'app/lessons/classroom-actions.ts#openClassroom';
+    expect((await act(studentCtx, open, '/lessons/who-says-so', ['who-says-so-attributions'])).body).not.toContain(
+      edited,
+    );
+    for (const where of ['/lessons/who-says-so', '/class', `/feedback/${assignmentId}`]) {
+      expect(await (await studentCtx.get(where)).text(), where).not.toContain(edited);
+      expect(await (await studentCtx.get(where, { headers: { RSC: '1' } })).text(), where).not.toContain(edited);
+    }
+    // Self-guided grading of the same exercise by the student is refused while the key is held.
+    expect(
+      (
+        await act(studentCtx, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
+          { exerciseId: 'practice-un-envoy-us-cooperation', clientId: crypto.randomUUID(), answers: [] },
+        ])
+      ).body,
+    ).not.toContain(edited);
+
+    await act(teacherCtx, 'app/instructor/class-actions.ts#releaseKeyAction', `/instructor/classes/${classId}`, [
+      assignmentId,
+    ]);
+    const after = await act(studentCtx, open, '/lessons/who-says-so', ['who-says-so-attributions']);
+    expect(after.body, 'the edited (marked) explanation after release').toContain(edited);
+  } finally {
+    db.close();
+    await teacherCtx.dispose();
+    await studentCtx.dispose();
+  }
+});
+
 test('an own article’s key reaches only its class, on release: never a self-guided reader or another class', async () => {
   const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
   const act = async (

@@ -22,7 +22,9 @@ export type ClassKeyEditor = {
   instructions: string;
   labels: Label[];
   attributes: boolean;
+  articleId: string;
   articleTitle: string;
+  sha256: string;
   text: string;
   range: { start: number; end: number };
   version: number;
@@ -108,7 +110,9 @@ export async function openClassKeyEditor(
     instructions: resolved.exercise.instructions,
     labels: resolved.exercise.labels,
     attributes: resolved.exercise.attributes,
+    articleId: resolved.article.id,
     articleTitle: resolved.article.title,
+    sha256: resolved.article.sha256,
     text: resolved.article.text,
     range: resolved.range,
     version: key.version,
@@ -174,35 +178,6 @@ function itemErrors(key: ClassKey, items: readonly ClassKeyItemInput[]): SaveRef
       if (p.severity === 'error') (fieldErrors[`items.${at.get(id)}.${p.field}`] ??= []).push(p.message);
   }
   return { ...fail('invalid', 'Some items have problems, named beside each. Nothing was stored.'), fieldErrors };
-}
-
-/**
- * "Back to the shipped key": the next version without the class's change to one item
- * (`itemId`), or without any change (null). Refused like a save when the key changed.
- */
-export async function revertClassKey(
-  actor: Actor,
-  classId: string,
-  exerciseId: string,
-  input: { baseVersion: number; itemId: string | null },
-  db: Db = getDb(),
-): Promise<Result<{ version: number }>> {
-  const owned = await ownedKey(db, actor, classId, exerciseId);
-  if (isFailure(owned)) return owned;
-  if (owned.archived) return fail('archived', 'This class is archived; its key no longer changes.');
-  const { key } = owned;
-  const changeId = (c: ClassKey['changes'][number]) => (c.kind === 'delete' ? c.id : c.item.id);
-  const changes = input.itemId === null ? [] : key.changes.filter((c) => changeId(c) !== input.itemId);
-  if (changes.length === key.changes.length && input.itemId !== null)
-    return fail('invalid', 'That item is as shipped already.');
-  return writeKeyVersion(db, {
-    classId: owned.classId,
-    exerciseId,
-    baseVersion: input.baseVersion,
-    changes,
-    note: input.itemId === null ? 'Back to the shipped key.' : `Item ${input.itemId} back to the shipped key.`,
-    userId: owned.userId,
-  });
 }
 
 /**

@@ -45,6 +45,7 @@ export type ExerciseDashboard = {
 
 export type Dashboard = {
   assignmentId: string;
+  classId: string;
   className: string;
   lessonSlug: string;
   lessonTitle: string;
@@ -141,6 +142,7 @@ export async function getDashboard(
   }
   return ok({
     assignmentId: assignment.id,
+    classId: assignment.class_id,
     className: context.className,
     lessonSlug: assignment.lesson_slug,
     // An own article's assignment has no lesson: its article's title names it.

@@ -5,13 +5,7 @@ import { score } from '@/lib/scoring';
 import type { Actor } from '@/lib/server/actor';
 import { gradeForActor, openClassroomExercise } from '@/lib/server/classroom-grading';
 import { releaseKey } from '@/lib/server/data/assignments';
-import {
-  editableItems,
-  openClassKeyEditor,
-  rescoreClassKey,
-  revertClassKey,
-  saveClassKey,
-} from '@/lib/server/data/class-key-edit';
+import { editableItems, openClassKeyEditor, rescoreClassKey, saveClassKey } from '@/lib/server/data/class-key-edit';
 import { exerciseKey, keyView } from '@/lib/server/grading';
 import { KEY_CHANGED } from '@/lib/server/keys/store';
 import { MAX_KEY_ITEMS } from '@/lib/validation/class-key';
@@ -134,11 +128,23 @@ describeEachEngine('class keys', (h) => {
       .map((i) => (i.id === FIRST.id ? { ...i, optional: true } : i));
     must(await saveClassKey(mine.teacher, mine.klass.id, EXERCISE, { baseVersion: 0, items }, h.db));
     expect((await open(mine.teacher, mine.klass.id)).items).toHaveLength(SHIPPED.length - 1);
-    must(await revertClassKey(mine.teacher, mine.klass.id, EXERCISE, { baseVersion: 1, itemId: second.id }, h.db));
+    // The editor puts the shipped item back in the list: saving it records no change for it.
+    const restored = [...items, editableItems([second])[0] as (typeof items)[number]];
+    must(await saveClassKey(mine.teacher, mine.klass.id, EXERCISE, { baseVersion: 1, items: restored }, h.db));
     const one = await open(mine.teacher, mine.klass.id);
     expect(one.items).toHaveLength(SHIPPED.length);
     expect(one.items.find((i) => i.id === FIRST.id)?.source).toBe('edited');
-    must(await revertClassKey(mine.teacher, mine.klass.id, EXERCISE, { baseVersion: 2, itemId: null }, h.db));
+    expect(one.items.find((i) => i.id === second.id)?.source).toBe('file');
+    // The whole key back: the shipped items, no change at all.
+    must(
+      await saveClassKey(
+        mine.teacher,
+        mine.klass.id,
+        EXERCISE,
+        { baseVersion: 2, items: editableItems(SHIPPED) },
+        h.db,
+      ),
+    );
     const all = await open(mine.teacher, mine.klass.id);
     expect(all.version).toBe(3);
     expect(all.items.every((i) => i.source === 'file')).toBe(true);
@@ -172,7 +178,7 @@ describeEachEngine('class keys', (h) => {
     expect(await h.db.selectFrom('class_key_version').selectAll().execute()).toEqual([]);
   });
 
-  it('only the class’s instructor opens, saves, reverts or rescores its key', async () => {
+  it('only the class’s instructor opens, saves or rescores its key', async () => {
     const { mine, ada } = await setUp();
     const stranger = await makeInstructor(h.db, 'Someone else');
     const items = editableItems(SHIPPED);
@@ -183,12 +189,6 @@ describeEachEngine('class keys', (h) => {
     ] as const) {
       expect(await openClassKeyEditor(actor, mine.klass.id, EXERCISE, h.db)).toMatchObject({ ok: false, error });
       expect(await saveClassKey(actor, mine.klass.id, EXERCISE, { baseVersion: 0, items }, h.db)).toMatchObject({
-        ok: false,
-        error,
-      });
-      expect(
-        await revertClassKey(actor, mine.klass.id, EXERCISE, { baseVersion: 0, itemId: null }, h.db),
-      ).toMatchObject({
         ok: false,
         error,
       });

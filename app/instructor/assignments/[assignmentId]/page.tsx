@@ -65,6 +65,19 @@ export default async function AssignmentPage({ params }: Props) {
           </>
         )}
       </p>
+      {(lesson?.exercises.length ?? 0) > 0 && (
+        <nav aria-label="This class’s keys">
+          <ul className="key-links">
+            {lesson?.exercises.map((e, i) => (
+              <li key={e.id}>
+                <a
+                  href={`/instructor/classes/${a.classId}/key/${e.id}`}
+                >{`Edit this class’s key of exercise ${i + 1}`}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {a.archived && <p className="note">This class is archived: its assignments can no longer be changed.</p>}
 
       {!a.archived && (

@@ -78,7 +78,8 @@ export default async function ReviewPage({
             <a href={`/lessons/${d.lessonSlug}/key`}>Teacher’s guide: {d.lessonTitle}</a> ·{' '}
           </>
         )}
-        <a href={`${base}/grades`}>Written answers and grades</a>
+        <a href={`${base}/grades`}>Written answers and grades</a> ·{' '}
+        <a href={`/instructor/classes/${d.classId}/key/${exercise.exerciseId}`}>Edit this class’s key</a>
       </p>
       <p className="print-hide">
         Export: <a href={`${base}/export/scores.csv?exercise=${exercise.exerciseId}`}>scores (CSV)</a> ·{' '}

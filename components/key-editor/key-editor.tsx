@@ -1,0 +1,258 @@
+'use client';
+
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import { createHistory, type History, record, redo, undo } from '@/lib/annotation/history';
+import type { ClassKeyItemInput } from '@/lib/validation/class-key';
+import type { Label } from '@/lib/validation/vocabulary';
+import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
+import { LabelToolbar } from '../exercise/label-toolbar';
+import { ItemForm } from './item-form';
+import { ItemList } from './item-list';
+import { editorProblems, serverProblems } from './problems';
+import type { EditorItem, KeyEditorProps, Problems } from './types';
+
+const stored = ({ source: _source, ...item }: EditorItem): ClassKeyItemInput => item;
+const same = (a: EditorItem, b: EditorItem) => JSON.stringify(stored(a)) === JSON.stringify(stored(b));
+
+function isTextEntry(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable)
+    return true;
+  return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
+}
+
+/**
+ * The key editor: the article with every key item painted as students see them after
+ * release, the list of items beside it, and the opened item's form. Words are selected with
+ * the student exercise's annotator (mouse, touch, keyboard; 1-3 or Enter label them). Every
+ * change is undoable and checked at once as the server will check it; a save sends the whole
+ * list with the version it was edited from. Used for a class's key and for an article's key.
+ */
+export function KeyEditor(props: KeyEditorProps) {
+  const { id, text, range, labels, shipped } = props;
+  const frame = useRef<HTMLDivElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const annotator = useRef<Annotator | null>(null);
+  const [history, setHistory] = useState<History<EditorItem[]>>(() => createHistory(props.items));
+  const [savedItems, setSavedItems] = useState(props.items);
+  const [version, setVersion] = useState(props.version);
+  const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
+  const [pending, setPending] = useState<TextSpan | null>(null);
+  const [status, setStatus] = useState('');
+  const [alert, setAlert] = useState('');
+  const [fromServer, setFromServer] = useState<Problems>(new Map());
+  const [busy, setBusy] = useState(false);
+  const items = history.present;
+  const shippedById = useMemo(() => new Map((shipped ?? []).map((i) => [i.id, i])), [shipped]);
+  const withSource = useMemo(
+    () =>
+      items.map((item): EditorItem => {
+        const base = shippedById.get(item.id);
+        return { ...item, source: !base ? 'class' : same(base, item) ? 'file' : 'edited' };
+      }),
+    [items, shippedById],
+  );
+  const checked = useDeferredValue(items);
+  const problems = useMemo(() => {
+    const found = editorProblems({ text, range, labels }, checked.map(stored));
+    for (const [itemId, list] of fromServer) found.set(itemId, [...(found.get(itemId) ?? []), ...list]);
+    return found;
+  }, [checked, text, range, labels, fromServer]);
+
+  const commit = useCallback((next: EditorItem[], message: string) => {
+    setHistory((h) => record(h, next));
+    setFromServer(new Map());
+    setStatus(message);
+  }, []);
+
+  const addItem = (label: Label, span: TextSpan | null) => {
+    if (!span) return;
+    const item: EditorItem = {
+      id: `class-${crypto.randomUUID()}`,
+      label,
+      start: span.start,
+      end: span.end,
+      attribute: null,
+      explanation: '',
+      check: null,
+      record: null,
+      optional: false,
+      accept: [],
+    };
+    commit(
+      [...items, item],
+      `Added “${text.slice(span.start, span.end)}” as ${LABEL_NAMES[label]}; write its explanation.`,
+    );
+    annotator.current?.clearPending();
+    setOpen(item.id);
+  };
+
+  const onActivate = useEffectEvent((offset: number) => {
+    const here = items.find((i) => i.start <= offset && offset < i.end);
+    if (here) setOpen(here.id);
+  });
+  const onKeyLabel = useEffectEvent((index: number, span: TextSpan) => {
+    const label = labels[index];
+    if (label) addItem(label, span);
+  });
+  const onMenu = useEffectEvent(() => menu.current?.querySelector<HTMLButtonElement>('button')?.focus());
+
+  useEffect(() => {
+    if (!frame.current) return;
+    const a = new Annotator(frame.current, range, { onPending: setPending, onActivate, onKeyLabel, onMenu });
+    annotator.current = a;
+    return () => {
+      a.destroy();
+      annotator.current = null;
+    };
+  }, [range]);
+
+  useEffect(() => {
+    annotator.current?.paint(items.map(({ id: itemId, label, start, end }) => ({ id: itemId, label, start, end })));
+  }, [items]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (isTextEntry(e.target)) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      setHistory(undo);
+    } else if (mod && (key === 'y' || (key === 'z' && e.shiftKey))) {
+      e.preventDefault();
+      setHistory(redo);
+    }
+  };
+
+  const opened = withSource.find((i) => i.id === open) ?? null;
+  const update = (itemId: string, patch: Partial<EditorItem>, message: string) =>
+    commit(
+      items.map((i) => (i.id === itemId ? { ...i, ...patch } : i)),
+      message,
+    );
+
+  const save = async () => {
+    setBusy(true);
+    setAlert('');
+    const list = items.map(stored);
+    const result = await props.save({ baseVersion: version, items: list, note: '' });
+    setBusy(false);
+    if (result.ok) {
+      setVersion(result.version);
+      setSavedItems(items);
+      setStatus(result.message);
+      return;
+    }
+    setFromServer(serverProblems(list, result.fieldErrors));
+    setAlert(result.message);
+  };
+  const rescore = async () => {
+    if (!props.rescore) return;
+    setBusy(true);
+    const result = await props.rescore();
+    setBusy(false);
+    if (result.ok) setStatus(result.message);
+    else setAlert(result.message);
+  };
+  const dirty = items !== savedItems;
+  const errorCount = [...problems.values()].flat().filter((p) => p.severity === 'error').length;
+
+  return (
+    <div className="key-editor" onKeyDown={onKeyDown}>
+      <p className="key-version">
+        {`Version ${version}${dirty ? ', with changes not saved yet' : ''}. ${items.length} items.`}
+      </p>
+      <div className="exercise-grid">
+        <div className="exercise-text">
+          <div
+            ref={frame}
+            className="text-frame"
+            tabIndex={0}
+            role="region"
+            aria-label={`Article text. Arrow keys move by word, Shift with an arrow extends, ${numberKeysPhrase(labels.length)} the selection as a new key item.`}
+          >
+            {props.children}
+          </div>
+          <LabelToolbar
+            ref={menu}
+            labels={labels}
+            pen={null}
+            pending={pending}
+            quote={(s) => text.slice(s.start, s.end)}
+            onLabel={(label) => addItem(label, pending)}
+            onCancel={() => annotator.current?.clearPending()}
+          />
+        </div>
+        <section className="exercise-side" aria-labelledby={`${id}-items`}>
+          <h2 id={`${id}-items`}>Items</h2>
+          <div className="exercise-actions">
+            <button type="button" onClick={() => setHistory(undo)} disabled={history.past.length === 0}>
+              Undo
+            </button>
+            <button type="button" onClick={() => setHistory(redo)} disabled={history.future.length === 0}>
+              Redo
+            </button>
+            <button type="button" className="primary" onClick={save} disabled={busy || !dirty}>
+              {busy ? 'Working…' : 'Save the key'}
+            </button>
+            {props.rescore && (
+              <button type="button" onClick={rescore} disabled={busy || dirty}>
+                Rescore the class
+              </button>
+            )}
+            {shipped && (
+              <button
+                type="button"
+                onClick={() => commit(shipped, 'The whole key is back to the shipped key; save to keep it.')}
+              >
+                Back to the shipped key
+              </button>
+            )}
+          </div>
+          {errorCount > 0 && <p className="key-problem-count">{`${errorCount} problems to fix before saving.`}</p>}
+          {opened && (
+            <ItemForm
+              key={`${opened.id}:${history.past.length}:${history.future.length}`}
+              id={`${id}-form`}
+              item={opened}
+              quote={text.slice(opened.start, opened.end)}
+              labels={labels}
+              problems={problems.get(opened.id) ?? []}
+              canTakeSelection={pending !== null}
+              shippedDiffers={opened.source === 'edited'}
+              onApply={(patch) => update(opened.id, patch, 'Item changed; save to keep it.')}
+              onTakeSelection={() => {
+                if (!pending) return;
+                update(opened.id, { start: pending.start, end: pending.end }, 'Extent changed; save to keep it.');
+                annotator.current?.clearPending();
+              }}
+              onRestore={() => {
+                const base = shippedById.get(opened.id);
+                if (base) update(opened.id, stored(base), 'Item back to the shipped key; save to keep it.');
+              }}
+              onDelete={() => {
+                commit(
+                  items.filter((i) => i.id !== opened.id),
+                  'Item deleted. Undo brings it back.',
+                );
+                setOpen(null);
+                frame.current?.focus({ preventScroll: true });
+              }}
+              onClose={() => setOpen(null)}
+            />
+          )}
+          <ItemList id={id} items={withSource} text={text} problems={problems} open={open} onOpen={setOpen} />
+        </section>
+      </div>
+      <p className="sr-status" role="status">
+        {status}
+      </p>
+      {alert && (
+        <p className="form-alert" role="alert">
+          {alert}
+        </p>
+      )}
+    </div>
+  );
+}
