@@ -284,6 +284,7 @@ const KEYS = {
   copyOwnArticle: 'app/instructor/articles/actions.ts#copyOwnArticleAction',
   replaceOwnArticleText: 'app/instructor/articles/actions.ts#replaceOwnArticleTextAction',
   createOwnAssignment: 'app/instructor/articles/actions.ts#createOwnAssignmentAction',
+  saveOwnKey: 'app/instructor/articles/[articleId]/key/actions.ts#saveOwnKeyAction',
   saveClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#saveClassKeyAction',
   rescoreClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#rescoreClassKeyAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
@@ -628,6 +629,16 @@ const ROUTES: RouteRow[] = [
       studentA: TO_SIGN_IN,
       instructorB: NOT_THEIRS,
       instructorA: ok(w.ownArticle.title, w.ownArticle.keyMarker, 'Make a copy'),
+    }),
+  },
+  {
+    route: '/instructor/articles/[articleId]/key',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok(`The key: ${w.ownArticle.title}`, w.ownArticle.keyMarker),
     }),
   },
   {
@@ -1010,6 +1021,37 @@ const ACTION_CASES: ActionCase[] = [
       expect.soft(o.result, who).toMatchObject({ ok: true });
       expect.soft(Object.keys(o.diff).sort(), who).toEqual(['own_article', 'own_key_item']);
       expect.soft(updated(o, 'own_article', w.ownArticle.id).after?.text).toBe(`${w.ownArticle.text}\nA line added.`);
+    },
+  },
+  {
+    key: KEYS.saveOwnKey,
+    title: 'instructor A’s article’s key: its owner only, at the version read',
+    args: () => {
+      const version = one(
+        w.db.all<{ key_version: number }>('select key_version from own_article where id = ?', w.ownArticle.id),
+        'own article',
+      ).key_version;
+      const item = {
+        id: 'sourcing-1',
+        label: 'sourcing',
+        start: 0,
+        end: 14,
+        attribute: 'vague',
+        explanation: `${w.ownArticle.keyMarker}, so who says so?`,
+        check: null,
+        record: null,
+        optional: false,
+        accept: [],
+      };
+      return [w.ownArticle.id, { baseVersion: version, items: [item], note: '' }];
+    },
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expect.soft(Object.keys(o.diff).sort(), who).toEqual(['own_article', 'own_key_item']);
+      expect
+        .soft(added(o, 'own_key_item'))
+        .toEqual([expect.objectContaining({ article_id: w.ownArticle.id, start: 0, end: 14 })]);
     },
   },
   {

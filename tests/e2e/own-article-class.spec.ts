@@ -1,13 +1,13 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { parseAllDocuments, stringify } from 'yaml';
 import { expectNoAxeViolations } from './axe';
 import { dragSelect } from './helpers';
 import { teacherWithClass } from './teacher';
 
-// An instructor's own article in class: pasted, exported, its key written in the file and
-// imported, assigned with the key held back; a student joins, labels, submits, and sees the
-// instructor's explanations only after the instructor releases the key.
-// (The key is written in the export's file: the key editor is not part of this version.)
+// An instructor's own article in class: pasted, its key written in the key editor (three
+// items by mouse, one by keyboard), assigned with the key held back; a student joins, labels,
+// submits, and sees the instructor's explanations only after the instructor releases the key;
+// the instructor changes one item's label in the class's key, rescores, and the student's
+// figures follow.
 
 const TEXT = [
   'Harbor plan fails, officials say',
@@ -17,29 +17,29 @@ const TEXT = [
 
 const ITEMS = [
   {
-    label: 'sourcing',
+    name: /Sourcing/,
     quote: 'Officials said',
-    kind: 'vague',
+    attribute: 'vague',
     explanation: 'No official is named: who exactly said it, and how would they know?',
   },
   {
-    label: 'unverifiable-claim',
+    name: /Unverifiable claim/,
     quote: 'the harbor plan failed last week',
-    basis: 'vague-source',
+    attribute: 'vague-source',
     explanation: 'The failure rests on unnamed officials; the article gives nothing a reader could check.',
     check: 'Look for the port authority’s own report on the plan.',
   },
   {
-    label: 'loaded-language',
+    name: /Loaded language/,
     quote: 'slammed',
-    voice: 'outlet',
+    attribute: 'outlet',
     explanation: 'Slammed makes criticism sound violent; criticised is the neutral word.',
   },
   {
-    label: 'loaded-language',
-    quote: 'reckless',
-    voice: 'outlet',
-    explanation: 'Reckless passes judgment on the scheme instead of describing it.',
+    name: /Loaded language/,
+    quote: 'mistakes',
+    attribute: 'outlet',
+    explanation: 'Calling them mistakes is the article’s own judgment of what the mayor admitted.',
   },
 ];
 
@@ -71,18 +71,36 @@ test('an instructor brings an article with a key, assigns it, and a student sees
   await page.getByRole('button', { name: 'Add the article' }).click();
   await expect(page.getByRole('heading', { name: 'Harbor plan fails', level: 1 })).toBeVisible();
 
-  // Write its key of four items in the exported file, and import it.
-  const url = await page.getByRole('link', { name: 'Export the article with its key (YAML)' }).getAttribute('href');
-  const exported = await (await page.request.get(url ?? '')).text();
-  const [article, key] = parseAllDocuments(exported).map((d) => d.toJS()) as [
-    Record<string, unknown>,
-    Record<string, unknown>,
-  ];
-  const file = `${stringify(article)}---\n${stringify({ ...key, items: ITEMS })}`;
-  await page.goto('/instructor/articles');
-  await page.getByRole('textbox', { name: 'The file’s content' }).fill(file);
-  await page.getByRole('button', { name: 'Import as a new article' }).click();
-  await expect(page.getByRole('heading', { name: 'Harbor plan fails', level: 1 })).toBeVisible();
+  // Write its key of four items in the editor: three by mouse, one by keyboard.
+  await page.getByRole('link', { name: 'Write the key in the editor' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The key: Harbor plan fails' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const frame = page.getByRole('region', { name: /Article text/ });
+  const form = page.locator('form.key-item-form');
+  const describe = async (item: { attribute: string; explanation: string; check?: string }) => {
+    await form.getByLabel(/^Kind of source|^Whose words|^Why it cannot/).selectOption(item.attribute);
+    await form.getByLabel(/^Explanation/).fill(item.explanation);
+    if (item.check) await form.getByLabel(/^How to check/).fill(item.check);
+    await form.getByRole('button', { name: 'Apply to this item' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Item changed' })).toBeVisible();
+  };
+  for (const item of ITEMS.slice(0, 3)) {
+    await dragSelect(page, frame, item.quote);
+    await page.getByRole('group', { name: 'Label the selection' }).getByRole('button', { name: item.name }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Added “/ })).toBeVisible();
+    await describe(item);
+  }
+  // Keyboard: into the text, from its end one word back, Shift extends over the last word, 2 labels it.
+  await frame.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('2');
+  await expect(page.getByText(/^Version 1, with changes not saved yet\. 4 items\./)).toBeVisible();
+  await describe(ITEMS[3] as (typeof ITEMS)[number]);
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved as version 2/ })).toBeVisible();
+  await page.getByRole('link', { name: '← Harbor plan fails' }).click();
   await expect(page.locator('.key-items > li')).toHaveCount(4);
 
   // Assign it to the class, the key held back until released by hand.
@@ -99,12 +117,12 @@ test('an instructor brings an article with a key, assigns it, and a student sees
   const exercise = student.locator('[data-exercise^="own-"]');
   await expect(exercise.locator('.classroom-banner')).toContainText('Assigned to your class');
   await expectNoAxeViolations(student);
-  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const studentFrame = exercise.getByRole('region', { name: /Article text/ });
   for (const [phrase, label] of [
     ['Officials said', /Sourcing/],
     ['slammed', /Loaded language/],
   ] as const) {
-    await dragSelect(student, frame, phrase);
+    await dragSelect(student, studentFrame, phrase);
     await exercise.getByRole('group', { name: 'Label the selection' }).getByRole('button', { name: label }).click();
   }
   await expect(exercise.locator('.span-item')).toHaveCount(2);
@@ -127,7 +145,36 @@ test('an instructor brings an article with a key, assigns it, and a student sees
     .getByRole('region', { name: 'Your labels and the key' });
   await expect(comparison).toBeVisible();
   await expect(comparison).toContainText('No official is named: who exactly said it');
-  await expect(comparison).toContainText('Reckless passes judgment');
+  await expect(comparison).toContainText('Slammed makes criticism sound violent');
   // The unverifiable claim does not count in this assignment, so its item is not shown.
   await expect(comparison).not.toContainText('The failure rests on unnamed officials');
+  const scores = student.locator('[data-exercise^="own-"] .score-table');
+  const before = await scores.innerText();
+
+  // The instructor changes one item's label in the class's key (slammed: not loaded language
+  // but an attribution, for the sake of the test), and rescores the class.
+  await page.getByRole('link', { name: 'Review the submissions for Harbor plan fails' }).click();
+  await page.getByRole('link', { name: 'Edit this class’s key' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /The class’s key: Harbor plan fails/ })).toBeVisible();
+  await page
+    .getByRole('list', { name: 'Key items' })
+    .getByRole('button', { name: /slammed/ })
+    .click();
+  const itemForm = page.locator('form.key-item-form');
+  await itemForm.getByLabel(/^Label$/).selectOption('sourcing');
+  await itemForm.getByLabel(/^Kind of source/).selectOption('named-organization');
+  await itemForm.getByRole('button', { name: 'Apply to this item' }).click();
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved as version 1/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Rescore the class' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Rescored 1 submission with version 1: 1 student’s figures changed/ }),
+  ).toBeVisible();
+  // The student's figures follow: "slammed" as loaded language no longer matches the key.
+  await student.reload();
+  await expect(scores).toBeVisible();
+  expect(await scores.innerText()).not.toBe(before);
+  await expect(student.locator('[data-exercise^="own-"]')).toContainText(
+    'Your teacher changed the key after you submitted',
+  );
 });

@@ -1,6 +1,8 @@
 import 'server-only';
 import { sha256 } from '@/lib/content/articles';
 import { anchorKeyItems } from '@/lib/content/keys';
+import { SaveClassKeySchema } from '@/lib/validation/class-key';
+import { ATTRIBUTE_OF } from '@/lib/validation/labels';
 import {
   ArticleTextSchema,
   normalizePastedText,
@@ -9,7 +11,7 @@ import {
 } from '@/lib/validation/own-article';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
-import { fail, ok, type Result } from '../result';
+import { type Failure, fail, ok, type Result } from '../result';
 import { isFailure } from './access';
 import { checkPlacedItems, writeItems } from './own-article-key';
 import { getOwnArticle, hasSubmissions, ownedArticle } from './own-articles';
@@ -91,4 +93,49 @@ export async function replaceOwnArticleText(
     await writeItems(trx, articleId, anchored.items);
   });
   return ok({ id: articleId });
+}
+
+/** A save of the key editor refused: the message, and problems by field (`items.3.explanation`). */
+export type EditorRefusal = {
+  ok: false;
+  error: Failure['error'];
+  message: string;
+  fieldErrors: Record<string, string[]>;
+};
+
+/**
+ * Saves the key editor's list (lib/validation/class-key.ts) as the whole key of one of the
+ * instructor's articles, against the version it was edited from: the same checks as
+ * saveOwnKey, with every problem by field where it names one.
+ */
+export async function saveOwnKeyFromEditor(
+  actor: Actor,
+  articleId: string,
+  input: unknown,
+  db: Db = getDb(),
+): Promise<{ ok: true; value: { version: number } } | EditorRefusal> {
+  const parsed = SaveClassKeySchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || 'items'] ??= []).push(issue.message);
+    return {
+      ok: false,
+      error: 'invalid',
+      message: 'Some items have problems, named beside each. Nothing was stored.',
+      fieldErrors,
+    };
+  }
+  const items = parsed.data.items.map(({ id: _id, attribute, check, record, ...rest }) => ({
+    ...rest,
+    [ATTRIBUTE_OF[rest.label]]: attribute ?? undefined,
+    check: check ?? undefined,
+    record: record ?? undefined,
+  }));
+  const saved = await saveOwnKey(actor, articleId, { version: parsed.data.baseVersion, items }, db);
+  if (saved.ok) return saved;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const m of saved.message.matchAll(/field "(items\.\d+\.\w+)": ([^;]+)/g)) {
+    (fieldErrors[m[1] as string] ??= []).push(m[2] as string);
+  }
+  return { ...saved, fieldErrors };
 }

@@ -58,8 +58,12 @@ export default async function OwnArticlePage({ params }: Props) {
 
       <section aria-labelledby="key-heading">
         <h2 id="key-heading">Key (version {a.keyVersion})</h2>
+        <p>
+          <Link href={`/instructor/articles/${a.id}/key`}>Write the key in the editor</Link>, or write it in a file in
+          the export’s format and import it.
+        </p>
         {a.items.length === 0 ? (
-          <p>No items yet. Write the key in a file in the export’s format and import it, or start from an export.</p>
+          <p>No items yet.</p>
         ) : (
           <ol className="key-items">
             {a.items.map((item) => (
