@@ -81,8 +81,9 @@ function fileItemOf(text: string, placed: PlacedKeyItem): unknown {
   const quote = quoteSelectorAt(text, start, end);
   const attribute = placed.label === 'sourcing' ? { kind } : placed.label === 'loaded-language' ? { voice } : { basis };
   return Object.fromEntries(
+    // As a file writes an item: no empty text, no empty `accept`, no `optional: false`.
     Object.entries({ ...rest, ...attribute, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix }).filter(
-      ([, v]) => v !== undefined && v !== '',
+      ([, v]) => v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0),
     ),
   );
 }

@@ -7,7 +7,7 @@ import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
 import { gradeForActor } from '@/lib/server/classroom-grading';
 import { createClass } from '@/lib/server/data/classes';
-import { replaceOwnArticleText, saveOwnKey } from '@/lib/server/data/own-article-edit';
+import { replaceOwnArticleText, saveOwnKey, saveOwnKeyFromEditor } from '@/lib/server/data/own-article-edit';
 import { exportOwnArticle, exportShippedArticle, importArticleFile } from '@/lib/server/data/own-article-files';
 import { ownExerciseId } from '@/lib/server/data/own-article-source';
 import { copyOwnArticle, createOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
@@ -157,6 +157,43 @@ describeEachEngine('own articles', (h) => {
       message: expect.stringContaining('Reload'),
     });
     expect(await rowCounts(h.db)).toEqual([1, 3]);
+  });
+
+  it('take the key editor’s list, refusing by field and refusing a stale version', async () => {
+    const teacher = await makeInstructor(h.db);
+    const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
+    const item = {
+      id: 'new-1',
+      label: 'sourcing',
+      start: 0,
+      end: 14,
+      attribute: 'vague',
+      explanation: 'No official is named: the reader cannot tell who said it.',
+      check: null,
+      record: null,
+      optional: false,
+      accept: [],
+    };
+    expect(await saveOwnKeyFromEditor(teacher, id, { baseVersion: 1, items: [item], note: '' }, h.db)).toEqual({
+      ok: true,
+      value: { version: 2 },
+    });
+    const noKind = await saveOwnKeyFromEditor(
+      teacher,
+      id,
+      { baseVersion: 2, items: [{ ...item, attribute: null }], note: '' },
+      h.db,
+    );
+    expect(noKind).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { 'items.0.kind': [expect.any(String)] },
+    });
+    expect(await saveOwnKeyFromEditor(teacher, id, { baseVersion: 1, items: [], note: '' }, h.db)).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+    expect(must(await getOwnArticle(teacher, id, h.db)).items.map((i) => i.quote)).toEqual(['Officials said']);
   });
 
   it('export then import gives back the same article and items, as a new article of the importer', async () => {
