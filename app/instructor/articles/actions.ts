@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getActor } from '@/lib/server/actor';
-import { replaceOwnArticleText } from '@/lib/server/data/own-article-edit';
+import { copyOwnArticle, replaceOwnArticleText } from '@/lib/server/data/own-article-edit';
 import { importArticleFile } from '@/lib/server/data/own-article-files';
-import { copyOwnArticle, createOwnArticle } from '@/lib/server/data/own-articles';
+import { createOwnArticle } from '@/lib/server/data/own-articles';
 import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Result } from '@/lib/server/result';
 import { type ActionResult, failure, invalidInput } from '@/lib/validation/action-result';

@@ -14,7 +14,7 @@ import { type Db, getDb } from '../db/client';
 import { type Failure, fail, ok, type Result } from '../result';
 import { isFailure } from './access';
 import { checkPlacedItems, writeItems } from './own-article-key';
-import { getOwnArticle, hasSubmissions, ownedArticle } from './own-articles';
+import { getOwnArticle, hasSubmissions, insertArticle, ownedArticle } from './own-articles';
 
 const LOCKED = fail(
   'conflict',
@@ -138,4 +138,33 @@ export async function saveOwnKeyFromEditor(
     (fieldErrors[m[1] as string] ??= []).push(m[2] as string);
   }
   return { ...saved, fieldErrors };
+}
+
+/**
+ * A copy of one of the instructor's articles, with its key, as a new article of theirs: the
+ * way to change a text that students' work already points into.
+ */
+export async function copyOwnArticle(
+  actor: Actor,
+  articleId: string,
+  db: Db = getDb(),
+): Promise<Result<{ id: string }>> {
+  const article = await getOwnArticle(actor, articleId, db);
+  if (!article.ok) return article;
+  const a = article.value;
+  const title = `Copy of ${a.title}`.slice(0, 200);
+  const id = await insertArticle(db, (actor as { userId: string }).userId, {
+    meta: {
+      title,
+      outlet: a.outlet,
+      author: a.author,
+      published: a.published,
+      source_url: a.sourceUrl,
+      provenance: a.provenance,
+      copied_from: a.id,
+    },
+    text: a.text,
+    items: a.items,
+  });
+  return ok({ id });
 }

@@ -185,32 +185,3 @@ export async function getOwnArticle(actor: Actor, articleId: string, db: Db = ge
     locked: await hasSubmissions(db, row.id),
   });
 }
-
-/**
- * A copy of one of the instructor's articles, with its key, as a new article of theirs: the
- * way to change a text that students' work already points into.
- */
-export async function copyOwnArticle(
-  actor: Actor,
-  articleId: string,
-  db: Db = getDb(),
-): Promise<Result<{ id: string }>> {
-  const article = await getOwnArticle(actor, articleId, db);
-  if (!article.ok) return article;
-  const a = article.value;
-  const title = `Copy of ${a.title}`.slice(0, 200);
-  const id = await insertArticle(db, (actor as { userId: string }).userId, {
-    meta: {
-      title,
-      outlet: a.outlet,
-      author: a.author,
-      published: a.published,
-      source_url: a.sourceUrl,
-      provenance: a.provenance,
-      copied_from: a.id,
-    },
-    text: a.text,
-    items: a.items,
-  });
-  return ok({ id });
-}

@@ -7,10 +7,15 @@ import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
 import { gradeForActor } from '@/lib/server/classroom-grading';
 import { createClass } from '@/lib/server/data/classes';
-import { replaceOwnArticleText, saveOwnKey, saveOwnKeyFromEditor } from '@/lib/server/data/own-article-edit';
+import {
+  copyOwnArticle,
+  replaceOwnArticleText,
+  saveOwnKey,
+  saveOwnKeyFromEditor,
+} from '@/lib/server/data/own-article-edit';
 import { exportOwnArticle, exportShippedArticle, importArticleFile } from '@/lib/server/data/own-article-files';
 import { ownExerciseId } from '@/lib/server/data/own-article-source';
-import { copyOwnArticle, createOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
+import { createOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
 import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Db } from '@/lib/server/db/client';
 import type { OwnArticleInput } from '@/lib/validation/own-article';
