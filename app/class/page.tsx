@@ -5,6 +5,7 @@ import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { listMyAssignments } from '@/lib/server/data/assignments';
+import { ownAssignmentTitles } from '@/lib/server/data/own-assignments';
 
 export const metadata: Metadata = { title: 'My class' };
 
@@ -13,6 +14,11 @@ export default async function MyClassPage() {
   if (actor.kind !== 'student') redirect('/join');
   const assignments = await listMyAssignments(actor);
   if (!assignments.ok) throw new Error(assignments.message);
+  // Articles the teacher brought: one exercise each, on a page of its own.
+  const ownTitles = await ownAssignmentTitles(
+    actor,
+    assignments.value.map((a) => a.id),
+  );
   return (
     <div className="page classroom">
       <h1>My class</h1>
@@ -38,7 +44,8 @@ export default async function MyClassPage() {
           <tbody>
             {assignments.value.map((a) => {
               const lesson = getLesson(a.lessonSlug);
-              const total = lesson?.exercises.length ?? 0;
+              const ownTitle = ownTitles.get(a.id);
+              const total = ownTitle !== undefined ? 1 : (lesson?.exercises.length ?? 0);
               const done = a.submittedExerciseIds.length;
               let status = done === 0 ? 'Not started' : `${done} of ${total} exercises submitted`;
               if (done < total && a.pastDue) status += ' · past due';
@@ -46,7 +53,11 @@ export default async function MyClassPage() {
               return (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
+                    {ownTitle !== undefined ? (
+                      <Link href={`/class/assignments/${a.id}`}>{ownTitle}</Link>
+                    ) : (
+                      <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
+                    )}
                   </th>
                   <td>{a.dueAt ? <LocalTime iso={a.dueAt} /> : 'No due date'}</td>
                   <td>

@@ -23,6 +23,9 @@ export default async function InstructorPage() {
         Signed in as {actor.name}. <Link href="/instructor/password">Change password</Link>
       </p>
       <p>
+        <Link href="/instructor/articles">My articles</Link>: bring an article of your own and write its key.
+      </p>
+      <p>
         <Link href="/teachers">The unit: sequence, timing, standards</Link> and each lesson’s teacher’s guide:{' '}
         {listLessons().map((lesson, i) => (
           <span key={lesson.slug}>

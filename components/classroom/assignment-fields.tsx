@@ -51,8 +51,16 @@ export function AssignmentSettingsFields({ form, timeZone }: Props) {
         />
       </div>
       <p className="field-hint">Times are in your time zone: {timeZone}.</p>
-      <fieldset aria-describedby={errors.releasePolicy ? 'releasePolicy-error' : undefined}>
+      <fieldset
+        aria-describedby={['releasePolicy-note', errors.releasePolicy ? 'releasePolicy-error' : ''].join(' ').trim()}
+      >
         <legend>Release the answer key</legend>
+        <p id="releasePolicy-note" className="field-hint">
+          The workbook’s lessons have public keys by design: anyone who submits a lesson’s exercise sees its key, so a
+          student could read it in a private window before you release it. The release policy keeps the key out of your
+          class’s pages until then, not out of the world. For graded work, use an article of your own (
+          <a href="/instructor/articles">My articles</a>), whose key no one outside your class can reach.
+        </p>
         {RELEASE_POLICY_CHOICES.map((choice) => (
           <label key={choice.value} className="check">
             <input type="radio" value={choice.value} {...register('releasePolicy')} /> {choice.label}

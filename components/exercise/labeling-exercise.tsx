@@ -3,6 +3,7 @@ import { getArticle } from '@/lib/content/articles';
 import { exerciseRange, getExercise } from '@/lib/content/lessons';
 import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import { ExerciseClient } from './exercise-client';
+import { HowToLabel } from './how-to-label';
 import { Legend } from './legend';
 
 /**
@@ -39,32 +40,7 @@ export function LabelingExercise({ id, actions }: { id: string; actions: Exercis
         On paper: mark each phrase with the line its label shows above, and write the label’s number in the margin
         beside it.
       </p>
-      <details className="how-to" id={`${id}-help`}>
-        <summary>How to label</summary>
-        <ul>
-          <li>Mouse or touch: select words in the text, then pick a label. Selections widen to whole words.</li>
-          <li>
-            Many labels of one kind? Under “Label each mouse selection”, choose that label: every selection you make
-            with the mouse then gets it as soon as you let go, with no menu.
-          </li>
-          <li>
-            Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word; hold <kbd>Shift</kbd> to
-            extend. Press{' '}
-            {exercise.labels.length === 1 ? (
-              <kbd>1</kbd>
-            ) : (
-              <>
-                <kbd>1</kbd>–<kbd>{exercise.labels.length}</kbd>
-              </>
-            )}{' '}
-            to label, or <kbd>Enter</kbd> for the label menu. <kbd>Esc</kbd> cancels.
-          </li>
-          <li>
-            Click a labeled word to find it in your list. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+
-            <kbd>Y</kbd> redoes. Your labels are saved in this browser as you go.
-          </li>
-        </ul>
-      </details>
+      <HowToLabel id={id} labels={exercise.labels} />
       <ExerciseClient config={config} classroom={found.lesson ? { saveDraft: actions.saveDraft } : undefined}>
         <ArticleText article={article} range={range.value} />
       </ExerciseClient>

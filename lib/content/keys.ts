@@ -34,10 +34,24 @@ export function parseKeyFile(file: string, source: string): ResolvedKey {
   if (key.sha256 !== article.sha256) {
     throw new ContentError(where, [`field "sha256": written against another text; the article's is ${article.sha256}`]);
   }
+  const { items, problems } = anchorKeyItems(article.text, key.items);
+  if (problems.length > 0) throw new ContentError(where, problems);
+  return { article, items };
+}
+
+/**
+ * Anchors key items to `text`: each quote must resolve to exactly one place, no span and
+ * label twice, no same-label core items overlapping. Returns the items in text order with
+ * their ids, and every problem with the item named (empty when the key is sound).
+ */
+export function anchorKeyItems(
+  text: string,
+  keyItems: readonly KeyItem[],
+): { items: ResolvedKeyItem[]; problems: string[] } {
   const problems: string[] = [];
   const items: ResolvedKeyItem[] = [];
-  key.items.forEach((item, index) => {
-    const anchored = resolveQuote(article.text, { exact: item.quote, prefix: item.prefix, suffix: item.suffix });
+  keyItems.forEach((item, index) => {
+    const anchored = resolveQuote(text, { exact: item.quote, prefix: item.prefix, suffix: item.suffix });
     if (!anchored.ok) {
       problems.push(`${itemName(index, item)}: ${anchored.error}`);
       return;
@@ -54,8 +68,7 @@ export function parseKeyFile(file: string, source: string): ResolvedKey {
   }
   numberItems(items);
   problems.push(...sameLabelOverlaps(items));
-  if (problems.length > 0) throw new ContentError(where, problems);
-  return { article, items };
+  return { items, problems };
 }
 
 /**

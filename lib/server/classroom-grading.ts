@@ -160,7 +160,10 @@ export async function openClassroomExercise(
   const notOpen = assignment.opens_at !== null && isAhead(assignment.opens_at, new Date());
   return {
     assignmentId: assignment.id,
-    lessonTitle: (await keys.exercise(exerciseId))?.lesson?.title ?? assignment.lesson_slug,
+    // A lesson's title, or the article's for an exercise without a lesson (an own article's).
+    lessonTitle: await keys
+      .exercise(exerciseId)
+      .then((r) => r?.lesson?.title ?? r?.article.title ?? assignment.lesson_slug),
     dueAt: assignment.due_at,
     opensAt: notOpen ? assignment.opens_at : null,
     // A reopening for this student allows one more submission even when the rule is one each.

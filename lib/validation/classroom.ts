@@ -78,7 +78,7 @@ export const AssignmentSettingsObject = z.object({
 type AssignmentSettingsInput = z.infer<typeof AssignmentSettingsObject>;
 
 /** The checks of an assignment's dates: real days in the window, the due date after the opening. */
-function checkAssignmentDates(v: AssignmentSettingsInput, ctx: z.RefinementCtx) {
+export function checkAssignmentDates(v: AssignmentSettingsInput, ctx: z.RefinementCtx) {
   const now = new Date();
   const instants: Partial<Record<keyof typeof DATES, Date>> = {};
   for (const [which, f] of Object.entries(DATES) as [keyof typeof DATES, (typeof DATES)[keyof typeof DATES]][]) {

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { stringify } from 'yaml';
 import {
   type ActionResponse,
   appRoutes,
@@ -100,6 +101,8 @@ type World = {
   spans: { label: 'sourcing'; start: number; end: number }[];
   released: boolean;
   removed: boolean;
+  /** Instructor A's own article (imported from a file): its id, title and a marker in its key. */
+  ownArticle: { id: string; title: string; keyMarker: string; text: string; assignmentId: string };
 };
 
 let w: World;
@@ -122,6 +125,8 @@ function markersA(): string[] {
     w.dismissal,
     w.instructorA.name,
     w.instructorA.email,
+    w.ownArticle.title,
+    w.ownArticle.keyMarker,
   ];
 }
 function markersB(): string[] {
@@ -160,6 +165,8 @@ function secretsFor(who: Who, where: 'page' | 'action'): string[] {
       w.dismissal,
       w.instructorA.name,
       w.instructorA.email,
+      // The own article is assigned to class A (key held back): its title is theirs to see, its key never.
+      w.ownArticle.keyMarker,
       ...b,
     ],
     instructorA: b,
@@ -210,6 +217,7 @@ function fill(route: string, params: Record<string, string> = {}): string {
     studentId: w.target.id,
     lessonSlug: LESSON_A,
     articleSlug: ARTICLE_A,
+    articleId: w.ownArticle.id,
     exerciseId: EXERCISE_A,
     ...params,
   };
@@ -280,6 +288,12 @@ const KEYS = {
   setGradingRule: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradingRuleAction',
   setGradeOverride: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#setGradeOverrideAction',
   reviewAnswer: 'app/instructor/assignments/[assignmentId]/grades/actions.ts#reviewAnswerAction',
+  createOwnArticle: 'app/instructor/articles/actions.ts#createOwnArticleAction',
+  importArticle: 'app/instructor/articles/actions.ts#importArticleAction',
+  copyOwnArticle: 'app/instructor/articles/actions.ts#copyOwnArticleAction',
+  replaceOwnArticleText: 'app/instructor/articles/actions.ts#replaceOwnArticleTextAction',
+  createOwnAssignment: 'app/instructor/articles/actions.ts#createOwnAssignmentAction',
+  saveOwnKey: 'app/instructor/articles/[articleId]/key/actions.ts#saveOwnKeyAction',
   saveClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#saveClassKeyAction',
   rescoreClassKey: 'app/instructor/classes/[classId]/key/[exerciseId]/actions.ts#rescoreClassKeyAction',
   joinClass: 'app/join/actions.ts#joinClassAction',
@@ -470,7 +484,70 @@ test.beforeAll(async () => {
     spans[3],
     { comment: w.dismissal },
   ]);
+
+  // Instructor A brings an article of their own, with a key, by importing a file.
+  const ownText = `Officials said the harbor plan failed ${tag}.\nCritics slammed the reckless scheme.`;
+  w.ownArticle = {
+    id: '',
+    title: `Harbor plan ${tag}`,
+    keyMarker: `Own key marker ${tag}: no official is named`,
+    text: ownText,
+    assignmentId: '',
+  };
+  await must(w.ctx.instructorA, KEYS.importArticle, '/instructor/articles', [
+    { file: ownArticleFile(w.ownArticle.title, ownText, w.ownArticle.keyMarker) },
+  ]);
+  w.ownArticle.id = one(
+    db.all<{ id: string }>('select id from own_article where title = ?', w.ownArticle.title),
+    'own article',
+  ).id;
+  // ... and assigns it to class A, its key held back until released by hand.
+  await must(w.ctx.instructorA, KEYS.createOwnAssignment, `/instructor/articles/${w.ownArticle.id}`, [
+    w.ownArticle.id,
+    ownAssignmentInput(classA.id),
+  ]);
+  w.ownArticle.assignmentId = one(
+    db.all<{ id: string }>('select id from assignment where own_article_id = ?', w.ownArticle.id),
+    'own assignment',
+  ).id;
 });
+
+/** The assign form's input for instructor A's own article: sourcing only, the key held back. */
+function ownAssignmentInput(classId: string) {
+  return {
+    classId,
+    instructions: 'Label every attribution.',
+    labels: ['sourcing'],
+    opensDate: '',
+    opensTime: '',
+    dueDate: '',
+    dueTime: '',
+    timeZone: 'UTC',
+    releasePolicy: 'manual',
+    allowResubmit: true,
+  };
+}
+
+/** An article file (as the export writes) with one key item whose explanation holds `marker`. */
+function ownArticleFile(title: string, text: string, marker: string): string {
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const article = {
+    slug: 'harbor-plan',
+    title,
+    outlet: 'The Example Courier',
+    date: '2026-11-30',
+    source: 'https://news.example/harbor',
+    provenance: 'Written for the authorization test.',
+    sha256,
+    text,
+  };
+  const key = {
+    article: 'harbor-plan',
+    sha256,
+    items: [{ label: 'sourcing', quote: 'Officials said', kind: 'vague', explanation: `${marker}, so who says so?` }],
+  };
+  return `${stringify(article)}---\n${stringify(key)}`;
+}
 
 test.afterAll(async () => {
   if (!w) return;
@@ -510,6 +587,89 @@ const TO_SIGN_IN = redirect('/instructor/sign-in');
 const NOT_THEIRS = refused(404);
 
 const ROUTES: RouteRow[] = [
+  {
+    route: '/class/assignments/[assignmentId]',
+    title: 'instructor A’s own article, assigned to class A',
+    params: () => ({ assignmentId: w.ownArticle.assignmentId }),
+    expect: () => ({
+      anonymous: redirect('/join'),
+      instructorB: redirect('/join'),
+      instructorA: redirect('/join'),
+      studentB: refused(404),
+      studentA: ok(w.ownArticle.title, 'Exercise: label the article', 'Label every attribution.'),
+    }),
+  },
+  {
+    route: '/class/assignments/[assignmentId]',
+    title: 'a lesson’s assignment: not an own article’s',
+    expect: () => ({
+      anonymous: redirect('/join'),
+      instructorB: redirect('/join'),
+      instructorA: redirect('/join'),
+      studentB: refused(404),
+      studentA: refused(404),
+    }),
+  },
+  {
+    route: '/instructor/articles',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: ok('My articles', 'Import an article file'),
+      instructorA: ok('My articles', w.ownArticle.title),
+    }),
+  },
+  {
+    route: '/instructor/articles/new',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: ok('Add an article', 'Provenance and licence'),
+      instructorA: ok('Add an article', 'Provenance and licence'),
+    }),
+  },
+  {
+    route: '/instructor/articles/[articleId]',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok(w.ownArticle.title, w.ownArticle.keyMarker, 'Make a copy'),
+    }),
+  },
+  {
+    route: '/instructor/articles/[articleId]/key',
+    expect: () => ({
+      anonymous: TO_SIGN_IN,
+      studentB: TO_SIGN_IN,
+      studentA: TO_SIGN_IN,
+      instructorB: NOT_THEIRS,
+      instructorA: ok(`The key: ${w.ownArticle.title}`, w.ownArticle.keyMarker),
+    }),
+  },
+  {
+    route: '/instructor/articles/[articleId]/export',
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: refused(404, 'No such article.'),
+      instructorA: ok(w.ownArticle.title, w.ownArticle.keyMarker, 'sha256:'),
+    }),
+  },
+  {
+    route: '/instructor/articles/shipped/[articleSlug]/export',
+    expect: () => ({
+      anonymous: refused(403, 'Sign in first.'),
+      studentB: refused(403, 'Only the class instructor can do this.'),
+      studentA: refused(403, 'Only the class instructor can do this.'),
+      instructorB: ok(`slug: ${ARTICLE_A}`, w.fileKeyText),
+      instructorA: ok(`slug: ${ARTICLE_A}`, w.fileKeyText),
+    }),
+  },
   { route: '/', expect: () => everyone(ok('Where to start')) },
   // Submissions are POSTed (its rows are with the actions' below); a GET is not allowed.
   { route: '/api/submissions', expect: () => everyone(refused(405)) },
@@ -548,6 +708,18 @@ const ROUTES: RouteRow[] = [
       studentB: ok('null'),
       instructorB: ok('null'),
       studentA: ok(`"assignmentId":"${w.assignmentA}"`, '"submitted":null', w.studentA.note),
+      instructorA: ok('null'),
+    }),
+  },
+  {
+    route: '/api/classroom/[exerciseId]',
+    title: 'instructor A’s own article: only class A’s students get the assignment',
+    params: () => ({ exerciseId: `own-${w.ownArticle.assignmentId}` }),
+    expect: () => ({
+      anonymous: ok('null'),
+      studentB: ok('null'),
+      instructorB: ok('null'),
+      studentA: ok(`"assignmentId":"${w.ownArticle.assignmentId}"`),
       instructorA: ok('null'),
     }),
   },
@@ -832,6 +1004,133 @@ function updated(o: Outcome, table: string, id: string): { before: Row | undefin
 const submission = (exerciseId: string, answers: unknown[] = []) => ({ exerciseId, clientId: randomUUID(), answers });
 
 const ACTION_CASES: ActionCase[] = [
+  {
+    key: KEYS.createOwnArticle,
+    title: 'instructors only, and the article is the caller’s own',
+    args: (who) => [
+      {
+        title: `Scratch article of ${who}`,
+        outlet: 'The Example Courier',
+        author: '',
+        published: 'not stated',
+        sourceUrl: 'https://news.example/scratch',
+        provenance: 'Written for the authorization test.',
+        text: `A text pasted by ${who}.`,
+      },
+    ],
+    allowed: ['instructorB', 'instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['own_article']);
+      expect.soft(added(o, 'own_article'), who).toEqual([
+        expect.objectContaining({
+          instructor_id: w[who as 'instructorA' | 'instructorB'].userId,
+          title: `Scratch article of ${who}`,
+        }),
+      ]);
+    },
+  },
+  {
+    key: KEYS.importArticle,
+    title: 'instructors only: a new article of the caller’s, with its key',
+    args: (who) => [{ file: ownArticleFile(`Imported by ${who}`, 'Officials said so.', `Imported key of ${who}`) }],
+    allowed: ['instructorB', 'instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['own_article', 'own_key_item']);
+      const [row] = added(o, 'own_article');
+      expect.soft(row, who).toMatchObject({ instructor_id: w[who as 'instructorA' | 'instructorB'].userId });
+      expect
+        .soft(added(o, 'own_key_item'))
+        .toEqual([
+          expect.objectContaining({ article_id: row?.id, explanation: `Imported key of ${who}, so who says so?` }),
+        ]);
+    },
+  },
+  {
+    key: KEYS.copyOwnArticle,
+    title: 'instructor A’s article: its owner only',
+    args: () => [w.ownArticle.id],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['own_article', 'own_key_item']);
+      expect
+        .soft(added(o, 'own_article'))
+        .toEqual([expect.objectContaining({ instructor_id: w.instructorA.userId, copied_from: w.ownArticle.id })]);
+      expect
+        .soft(added(o, 'own_key_item'))
+        .toEqual([expect.objectContaining({ explanation: expect.stringContaining(w.ownArticle.keyMarker) })]);
+    },
+  },
+  {
+    key: KEYS.replaceOwnArticleText,
+    title: 'instructor A’s article: its owner only, while no one has submitted work on it',
+    args: () => [w.ownArticle.id, { text: `${w.ownArticle.text}\nA line added.` }],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expect.soft(Object.keys(o.diff).sort(), who).toEqual(['own_article', 'own_key_item']);
+      expect.soft(updated(o, 'own_article', w.ownArticle.id).after?.text).toBe(`${w.ownArticle.text}\nA line added.`);
+    },
+  },
+  {
+    key: KEYS.saveOwnKey,
+    title: 'instructor A’s article’s key: its owner only, at the version read',
+    args: () => {
+      const version = one(
+        w.db.all<{ key_version: number }>('select key_version from own_article where id = ?', w.ownArticle.id),
+        'own article',
+      ).key_version;
+      const item = {
+        id: 'sourcing-1',
+        label: 'sourcing',
+        start: 0,
+        end: 14,
+        attribute: 'vague',
+        explanation: `${w.ownArticle.keyMarker}, so who says so?`,
+        check: null,
+        record: null,
+        optional: false,
+        accept: [],
+      };
+      return [w.ownArticle.id, { baseVersion: version, items: [item], note: '' }];
+    },
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expect.soft(Object.keys(o.diff).sort(), who).toEqual(['own_article', 'own_key_item']);
+      expect
+        .soft(added(o, 'own_key_item'))
+        .toEqual([expect.objectContaining({ article_id: w.ownArticle.id, start: 0, end: 14 })]);
+    },
+  },
+  {
+    key: KEYS.createOwnAssignment,
+    title: 'instructor A’s article to class A: its owner only',
+    args: () => [w.ownArticle.id, ownAssignmentInput(w.classA.id)],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true });
+      expectOnly(o, who, ['assignment']);
+      expect
+        .soft(added(o, 'assignment'))
+        .toEqual([expect.objectContaining({ class_id: w.classA.id, own_article_id: w.ownArticle.id })]);
+    },
+  },
+  {
+    key: KEYS.submitExercise,
+    title: 'instructor A’s own article: stored for class A’s students, key held back; no one else is graded',
+    args: () => [submission(`own-${w.ownArticle.assignmentId}`, [{ label: 'sourcing', start: 0, end: 14 }])],
+    allowed: ['studentA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, 'stored, no key').toMatchObject({ ok: true, graded: null });
+      expectOnly(o, who, ['submission']);
+      expect
+        .soft(added(o, 'submission'))
+        .toEqual([expect.objectContaining({ student_id: w.studentA.id, assignment_id: w.ownArticle.assignmentId })]);
+    },
+  },
   {
     key: KEYS.answerQuestion,
     title: 'public, stores nothing; class A’s students get no model answer before the key is released',

@@ -225,6 +225,7 @@ export function withoutForeignRows(diff: Diff, before: Snapshot, after: Snapshot
   const studentClass = index('student', 'class_id');
   const assignmentClass = index('assignment', 'class_id');
   const submissionStudent = index('submission', 'student_id');
+  const articleOwner = index('own_article', 'instructor_id');
   const viaClass = (id: unknown) => classOwner.get(String(id));
   const viaStudent = (id: unknown) => viaClass(studentClass.get(String(id)));
   const viaAssignment = (id: unknown) => viaClass(assignmentClass.get(String(id)));
@@ -245,6 +246,8 @@ export function withoutForeignRows(diff: Diff, before: Snapshot, after: Snapshot
     grade_override: (r) => viaAssignment(r.assignment_id),
     assignment_exception: (r) => viaAssignment(r.assignment_id),
     assignment_change: (r) => viaAssignment(r.assignment_id),
+    own_article: (r) => String(r.instructor_id),
+    own_key_item: (r) => articleOwner.get(String(r.article_id)),
   };
   const kept: Diff = {};
   for (const [table, change] of Object.entries(diff)) {

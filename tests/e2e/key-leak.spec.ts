@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, request, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { callAction, manifestActions, npmRun, postJson } from './authz';
 import { keyItems } from './helpers';
 
@@ -354,5 +354,133 @@ test('an explanation edited in a class’s key reaches the class’s student onl
     db.close();
     await teacherCtx.dispose();
     await studentCtx.dispose();
+  }
+});
+
+test('an own article’s key reaches only its class, on release: never a self-guided reader or another class', async () => {
+  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
+  const act = async (
+    ctx: Awaited<ReturnType<typeof request.newContext>>,
+    key: string,
+    page: string,
+    args: unknown[],
+  ) => {
+    const id = actions.get(key);
+    if (!id) throw new Error(`${key} is not in the marked build`);
+    return callAction(ctx, BASE, id, page, args);
+  };
+  const must = async (...args: Parameters<typeof act>) => {
+    const response = await act(...args);
+    expect(response.result, `${args[1]}: ${response.body.slice(0, 300)}`).toMatchObject({ ok: true });
+    return response;
+  };
+  const tag = randomBytes(4).toString('hex');
+  const ownMarker = `${marker}own${tag}`;
+  const teacher = { email: `own-leak-${tag}@school.example`, password: `own leak password ${tag}` };
+  await npmRun(
+    ['create-instructor', '--', '--email', teacher.email, '--name', `Own Leak Teacher ${tag}`],
+    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
+    teacher.password,
+  );
+  const ctx = (n: number) =>
+    request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': `10.78.${n}.${n}` } });
+  const [teacherCtx, classmateCtx, outsiderCtx, readerCtx] = await Promise.all([ctx(1), ctx(2), ctx(3), ctx(4)]);
+  const db = new Database(path.join(dataDir, 'close-read.db'), { readonly: true });
+  try {
+    await must(teacherCtx, 'app/instructor/account-actions.ts#signIn', '/instructor/sign-in', [teacher]);
+    // The article and its key (the marker in an explanation), imported from a file.
+    const text = `Officials said the harbor plan failed ${tag}.\nCritics slammed the reckless scheme.`;
+    const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+    const file = `${stringify({
+      slug: 'harbor',
+      title: `Harbor ${tag}`,
+      outlet: 'The Example Courier',
+      date: '2026-11-30',
+      provenance: 'Written for the key-leak test.',
+      sha256,
+      text,
+    })}---\n${stringify({
+      article: 'harbor',
+      sha256,
+      items: [
+        {
+          label: 'sourcing',
+          quote: 'Officials said',
+          kind: 'vague',
+          explanation: `No one is named here. ${ownMarker}`,
+        },
+      ],
+    })}`;
+    await must(teacherCtx, 'app/instructor/articles/actions.ts#importArticleAction', '/instructor/articles', [
+      { file },
+    ]);
+    const row = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, string>;
+    const { id: articleId } = row('select id from own_article where title = ?', `Harbor ${tag}`);
+    // Two classes of the teacher's; the article is assigned to the first, its key shown on submitting.
+    const classIds: string[] = [];
+    for (const name of [`Own class ${tag}`, `Other class ${tag}`]) {
+      const created = await must(teacherCtx, 'app/instructor/class-actions.ts#createClassAction', '/instructor', [
+        { name },
+      ]);
+      classIds.push(String((created.result as { classId: string }).classId));
+    }
+    await must(
+      teacherCtx,
+      'app/instructor/articles/actions.ts#createOwnAssignmentAction',
+      `/instructor/articles/${articleId}`,
+      [
+        articleId,
+        {
+          classId: classIds[0],
+          instructions: 'Label every attribution.',
+          labels: ['sourcing'],
+          opensDate: '',
+          opensTime: '',
+          dueDate: '',
+          dueTime: '',
+          timeZone: 'UTC',
+          releasePolicy: 'on-submit',
+          allowResubmit: false,
+        },
+      ],
+    );
+    const { id: assignmentId } = row('select id from assignment where own_article_id = ?', articleId);
+    const exerciseId = `own-${assignmentId}`;
+    for (const [student, classId] of [
+      [classmateCtx, classIds[0]],
+      [outsiderCtx, classIds[1]],
+    ] as const) {
+      const { join_code: joinCode } = row('select join_code from class where id = ?', classId);
+      await must(student, 'app/join/actions.ts#joinClassAction', '/join', [{ joinCode, displayName: `S ${tag}` }]);
+    }
+    const submit = (who: typeof readerCtx) =>
+      act(who, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
+        { exerciseId, clientId: crypto.randomUUID(), answers: [{ label: 'sourcing', start: 0, end: 14 }] },
+      ]);
+    // A self-guided reader and a student of the other class: no page, no grading, no key.
+    for (const who of [readerCtx, outsiderCtx]) {
+      for (const page of [
+        '/class',
+        `/class/assignments/${assignmentId}`,
+        '/instructor/articles',
+        `/instructor/articles/${articleId}/export`,
+      ]) {
+        expect(await (await who.get(page)).text()).not.toContain(ownMarker);
+        expect(await (await who.get(page, { headers: { RSC: '1' } })).text()).not.toContain(ownMarker);
+      }
+      const graded = await submit(who);
+      expect(graded.result).toMatchObject({ ok: false });
+      expect(graded.body).not.toContain(ownMarker);
+    }
+    // The class's student: the exercise's page holds no key; submitting shows it (on-submit), so the marker was live.
+    const exercisePage = await (await classmateCtx.get(`/class/assignments/${assignmentId}`)).text();
+    expect(exercisePage).toContain(`Harbor ${tag}`);
+    expect(exercisePage).not.toContain(ownMarker);
+    const graded = await submit(classmateCtx);
+    expect(graded.result).toMatchObject({ ok: true, graded: { exerciseId } });
+    expect(graded.body).toContain(ownMarker);
+  } finally {
+    db.close();
+    await Promise.all([teacherCtx, classmateCtx, outsiderCtx, readerCtx].map((c) => c.dispose()));
   }
 });

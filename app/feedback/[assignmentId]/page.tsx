@@ -5,6 +5,8 @@ import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { listMyAnswers } from '@/lib/server/data/answers';
 import { getMyAssignment } from '@/lib/server/data/assignments';
+import { ownExerciseId } from '@/lib/server/data/own-article-source';
+import { ownAssignmentTitles } from '@/lib/server/data/own-assignments';
 import { listMyComments } from '@/lib/server/data/review-comments';
 
 export const metadata: Metadata = { title: 'Teacher’s comments' };
@@ -19,13 +21,15 @@ export default async function FeedbackPage({ params }: { params: Promise<{ assig
   const assignment = await getMyAssignment(actor, assignmentId);
   if (!assignment.ok) notFound();
   const lesson = getLesson(assignment.value.lessonSlug);
-  const exercises = lesson?.exercises ?? [];
+  // An article the teacher brought is one exercise of its own.
+  const ownTitle = (await ownAssignmentTitles(actor, [assignmentId])).get(assignmentId);
+  const exercises = ownTitle !== undefined ? [{ id: ownExerciseId(assignmentId) }] : (lesson?.exercises ?? []);
   const comments = await Promise.all(exercises.map((e) => listMyComments(actor, { assignmentId, exerciseId: e.id })));
   const answers = await listMyAnswers(actor, assignmentId);
   const mine = answers.ok ? answers.value : { released: false, answers: [] };
   return (
     <article className="prose review">
-      <h1>{`Teacher’s comments: ${lesson?.title ?? assignment.value.lessonSlug}`}</h1>
+      <h1>{`Teacher’s comments: ${ownTitle ?? lesson?.title ?? assignment.value.lessonSlug}`}</h1>
       {exercises.map((e, i) => {
         const result = comments[i];
         const value = result?.ok ? result.value : { released: false, comments: [] };

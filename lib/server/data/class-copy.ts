@@ -8,6 +8,7 @@ import { takeSeq } from '../db/sequence';
 import { type Failure, fail, ok, type Result } from '../result';
 import { isFailure, ownedClass } from './access';
 import { createClass } from './classes';
+import { ownExerciseId, ownLessonSlug } from './own-article-source';
 
 export type CopyClassInput = {
   name: string;
@@ -72,6 +73,8 @@ export async function copyClass(
       ...row,
       id,
       class_id: copy.id,
+      // An own article's assignment names itself in its slug (lib/server/data/own-article-source.ts).
+      lesson_slug: row.own_article_id ? ownLessonSlug(id) : row.lesson_slug,
       opens_at: opensAt,
       due_at: dueAt,
       released_at: null,
@@ -86,6 +89,7 @@ export async function copyClass(
     copy.id,
     actor.kind === 'instructor' ? actor.userId : source.instructor_id,
     createdAt,
+    ids,
   );
   await copyDismissals(db, ids, createdAt);
   return ok({ classId: copy.id, joinCode: copy.joinCode, assignments: rows.length });
@@ -95,7 +99,14 @@ export async function copyClass(
  * The class's keys, each at its newest version, onto the copy as its version 1: the copy
  * starts from the same key, without the history of how it got there.
  */
-async function copyClassKeys(db: Db, from: string, to: string, userId: string, createdAt: string) {
+async function copyClassKeys(
+  db: Db,
+  from: string,
+  to: string,
+  userId: string,
+  createdAt: string,
+  ids: Map<string, string>,
+) {
   const rows = await db
     .selectFrom('class_key_version')
     .selectAll()
@@ -112,6 +123,8 @@ async function copyClassKeys(db: Db, from: string, to: string, userId: string, c
       [...newest.values()].map((row) => ({
         ...row,
         class_id: to,
+        // An own article's exercise is its assignment's: the copy's assignment has a new id.
+        exercise_id: ownExerciseOfCopy(row.exercise_id, ids),
         version: 1,
         note: `Copied from version ${row.version} of the earlier class's key.`,
         created_by: userId,
@@ -119,6 +132,13 @@ async function copyClassKeys(db: Db, from: string, to: string, userId: string, c
       })),
     )
     .execute();
+}
+
+/** The exercise id on the copy: an own article's follows its assignment's new id; a lesson's stays. */
+function ownExerciseOfCopy(exerciseId: string, ids: Map<string, string>): string {
+  const prefix = ownExerciseId('');
+  const copied = exerciseId.startsWith(prefix) ? ids.get(exerciseId.slice(prefix.length)) : undefined;
+  return copied ? ownExerciseId(copied) : exerciseId;
 }
 
 /** The dismissed extras of each source assignment, onto its copy, in their order. */

@@ -1,11 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { getArticle } from '../../content/articles';
-import { getExercise } from '../../content/lessons';
 import { CommentSchema } from '../../validation/review';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import { takeSeq } from '../db/sequence';
+import { keyResolver } from '../keys/resolve';
 import { fail, ok, type Result } from '../result';
 import { instructorId, isFailure, studentActor } from './access';
 import { isKeyReleased } from './assignments';
@@ -27,9 +26,9 @@ export type StudentComments = { released: boolean; comments: CommentView[] };
 
 const NO_SUBMISSION = fail('not-found', 'No such submission.');
 
-function articleTextOf(exerciseId: string): string {
-  const found = getExercise(exerciseId);
-  return (found && getArticle(found.exercise.article)?.text) || '';
+/** The text an exercise's offsets point into, from any exercise source (an own article too). */
+async function articleTextOf(db: Db, exerciseId: string): Promise<string> {
+  return (await keyResolver(db).exercise(exerciseId))?.article.text ?? '';
 }
 
 /** A submission of one of the instructor's classes, or a refusal. */
@@ -55,7 +54,7 @@ export async function commentsOf(db: Db, submissionId: string, exerciseId: strin
     .where('submission_id', '=', submissionId)
     .orderBy('seq')
     .execute();
-  const text = articleTextOf(exerciseId);
+  const text = await articleTextOf(db, exerciseId);
   return rows.map((row) => ({
     id: row.id,
     start: row.start,
@@ -82,7 +81,7 @@ export async function addComment(
   const parsed = CommentSchema.safeParse(input);
   if (!parsed.success) return fail('invalid', parsed.error.issues.map((i) => i.message).join(' '));
   const { start = null, end = null, body } = parsed.data;
-  const text = articleTextOf(submission.exercise_id);
+  const text = await articleTextOf(db, submission.exercise_id);
   if (end !== null && end > text.length) return fail('invalid', 'The span lies outside the article.');
   const row = {
     id: randomUUID(),

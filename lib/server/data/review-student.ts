@@ -86,7 +86,7 @@ export async function getStudentReview(
   return ok({
     assignmentId: context.assignment.id,
     lessonSlug: context.assignment.lesson_slug,
-    lessonTitle: context.lesson?.title ?? context.assignment.lesson_slug,
+    lessonTitle: context.lesson?.title ?? context.exercises[0]?.article.title ?? context.assignment.lesson_slug,
     className: context.className,
     student: { id: student.id, name: student.display_name },
     exercises,

@@ -50,6 +50,8 @@ export type Dashboard = {
   className: string;
   lessonSlug: string;
   lessonTitle: string;
+  /** Whether the assignment is a lesson's, with a teacher's guide (an own article's is not). */
+  guide: boolean;
   dueAt: string | null;
   releasePolicy: ReleasePolicy;
   releasedAt: string | null;
@@ -144,7 +146,9 @@ export async function getDashboard(
     classId: assignment.class_id,
     className: context.className,
     lessonSlug: assignment.lesson_slug,
-    lessonTitle: context.lesson?.title ?? assignment.lesson_slug,
+    // An own article's assignment has no lesson: its article's title names it.
+    lessonTitle: context.lesson?.title ?? context.exercises[0]?.article.title ?? assignment.lesson_slug,
+    guide: context.lesson !== null,
     dueAt: assignment.due_at,
     releasePolicy: assignment.release_policy,
     releasedAt: assignment.released_at,

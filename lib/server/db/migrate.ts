@@ -9,6 +9,7 @@ import { security } from './migrations/0005_security';
 import { assignmentControl } from './migrations/0006_assignment_control';
 import { answersAndGrades } from './migrations/0007_answers_and_grades';
 import { classKeys } from './migrations/0008_class_keys';
+import { ownArticles } from './migrations/0009_own_articles';
 
 /**
  * Every migration, by name, in order. Listed by hand rather than read from a folder so
@@ -23,6 +24,7 @@ const MIGRATIONS = {
   '0006_assignment_control': assignmentControl,
   '0007_answers_and_grades': answersAndGrades,
   '0008_class_keys': classKeys,
+  '0009_own_articles': ownArticles,
 };
 
 /** Enough passes to outlast a concurrent migration (they take well under a second). */

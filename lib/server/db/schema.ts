@@ -122,6 +122,11 @@ export interface AssignmentTable {
   label_points: number;
   /** The grading rule: points per written answer marked complete. */
   answer_points: number;
+  /** The instructor's own article this assignment sets (migration 0009); null: a lesson's. */
+  own_article_id: string | null;
+  /** An own article's exercise: its instructions and the labels that count (JSON array); else null. */
+  own_instructions: string | null;
+  own_labels: string | null;
 }
 
 /** A class student's latest written answer to one question of an assignment, and its review. */
@@ -248,6 +253,47 @@ export interface AssignmentChangeTable {
   seq: number;
 }
 
+/** An article an instructor brought (migration 0009): theirs alone, text fixed once used. */
+export interface OwnArticleTable {
+  id: string;
+  instructor_id: string;
+  title: string;
+  outlet: string;
+  author: string | null;
+  /** The date published as the instructor wrote it (free text, like the registry's `date`). */
+  published: string;
+  source_url: string;
+  provenance: string;
+  /** The normalized text (lib/validation/own-article.ts); offsets of key items point into it. */
+  text: string;
+  sha256: string;
+  /** Moved on by every change to the key. */
+  key_version: number;
+  /** The article this one was copied from, or null. */
+  copied_from: string | null;
+  created_at: IsoTime;
+  seq: number;
+}
+
+/** One item of an own article's key: a file key item's content, anchored to offsets. */
+export interface OwnKeyItemTable {
+  id: string;
+  article_id: string;
+  /** Place in text order (start, then end, then label), from 0. */
+  position: number;
+  label: string;
+  /** The label's attribute: `kind` of sourcing, `voice` of loaded language, `basis` of a claim. */
+  attribute: string;
+  start: number;
+  end: number;
+  explanation: string;
+  check_text: string | null;
+  record: string | null;
+  optional: Flag;
+  /** The other acceptable labels, a JSON array. */
+  accept_json: string;
+}
+
 /** One row per ordered table: the last insertion number handed out (see sequence.ts). */
 export interface InsertionCounterTable {
   name: string;
@@ -276,4 +322,6 @@ export interface Database {
   insertion_counter: InsertionCounterTable;
   assignment_exception: AssignmentExceptionTable;
   assignment_change: AssignmentChangeTable;
+  own_article: OwnArticleTable;
+  own_key_item: OwnKeyItemTable;
 }

@@ -2,8 +2,15 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** Tables whose rows carry an insertion number, `seq` (migrations 0004 and 0006; 0008 dropped key_addition). */
-export type OrderedTable = 'comment' | 'extra_dismissal' | 'student' | 'class' | 'assignment' | 'assignment_change';
+/** Tables whose rows carry an insertion number, `seq` (migrations 0004, 0006 and 0009; 0008 dropped key_addition). */
+export type OrderedTable =
+  | 'comment'
+  | 'extra_dismissal'
+  | 'student'
+  | 'class'
+  | 'assignment'
+  | 'assignment_change'
+  | 'own_article';
 
 /**
  * Takes `count` insertion numbers for `table` and returns the first; the rest follow it.

@@ -2,6 +2,8 @@ import 'server-only';
 import { type PreparedKey, prepareKey, type ScoringKeyItem } from '../../scoring';
 import type { KeyChange } from '../../validation/class-key';
 import type { Db } from '../db/client';
+// Registers the instructor's own articles as a source of exercises (a side effect of loading).
+import '../data/own-article-source';
 import { applyChanges, type ClassKeyItem, parseChanges } from './overlay';
 import { findExercise, findExercisesOf, type ResolvedExercise } from './sources';
 

@@ -53,7 +53,7 @@ describeEachEngine(
         .insertInto('key_addition' as never)
         .values([addition(2, 40, 'Second, and short.'), addition(1, 10, 'First accepted span.')] as never)
         .execute();
-      expect((await migrateToLatest(h.db)).applied).toEqual(['0008_class_keys']);
+      expect((await migrateToLatest(h.db)).applied).toEqual(['0008_class_keys', '0009_own_articles']);
       const added = (await classKeyItems(h.db, assignment.id, EXERCISE)).filter((i) => i.source === 'class');
       expect(added.map((i) => [i.start, i.optional, i.explanation])).toEqual([
         [10, false, 'First accepted span.'],

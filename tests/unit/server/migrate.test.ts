@@ -25,6 +25,8 @@ const OUR_TABLES = [
   'insertion_counter',
   'assignment_exception',
   'assignment_change',
+  'own_article',
+  'own_key_item',
 ];
 const AUTH_TABLES = ['user', 'session', 'account', 'verification', 'rateLimit'];
 
@@ -43,6 +45,7 @@ describeEachEngine(
         '0006_assignment_control',
         '0007_answers_and_grades',
         '0008_class_keys',
+        '0009_own_articles',
       ]);
       const second = await migrateToLatest(h.db);
       expect(second).toEqual({ applied: [], error: null });
@@ -104,6 +107,7 @@ describeEachEngine(
         '0006_assignment_control',
         '0007_answers_and_grades',
         '0008_class_keys',
+        '0009_own_articles',
       ]);
       // Both keep their names; the later one's key is made distinct, and the name is taken from now on.
       const keys = await h.db.selectFrom('student').select(['display_name', 'name_key']).orderBy('seq').execute();
@@ -139,6 +143,7 @@ describeEachEngine(
         '0006_assignment_control',
         '0007_answers_and_grades',
         '0008_class_keys',
+        '0009_own_articles',
       ]);
     });
   },

@@ -8,6 +8,7 @@ import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { getAssignmentControl } from '@/lib/server/data/assignment-changes';
+import { ownAssignmentTitles } from '@/lib/server/data/own-assignments';
 import { listSubmissions } from '@/lib/server/data/submissions';
 import { SubmissionList } from '../../classes/[classId]/submission-list';
 import { extendForStudentAction, reopenForStudentAction, updateAssignmentAction } from './actions';
@@ -26,7 +27,8 @@ export default async function AssignmentPage({ params }: Props) {
   if (!found.ok) notFound();
   const a = found.value;
   const lesson = getLesson(a.lessonSlug);
-  const title = lesson?.title ?? a.lessonSlug;
+  const ownTitle = (await ownAssignmentTitles(actor, [a.id])).get(a.id);
+  const title = ownTitle ?? lesson?.title ?? a.lessonSlug;
   const submissions = await listSubmissions(actor, a.id);
   const rows = submissions.ok ? submissions.value : [];
   const attemptsOf = (studentId: string) => rows.filter((r) => r.studentId === studentId).length;
@@ -55,8 +57,13 @@ export default async function AssignmentPage({ params }: Props) {
         · {a.allowResubmit ? 'resubmission allowed' : 'one submission each'}
       </p>
       <p>
-        <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
-        <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
+        <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a>
+        {ownTitle === undefined && (
+          <>
+            {' · '}
+            <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
+          </>
+        )}
       </p>
       {(lesson?.exercises.length ?? 0) > 0 && (
         <nav aria-label="This class’s keys">

@@ -3,6 +3,8 @@ import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { listAssignments } from '@/lib/server/data/assignments';
+import { ownExerciseId } from '@/lib/server/data/own-article-source';
+import { ownAssignmentTitles } from '@/lib/server/data/own-assignments';
 import type { SubmissionListItem } from '@/lib/server/data/submissions';
 import { listSubmissions } from '@/lib/server/data/submissions';
 import { deleteAssignmentAction } from '../../assignments/[assignmentId]/actions';
@@ -20,16 +22,23 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
   const actor = await getActor();
   const assignments = await listAssignments(actor, classId);
   if (!assignments.ok || assignments.value.length === 0) return <p>No assignments yet.</p>;
+  const ownTitles = await ownAssignmentTitles(
+    actor,
+    assignments.value.map((a) => a.id),
+  );
   return (
     <ul className="assignment-list">
       {
         await Promise.all(
           assignments.value.map(async (a) => {
             const lesson = getLesson(a.lessonSlug);
-            const title = lesson?.title ?? a.lessonSlug;
+            // An article of the instructor's own: one exercise, no teacher's guide.
+            const ownTitle = ownTitles.get(a.id);
+            const title = ownTitle ?? lesson?.title ?? a.lessonSlug;
             const submissions = await listSubmissions(actor, a.id);
             const rows = submissions.ok ? submissions.value : [];
-            const exerciseIds = lesson?.exercises.map((e) => e.id) ?? [];
+            const exerciseIds =
+              ownTitle !== undefined ? [ownExerciseId(a.id)] : (lesson?.exercises.map((e) => e.id) ?? []);
             return (
               <li key={a.id} className="assignment-item">
                 <h3>{title}</h3>
@@ -63,8 +72,13 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
                 )}
                 <p>
                   <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
-                  <a href={`/instructor/assignments/${a.id}/grades`}>Written answers and grades for {title}</a> ·{' '}
-                  <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
+                  <a href={`/instructor/assignments/${a.id}/grades`}>Written answers and grades for {title}</a>
+                  {ownTitle === undefined && (
+                    <>
+                      {' · '}
+                      <a href={`/lessons/${a.lessonSlug}/key`}>Teacher’s guide: {title}</a>
+                    </>
+                  )}
                 </p>
                 <p>
                   <a href={`/instructor/assignments/${a.id}`}>

@@ -78,7 +78,11 @@ export default async function ReviewPage({
       <p className="review-context">{`${d.className} · ${d.lessonTitle}`}</p>
       <h1>Answer review</h1>
       <p className="print-hide">
-        <a href={`/lessons/${d.lessonSlug}/key`}>Teacher’s guide: {d.lessonTitle}</a> ·{' '}
+        {d.guide && (
+          <>
+            <a href={`/lessons/${d.lessonSlug}/key`}>Teacher’s guide: {d.lessonTitle}</a> ·{' '}
+          </>
+        )}
         <a href={`${base}/grades`}>Written answers and grades</a> ·{' '}
         <a href={`/instructor/classes/${d.classId}/key/${exercise.exerciseId}`}>Edit this class’s key</a>
       </p>

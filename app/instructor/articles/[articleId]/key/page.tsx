@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ArticleText } from '@/components/article/article-text';
+import { Legend } from '@/components/exercise/legend';
+import { KeyEditor } from '@/components/key-editor/key-editor';
+import { getActor } from '@/lib/server/actor';
+import { getOwnArticle } from '@/lib/server/data/own-articles';
+import { LABELS } from '@/lib/validation/labels';
+import { saveOwnKeyAction } from './actions';
+
+export const metadata: Metadata = { title: 'The article’s key', robots: { index: false, follow: false } };
+
+// Who is asking decides everything here: never prerendered, never cached.
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ articleId: string }> };
+
+/** The key of one of the instructor's articles, in the key editor: the owner only. */
+export default async function OwnKeyPage({ params }: Props) {
+  const { articleId } = await params;
+  const actor = await getActor();
+  if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
+  const found = await getOwnArticle(actor, articleId);
+  if (!found.ok) notFound();
+  const a = found.value;
+  const items = a.items.map((item) => ({
+    id: item.id,
+    label: item.label,
+    start: item.start,
+    end: item.end,
+    attribute: item.label === 'sourcing' ? item.kind : item.label === 'loaded-language' ? item.voice : item.basis,
+    explanation: item.explanation,
+    check: item.check ?? null,
+    record: item.record ?? null,
+    optional: item.optional ?? false,
+    accept: item.accept ?? [],
+  }));
+  return (
+    <article className="page key-page">
+      <p>
+        <Link href={`/instructor/articles/${a.id}`}>← {a.title}</Link>
+      </p>
+      <h1>{`The key: ${a.title}`}</h1>
+      <p>
+        Select words to add an item, then choose its label and write why. Every class you assign the article to starts
+        from this key; it reaches no one outside those classes.
+      </p>
+      <Legend labels={[...LABELS]} />
+      <KeyEditor
+        id="own-key"
+        text={a.text}
+        range={{ start: 0, end: a.text.length }}
+        labels={[...LABELS]}
+        items={items}
+        version={a.keyVersion}
+        save={saveOwnKeyAction.bind(null, a.id)}
+      >
+        <ArticleText article={{ slug: `own-article-${a.id}`, text: a.text, sha256: a.sha256, resolvedParts: [] }} />
+      </KeyEditor>
+    </article>
+  );
+}

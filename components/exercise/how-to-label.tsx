@@ -1,0 +1,33 @@
+import type { Label } from '@/lib/validation/labels';
+
+/** How to label with mouse, touch and keyboard: the help under every labeling exercise. */
+export function HowToLabel({ id, labels }: { id: string; labels: readonly Label[] }) {
+  return (
+    <details className="how-to" id={`${id}-help`}>
+      <summary>How to label</summary>
+      <ul>
+        <li>Mouse or touch: select words in the text, then pick a label. Selections widen to whole words.</li>
+        <li>
+          Many labels of one kind? Under “Label each mouse selection”, choose that label: every selection you make with
+          the mouse then gets it as soon as you let go, with no menu.
+        </li>
+        <li>
+          Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word; hold <kbd>Shift</kbd> to
+          extend. Press{' '}
+          {labels.length === 1 ? (
+            <kbd>1</kbd>
+          ) : (
+            <>
+              <kbd>1</kbd>–<kbd>{labels.length}</kbd>
+            </>
+          )}{' '}
+          to label, or <kbd>Enter</kbd> for the label menu. <kbd>Esc</kbd> cancels.
+        </li>
+        <li>
+          Click a labeled word to find it in your list. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+
+          <kbd>Y</kbd> redoes. Your labels are saved in this browser as you go.
+        </li>
+      </ul>
+    </details>
+  );
+}
