@@ -322,34 +322,33 @@ test('an explanation edited in a class’s key reaches the class’s student onl
     const answers = keyItems('un-envoy-us-cooperation')
       .filter((k) => k.label === 'sourcing' && !k.optional)
       .map(({ label, start, end }) => ({ label, start, end }));
-    const submitted = await act(studentCtx, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
-      { exerciseId: 'who-says-so-attributions', clientId: crypto.randomUUID(), answers },
-    ]);
+    const submitted = await postJson(studentCtx, BASE, '/api/submissions', {
+      exerciseId: 'who-says-so-attributions',
+      clientId: crypto.randomUUID(),
+      answers,
+    });
+    expect(submitted.result, submitted.body.slice(0, 300)).toMatchObject({ ok: true, graded: null });
     expect(submitted.body).not.toContain(edited);
-    const open = 'app/lessons/classroom-actions.ts#openClassroom';
-    expect((await act(studentCtx, open, '/lessons/who-says-so', ['who-says-so-attributions'])).body).not.toContain(
-      edited,
-    );
+    // The exercise's classroom state, as the page asks for it after load.
+    const open = async () => (await studentCtx.get(`${BASE}/api/classroom/who-says-so-attributions`)).text();
+    expect(await open()).not.toContain(edited);
     for (const where of ['/lessons/who-says-so', '/class', `/feedback/${assignmentId}`]) {
       expect(await (await studentCtx.get(where)).text(), where).not.toContain(edited);
       expect(await (await studentCtx.get(where, { headers: { RSC: '1' } })).text(), where).not.toContain(edited);
     }
     // Free practice on the same article by the student is refused while the key is held.
-    const practice = await callAction(
-      studentCtx,
-      BASE,
-      actions.get('app/lessons/actions.ts#submitExercise') as string,
-      '/articles/un-envoy-us-cooperation/practice',
-      [{ exerciseId: 'practice-un-envoy-us-cooperation', clientId: crypto.randomUUID(), answers: [] }],
-    );
+    const practice = await postJson(studentCtx, BASE, '/api/submissions', {
+      exerciseId: 'practice-un-envoy-us-cooperation',
+      clientId: crypto.randomUUID(),
+      answers: [],
+    });
     expect(practice.result).toMatchObject({ ok: false, message: expect.stringMatching(/not released its key yet/) });
     expect(practice.body).not.toContain(edited);
 
     await act(teacherCtx, 'app/instructor/class-actions.ts#releaseKeyAction', `/instructor/classes/${classId}`, [
       assignmentId,
     ]);
-    const after = await act(studentCtx, open, '/lessons/who-says-so', ['who-says-so-attributions']);
-    expect(after.body, 'the edited (marked) explanation after release').toContain(edited);
+    expect(await open(), 'the edited (marked) explanation after release').toContain(edited);
   } finally {
     db.close();
     await teacherCtx.dispose();
@@ -454,9 +453,11 @@ test('an own article’s key reaches only its class, on release: never a self-gu
       await must(student, 'app/join/actions.ts#joinClassAction', '/join', [{ joinCode, displayName: `S ${tag}` }]);
     }
     const submit = (who: typeof readerCtx) =>
-      act(who, 'app/lessons/actions.ts#submitExercise', '/lessons/who-says-so', [
-        { exerciseId, clientId: crypto.randomUUID(), answers: [{ label: 'sourcing', start: 0, end: 14 }] },
-      ]);
+      postJson(who, BASE, '/api/submissions', {
+        exerciseId,
+        clientId: crypto.randomUUID(),
+        answers: [{ label: 'sourcing', start: 0, end: 14 }],
+      });
     // A self-guided reader and a student of the other class: no page, no grading, no key.
     for (const who of [readerCtx, outsiderCtx]) {
       for (const page of [
