@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type CreateAssignment, CreateAssignmentSchema, type EditAssignment } from '@/lib/validation/classroom';
 import { AssignmentSettingsFields } from './assignment-fields';
 import { FieldError, FormAlert, FormDone } from './form-bits';
 import { useActionForm } from './use-action-form';
+import { useBrowserTimeZone } from './use-browser-time-zone';
 
 type Props = {
   lessons: { slug: string; title: string }[];
@@ -43,13 +44,7 @@ export function AssignmentForm({ lessons, create }: Props) {
     },
   });
   const { register, formState, setValue } = form;
-  // The times typed are the instructor's wall-clock time; the server needs the browser's zone.
-  const [timeZone, setTimeZone] = useState('UTC');
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    setTimeZone(zone);
-    setValue('timeZone', zone);
-  }, [setValue]);
+  const timeZone = useBrowserTimeZone(setValue);
   const { errors } = formState;
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate>

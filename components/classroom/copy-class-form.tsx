@@ -1,11 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type CopyClass, CopyClassSchema, SHIFT_UNITS } from '@/lib/validation/assignment-control';
 import { FieldError, FormAlert, TextField } from './form-bits';
 import { useActionForm } from './use-action-form';
+import { useBrowserTimeZone } from './use-browser-time-zone';
 
 type Props = {
   className: string;
@@ -25,9 +25,7 @@ export function CopyClassForm({ className, copy }: Props) {
     onSuccess: (result) => router.push(`/instructor/classes/${result.classId}`),
   });
   const { register, formState, setValue } = form;
-  useEffect(() => {
-    setValue('timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, [setValue]);
+  useBrowserTimeZone(setValue);
   const { errors } = formState;
   return (
     <form className="stack-form" onSubmit={onSubmit} noValidate aria-label="Copy this class">

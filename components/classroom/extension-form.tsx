@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type Extension, ExtensionSchema } from '@/lib/validation/assignment-control';
 import { FormAlert, FormDone, TextField } from './form-bits';
 import { useActionForm } from './use-action-form';
+import { useBrowserTimeZone } from './use-browser-time-zone';
 
 type Props = {
   /** Unique on the page: the fields' ids start with it. */
@@ -24,9 +25,7 @@ export function ExtensionForm({ id, studentName, save }: Props) {
     onSuccess: (result) => setSaved(result.message),
   });
   const { register, formState, setValue } = form;
-  useEffect(() => {
-    setValue('timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, [setValue]);
+  useBrowserTimeZone(setValue);
   const { errors } = formState;
   return (
     <form className="stack-form" onSubmit={onSubmit} noValidate aria-label={`Later due date for ${studentName}`}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/validation/action-result';
 import type { EditAssignment } from '@/lib/validation/classroom';
@@ -13,6 +13,7 @@ import {
 import { AssignmentSettingsFields } from './assignment-fields';
 import { FieldError, FormAlert, FormDone, TextAreaField } from './form-bits';
 import { useActionForm } from './use-action-form';
+import { useBrowserTimeZone } from './use-browser-time-zone';
 
 type Props = {
   classes: { id: string; name: string }[];
@@ -45,12 +46,7 @@ export function OwnAssignmentForm({ classes, assign }: Props) {
     },
   });
   const { register, formState, setValue } = form;
-  const [timeZone, setTimeZone] = useState('UTC');
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    setTimeZone(zone);
-    setValue('timeZone', zone);
-  }, [setValue]);
+  const timeZone = useBrowserTimeZone(setValue);
   const { errors } = formState;
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate>

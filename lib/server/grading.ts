@@ -5,7 +5,7 @@ import { exerciseRange, getExercise } from '../content/lessons';
 import { type PreparedKey, score } from '../scoring';
 import { type ActionFailure, actionFailure } from '../validation/action-result';
 import type { GradedExercise } from '../validation/exercise-contract';
-import type { KeyItemView } from '../validation/key';
+import { attributeOf, type KeyItemView } from '../validation/key';
 import { ATTRIBUTE_OF, BASES, type Label, SOURCE_KINDS, VOICES } from '../validation/labels';
 import type { Exercise } from '../validation/lesson';
 import { type SubmitExercise, SubmitExerciseSchema, type SubmittedSpan } from '../validation/submission';
@@ -20,13 +20,6 @@ const ATTRIBUTE_VALUES: Record<Label, readonly string[]> = {
   'unverifiable-claim': BASES,
 };
 
-function attributeOf(item: ResolvedKeyItem): string | null {
-  if ('kind' in item) return item.kind;
-  if ('voice' in item) return item.voice;
-  if ('basis' in item) return item.basis;
-  return null;
-}
-
 /** The key items an exercise is scored against: its labels, inside its part of the article. */
 export function exerciseKey(exercise: Exercise): ResolvedKeyItem[] {
   const range = exerciseRange(exercise);
@@ -38,7 +31,12 @@ export function exerciseKey(exercise: Exercise): ResolvedKeyItem[] {
 
 /** The key of an exercise as students see it after submitting. */
 export function keyView(exercise: Exercise): KeyItemView[] {
-  return exerciseKey(exercise).map((item) => ({
+  return exerciseKey(exercise).map(keyItemView);
+}
+
+/** A key item as students see it after release: offsets, label, attribute and prose. */
+export function keyItemView(item: ResolvedKeyItem): KeyItemView {
+  return {
     id: item.id,
     label: item.label,
     start: item.start,
@@ -50,7 +48,7 @@ export function keyView(exercise: Exercise): KeyItemView[] {
     record: item.record ?? null,
     optional: item.optional ?? false,
     accept: item.accept ?? [],
-  }));
+  };
 }
 
 /**

@@ -36,6 +36,11 @@ export const KeyItemSchema = z.discriminatedUnion('label', [
 ]);
 export type KeyItem = z.infer<typeof KeyItemSchema>;
 
+/** The attribute a key item carries: its kind (sourcing), voice (loaded language) or basis. */
+export function attributeOf(item: KeyItem): string {
+  return item.label === 'sourcing' ? item.kind : item.label === 'loaded-language' ? item.voice : item.basis;
+}
+
 /** An answer key file, `content/keys/<article-slug>.yaml`. */
 export const KeyFileSchema = z.strictObject({
   article: z.string().min(1),

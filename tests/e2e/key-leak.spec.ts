@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, request, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { parseDocument, stringify } from 'yaml';
-import { callAction, manifestActions, npmRun, postJson } from './authz';
+import { type ActionResponse, callAction, manifestActions, npmRun, postJson } from './authz';
 import { keyItems } from './helpers';
 
 // Plants a unique marker in every explanation and "how to check" of every key, builds the app
@@ -23,6 +23,67 @@ test.describe.configure({ mode: 'serial', timeout: 420_000 });
 const marker = `KEYLEAK${randomBytes(6).toString('hex')}`;
 let server: ReturnType<typeof spawn> | undefined;
 let dataDir = '';
+
+type Ctx = Awaited<ReturnType<typeof request.newContext>>;
+
+/**
+ * A call of a server action of the marked build, by its manifest key, that must succeed: its
+ * answer is `{ ok: true, … }`, or (`strict` false) at least not a refusal.
+ */
+function markedAction({
+  strict,
+}: {
+  strict: boolean;
+}): (ctx: Ctx, key: string, page: string, args: unknown[]) => Promise<ActionResponse> {
+  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
+  return async (ctx, key, page, args) => {
+    const id = actions.get(key);
+    if (!id) throw new Error(`${key} is not in the marked build`);
+    const response = await callAction(ctx, BASE, id, page, args);
+    const what = `${key}: ${response.body.slice(0, 300)}`;
+    if (strict) expect(response.result, what).toMatchObject({ ok: true });
+    else expect(response.result, what).not.toMatchObject({ ok: false });
+    return response;
+  };
+}
+
+/** A new instructor, made with `npm run create-instructor` in the server's database. */
+async function newTeacher(tag: string, name: string): Promise<{ email: string; password: string }> {
+  const teacher = {
+    email: `${name.toLowerCase().replace(/\W+/g, '-')}-${tag}@school.example`,
+    password: `${name} ${tag}`,
+  };
+  await npmRun(
+    ['create-instructor', '--', '--email', teacher.email, '--name', `${name} ${tag}`],
+    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
+    teacher.password,
+  );
+  return teacher;
+}
+
+/** A class of the signed-in teacher's, with lesson 1 assigned and its key released by hand; its id. */
+async function classWithLessonOne(
+  act: ReturnType<typeof markedAction>,
+  teacherCtx: Ctx,
+  name: string,
+): Promise<string> {
+  const created = await act(teacherCtx, 'app/instructor/class-actions.ts#createClassAction', '/instructor', [{ name }]);
+  const classId = String((created.result as { classId: string }).classId);
+  await act(teacherCtx, 'app/instructor/class-actions.ts#createAssignmentsAction', `/instructor/classes/${classId}`, [
+    classId,
+    {
+      lessonSlugs: ['who-says-so'],
+      opensDate: '',
+      opensTime: '',
+      dueDate: '',
+      dueTime: '',
+      timeZone: 'UTC',
+      releasePolicy: 'manual',
+      allowResubmit: false,
+    },
+  ]);
+  return classId;
+}
 
 function plantMarkers(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'close-read-leak-'));
@@ -138,48 +199,15 @@ test('after submitting, the comparison carries the (marked) key', async ({ page 
 });
 
 test('a student’s own data export, written answers and their review hold no key, model answer or comment before release', async () => {
-  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
-  const act = async (
-    ctx: Awaited<ReturnType<typeof request.newContext>>,
-    key: string,
-    page: string,
-    args: unknown[],
-  ) => {
-    const id = actions.get(key);
-    if (!id) throw new Error(`${key} is not in the marked build`);
-    const response = await callAction(ctx, BASE, id, page, args);
-    expect(response.result, `${key}: ${response.body.slice(0, 300)}`).toMatchObject({ ok: true });
-    return response;
-  };
+  const act = markedAction({ strict: true });
   const tag = randomBytes(4).toString('hex');
-  const teacher = { email: `leak-${tag}@school.example`, password: `leak password ${tag}` };
-  await npmRun(
-    ['create-instructor', '--', '--email', teacher.email, '--name', `Leak Teacher ${tag}`],
-    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
-    teacher.password,
-  );
+  const teacher = await newTeacher(tag, 'Leak Teacher');
   const teacherCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.77.0.1' } });
   const studentCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.77.0.2' } });
   const db = new Database(path.join(dataDir, 'close-read.db'), { readonly: true });
   try {
     await act(teacherCtx, 'app/instructor/account-actions.ts#signIn', '/instructor/sign-in', [teacher]);
-    const created = await act(teacherCtx, 'app/instructor/class-actions.ts#createClassAction', '/instructor', [
-      { name: `Leak class ${tag}` },
-    ]);
-    const classId = String((created.result as { classId: string }).classId);
-    await act(teacherCtx, 'app/instructor/class-actions.ts#createAssignmentsAction', `/instructor/classes/${classId}`, [
-      classId,
-      {
-        lessonSlugs: ['who-says-so'],
-        opensDate: '',
-        opensTime: '',
-        dueDate: '',
-        dueTime: '',
-        timeZone: 'UTC',
-        releasePolicy: 'manual',
-        allowResubmit: false,
-      },
-    ]);
+    const classId = await classWithLessonOne(act, teacherCtx, `Leak class ${tag}`);
     const row = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, string>;
     const { join_code: joinCode } = row('select join_code from class where id = ?', classId);
     await act(studentCtx, 'app/join/actions.ts#joinClassAction', '/join', [{ joinCode, displayName: `Sol ${tag}` }]);
@@ -266,44 +294,16 @@ test('a student’s own data export, written answers and their review hold no ke
 });
 
 test('an explanation edited in a class’s key reaches the class’s student only after release', async ({ page }) => {
-  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
-  const act = async (ctx: Awaited<ReturnType<typeof request.newContext>>, key: string, at: string, args: unknown[]) => {
-    const id = actions.get(key);
-    if (!id) throw new Error(`${key} is not in the marked build`);
-    const response = await callAction(ctx, BASE, id, at, args);
-    expect(response.result, `${key}: ${response.body.slice(0, 300)}`).not.toMatchObject({ ok: false });
-    return response;
-  };
+  const act = markedAction({ strict: false });
   const tag = randomBytes(4).toString('hex');
   const edited = `${marker}class-edit`;
-  const teacher = { email: `edit-${tag}@school.example`, password: `edit password ${tag}` };
-  await npmRun(
-    ['create-instructor', '--', '--email', teacher.email, '--name', `Edit Teacher ${tag}`],
-    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
-    teacher.password,
-  );
+  const teacher = await newTeacher(tag, 'Edit Teacher');
   const teacherCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.78.0.1' } });
   const studentCtx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': '10.78.0.2' } });
   const db = new Database(path.join(dataDir, 'close-read.db'), { readonly: true });
   try {
     await act(teacherCtx, 'app/instructor/account-actions.ts#signIn', '/instructor/sign-in', [teacher]);
-    const created = await act(teacherCtx, 'app/instructor/class-actions.ts#createClassAction', '/instructor', [
-      { name: `Edit class ${tag}` },
-    ]);
-    const classId = String((created.result as { classId: string }).classId);
-    await act(teacherCtx, 'app/instructor/class-actions.ts#createAssignmentsAction', `/instructor/classes/${classId}`, [
-      classId,
-      {
-        lessonSlugs: ['who-says-so'],
-        opensDate: '',
-        opensTime: '',
-        dueDate: '',
-        dueTime: '',
-        timeZone: 'UTC',
-        releasePolicy: 'manual',
-        allowResubmit: false,
-      },
-    ]);
+    const classId = await classWithLessonOne(act, teacherCtx, `Edit class ${tag}`);
     // The teacher edits the first item's explanation in the key editor, in a browser.
     await page
       .context()
@@ -357,30 +357,10 @@ test('an explanation edited in a class’s key reaches the class’s student onl
 });
 
 test('an own article’s key reaches only its class, on release: never a self-guided reader or another class', async () => {
-  const actions = new Map(manifestActions(DIST).map((a) => [a.key, a.id]));
-  const act = async (
-    ctx: Awaited<ReturnType<typeof request.newContext>>,
-    key: string,
-    page: string,
-    args: unknown[],
-  ) => {
-    const id = actions.get(key);
-    if (!id) throw new Error(`${key} is not in the marked build`);
-    return callAction(ctx, BASE, id, page, args);
-  };
-  const must = async (...args: Parameters<typeof act>) => {
-    const response = await act(...args);
-    expect(response.result, `${args[1]}: ${response.body.slice(0, 300)}`).toMatchObject({ ok: true });
-    return response;
-  };
+  const must = markedAction({ strict: true });
   const tag = randomBytes(4).toString('hex');
   const ownMarker = `${marker}own${tag}`;
-  const teacher = { email: `own-leak-${tag}@school.example`, password: `own leak password ${tag}` };
-  await npmRun(
-    ['create-instructor', '--', '--email', teacher.email, '--name', `Own Leak Teacher ${tag}`],
-    { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' },
-    teacher.password,
-  );
+  const teacher = await newTeacher(tag, 'Own Leak Teacher');
   const ctx = (n: number) =>
     request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Forwarded-For': `10.78.${n}.${n}` } });
   const [teacherCtx, classmateCtx, outsiderCtx, readerCtx] = await Promise.all([ctx(1), ctx(2), ctx(3), ctx(4)]);

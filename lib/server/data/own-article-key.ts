@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describeIssues } from '@/lib/content/errors';
 import { anchorKeyItems, type ResolvedKeyItem } from '@/lib/content/keys';
 import { quoteSelectorAt } from '@/lib/content/quote-context';
-import { type KeyItem, KeyItemSchema } from '@/lib/validation/key';
+import { attributeOf, type KeyItem, KeyItemSchema } from '@/lib/validation/key';
 import { ATTRIBUTE_OF, type Label } from '@/lib/validation/labels';
 import { findMarkup, MAX_KEY_ITEMS, type PlacedKeyItem, PlacedKeyItemSchema } from '@/lib/validation/own-article';
 import type { Db } from '../db/client';
@@ -86,11 +86,6 @@ function fileItemOf(text: string, placed: PlacedKeyItem): unknown {
       ([, v]) => v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0),
     ),
   );
-}
-
-/** The attribute value of a file key item. */
-function attributeOf(item: KeyItem): string {
-  return item.label === 'sourcing' ? item.kind : item.label === 'loaded-language' ? item.voice : item.basis;
 }
 
 /** Replaces the key items of an article (inside the caller's transaction). */

@@ -1,8 +1,7 @@
 import 'server-only';
-import type { ResolvedKeyItem } from '@/lib/content/keys';
-import type { KeyItemView } from '@/lib/validation/key';
 import { LABELS, type Label } from '@/lib/validation/labels';
 import type { Db } from '../db/client';
+import { keyItemView } from '../grading';
 import { type ExerciseSource, type ResolvedExercise, registerExerciseSource } from '../keys/sources';
 import { itemsOfRows } from './own-article-key';
 
@@ -30,23 +29,6 @@ export function ownExerciseId(assignmentId: string): string {
 /** Whether an assignment's lesson slug is an own article's. */
 export function isOwnLessonSlug(slug: string): boolean {
   return slug.startsWith(SLUG_PREFIX);
-}
-
-/** A resolved item as students see it after release. */
-function viewOf(item: ResolvedKeyItem): KeyItemView {
-  return {
-    id: item.id,
-    label: item.label,
-    start: item.start,
-    end: item.end,
-    quote: item.quote,
-    attribute: item.label === 'sourcing' ? item.kind : item.label === 'loaded-language' ? item.voice : item.basis,
-    explanation: item.explanation,
-    check: item.check ?? null,
-    record: item.record ?? null,
-    optional: item.optional ?? false,
-    accept: item.accept ?? [],
-  };
 }
 
 /** The exercise of an own article's assignment, or null when there is no such assignment. */
@@ -89,7 +71,7 @@ async function exerciseOfAssignment(db: Db, assignmentId: string): Promise<Resol
     assignedAs: ownLessonSlug(assignmentId),
     article: { id: row.article_id, title: row.title, text: row.text, sha256: row.sha256 },
     range: { start: 0, end: row.text.length },
-    baseKey: items.map(viewOf),
+    baseKey: items.map(keyItemView),
     // The text's hash and the key's version: either changing gives a new base key.
     baseVersion: `${row.sha256}:${row.key_version}`,
     source: 'own-article',

@@ -6,6 +6,7 @@ import { Legend } from '@/components/exercise/legend';
 import { KeyEditor } from '@/components/key-editor/key-editor';
 import { getActor } from '@/lib/server/actor';
 import { getOwnArticle } from '@/lib/server/data/own-articles';
+import { keyItemView } from '@/lib/server/grading';
 import { LABELS } from '@/lib/validation/labels';
 import { saveOwnKeyAction } from './actions';
 
@@ -24,18 +25,6 @@ export default async function OwnKeyPage({ params }: Props) {
   const found = await getOwnArticle(actor, articleId);
   if (!found.ok) notFound();
   const a = found.value;
-  const items = a.items.map((item) => ({
-    id: item.id,
-    label: item.label,
-    start: item.start,
-    end: item.end,
-    attribute: item.label === 'sourcing' ? item.kind : item.label === 'loaded-language' ? item.voice : item.basis,
-    explanation: item.explanation,
-    check: item.check ?? null,
-    record: item.record ?? null,
-    optional: item.optional ?? false,
-    accept: item.accept ?? [],
-  }));
   return (
     <article className="page key-page">
       <p>
@@ -52,7 +41,7 @@ export default async function OwnKeyPage({ params }: Props) {
         text={a.text}
         range={{ start: 0, end: a.text.length }}
         labels={[...LABELS]}
-        items={items}
+        items={a.items.map(keyItemView)}
         version={a.keyVersion}
         save={saveOwnKeyAction.bind(null, a.id)}
       >
