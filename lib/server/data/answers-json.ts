@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { ScoreResult } from '../../scoring/types';
 import { DraftSpanSchema } from '../../validation/classroom-exercise';
+import { type Label, LabelSchema } from '../../validation/labels';
 import { ScoreResultSchema } from '../../validation/score-result';
 import { SUBMITTED_SPAN_FIELDS, type SubmittedSpan } from '../../validation/submission';
 import { type Failure, fail } from '../result';
@@ -44,6 +45,11 @@ const StoredSpanSchema = z.object(SUBMITTED_SPAN_FIELDS);
 /** A submission's answers: its spans, read defensively (a row that is not a span is dropped). */
 export function readAnswers(json: string): SubmittedSpan[] {
   return elements(parsed(json), StoredSpanSchema);
+}
+
+/** A stored list of labels (an own article's assignment's labels, a key item's accepted labels); unknown ones are dropped. */
+export function readLabels(json: string | null): Label[] {
+  return json === null ? [] : elements(parsed(json), LabelSchema);
 }
 
 /** A submission's stored score, or null when it cannot be read as one (then rescore it). */

@@ -8,12 +8,13 @@ import { ATTRIBUTE_OF, type Label } from '@/lib/validation/labels';
 import { findMarkup, MAX_KEY_ITEMS, type PlacedKeyItem, PlacedKeyItemSchema } from '@/lib/validation/own-article';
 import type { Db } from '../db/client';
 import type { OwnKeyItemTable } from '../db/schema';
+import { readLabels } from './answers-json';
 
 /** A stored key item as a file key item anchored to offsets (its id: label and place, as a file key's). */
 export function itemsOfRows(text: string, rows: readonly OwnKeyItemTable[]): ResolvedKeyItem[] {
   const items = rows.map((row) => {
     const quote = quoteSelectorAt(text, row.start, row.end);
-    const accept = JSON.parse(row.accept_json) as Label[];
+    const accept = readLabels(row.accept_json);
     const item = {
       label: row.label,
       [ATTRIBUTE_OF[row.label as Label]]: row.attribute,

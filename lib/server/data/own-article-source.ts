@@ -3,6 +3,7 @@ import { LABELS, type Label } from '@/lib/validation/labels';
 import type { Db } from '../db/client';
 import { keyItemView } from '../grading';
 import { type ExerciseSource, type ResolvedExercise, registerExerciseSource } from '../keys/sources';
+import { readLabels } from './answers-json';
 import { itemsOfRows } from './own-article-key';
 
 /*
@@ -48,7 +49,7 @@ async function exerciseOfAssignment(db: Db, assignmentId: string): Promise<Resol
     .where('assignment.id', '=', assignmentId)
     .executeTakeFirst();
   if (!row) return null;
-  const counted = new Set(JSON.parse(row.own_labels ?? '[]') as Label[]);
+  const counted = new Set(readLabels(row.own_labels));
   const labels = LABELS.filter((l) => counted.has(l));
   const rows = await db
     .selectFrom('own_key_item')

@@ -7,6 +7,7 @@ import type { AssignmentTable } from '../db/schema';
 import { takeSeq } from '../db/sequence';
 import { fail, ok, type Result } from '../result';
 import { isFailure, ownedClass, visibleAssignment } from './access';
+import { readLabels } from './answers-json';
 import { type AssignmentSettings, type AssignmentView, settingsProblem, toView } from './assignments';
 import { ownExerciseId, ownLessonSlug } from './own-article-source';
 import { ownedArticle } from './own-articles';
@@ -93,7 +94,7 @@ export async function getOwnExercise(
     .where('id', '=', assignment.own_article_id)
     .executeTakeFirst();
   if (!article) return fail('not-found', 'No such assignment.');
-  const counted = new Set(JSON.parse(assignment.own_labels ?? '[]') as Label[]);
+  const counted = new Set(readLabels(assignment.own_labels));
   return ok({
     assignmentId: assignment.id,
     exerciseId: ownExerciseId(assignment.id),

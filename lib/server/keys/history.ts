@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '../db/client';
+import { parseChanges } from './overlay';
 import type { ClassKey } from './resolve';
 
 /** Whether some version up to this key's was saved after `since` (an ISO time): the key changed after then. */
@@ -32,6 +33,6 @@ export async function listKeyVersions(db: Db, classId: string, exerciseId: strin
     version: Number(row.version),
     note: row.note,
     createdAt: row.created_at,
-    changes: (JSON.parse(row.changes_json) as unknown[]).length,
+    changes: parseChanges(row.changes_json).length,
   }));
 }
