@@ -2,6 +2,7 @@
 
 import { startTransition, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import { afterNextPaint } from '@/lib/annotation/frames';
 import { redo, undo } from '@/lib/annotation/history';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
@@ -26,8 +27,19 @@ export function KeyEditor(props: KeyEditorProps) {
   const frame = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const annotator = useRef<Annotator | null>(null);
-  const { history, setHistory, items, withSource, problems, shippedById, commit, setFromServer, status, setStatus } =
-    useKeyItems(props.items, shipped, { text, range, labels });
+  const {
+    history,
+    setHistory,
+    items,
+    withSource,
+    problems,
+    shippedById,
+    commit,
+    commitWith,
+    setFromServer,
+    status,
+    setStatus,
+  } = useKeyItems(props.items, shipped, { text, range, labels });
   const [savedItems, setSavedItems] = useState(props.items);
   const [version, setVersion] = useState(props.version);
   const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
@@ -49,12 +61,21 @@ export function KeyEditor(props: KeyEditorProps) {
       optional: false,
       accept: [],
     };
-    commit(
-      [...items, item],
-      `Added “${text.slice(span.start, span.end)}” as ${LABEL_NAMES[label]}; write its explanation.`,
-    );
-    annotator.current?.clearPending();
-    setOpen(item.id);
+    const same = (i: EditorItem) => i.label === label && i.start === span.start && i.end === span.end;
+    if (items.some(same)) return;
+    // The new item is painted in this event; the list, the form and the checks follow after
+    // the frame that shows it, in a transition (as a student's label is: decision 13).
+    annotator.current?.painter.put({ id: item.id, label, start: span.start, end: span.end });
+    afterNextPaint(() => {
+      annotator.current?.clearPending();
+      startTransition(() => {
+        commitWith(
+          (now) => (now.some(same) ? now : [...now, item]),
+          `Added “${text.slice(span.start, span.end)}” as ${LABEL_NAMES[label]}; write its explanation.`,
+        );
+        setOpen(item.id);
+      });
+    });
   };
 
   const onActivate = useEffectEvent((offset: number) => {

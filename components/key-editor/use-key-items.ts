@@ -44,10 +44,27 @@ export function useKeyItems(
     for (const [itemId, list] of fromServer) found.set(itemId, [...(found.get(itemId) ?? []), ...list]);
     return found;
   }, [checked, text, range, labels, fromServer, shippedById]);
-  const commit = useCallback((next: EditorItem[], message: string) => {
-    setHistory((h) => record(h, next));
+  /** Records the items made from the present ones (for a change applied after other updates). */
+  const commitWith = useCallback((next: (present: EditorItem[]) => EditorItem[], message: string) => {
+    setHistory((h) => {
+      const items = next(h.present);
+      return items === h.present ? h : record(h, items);
+    });
     setFromServer(new Map());
     setStatus(message);
   }, []);
-  return { history, setHistory, items, withSource, problems, shippedById, commit, setFromServer, status, setStatus };
+  const commit = useCallback((next: EditorItem[], message: string) => commitWith(() => next, message), [commitWith]);
+  return {
+    history,
+    setHistory,
+    items,
+    withSource,
+    problems,
+    shippedById,
+    commit,
+    commitWith,
+    setFromServer,
+    status,
+    setStatus,
+  };
 }
