@@ -23,7 +23,7 @@ function paragraphsOf(article: Props['article']): Paragraph[] {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
-const PARAGRAPHS_PER_GROUP = 6;
+const PARAGRAPHS_PER_GROUP = 3;
 
 /** The paragraphs (and part headings) of the article, or of `range` of it, as HTML. */
 function articleHtml({ article, range }: Props): string {
