@@ -64,6 +64,34 @@ function table(rows: [string, StoredFigure][]): string {
     .join('\n');
 }
 
+/** Busy and total CPU ticks of the whole machine so far (Linux /proc/stat; null elsewhere). */
+function cpuTicks(): { busy: number; total: number } | null {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits (at most 30 s) until the machine has been nearly idle for one second: the previous
+ * bench's server and browser have gone, and their last writes are done. A bench that times a
+ * browser frame measures the page, not what the bench before it left running.
+ */
+async function quiet(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const a = cpuTicks();
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = cpuTicks();
+    if (!a || !b) return;
+    if ((b.busy - a.busy) / Math.max(1, b.total - a.total) < 0.1) return;
+  }
+}
+
 async function main(): Promise<number> {
   const available = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith(SUFFIX))
@@ -80,6 +108,7 @@ async function main(): Promise<number> {
   const results = readResults();
   let failed = 0;
   for (const name of asked.length > 0 ? asked : available) {
+    await quiet();
     process.stderr.write(`bench: running ${name}…\n`);
     try {
       const mod = (await import(pathToFileURL(path.join(BENCH_DIR, name + SUFFIX)).href)) as { run?: BenchRun };
