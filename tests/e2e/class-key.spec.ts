@@ -86,7 +86,7 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
   await dragSelect(page, frame, words);
   await page.getByRole('group', { name: 'Label the selection' }).getByRole('button').first().click();
   await expect(page.getByRole('status').filter({ hasText: /^Added “/ })).toBeVisible();
-  expect(await count()).toBe(start + 1);
+  await expect.poll(count).toBe(start + 1);
   const form = page.locator('form.key-item-form');
   await expect(form).toBeVisible();
   await expect(form.getByRole('list', { name: 'Problems of this item' })).toContainText(/explanation/i);
@@ -97,7 +97,7 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('1');
-  expect(await count()).toBe(start + 2);
+  await expect.poll(count).toBe(start + 2);
 
   // Edit the opened item: explanation and attribute; problems clear.
   await form.getByLabel(/^Explanation/).fill('The words name who is speaking, so they are an attribution.');
@@ -107,13 +107,13 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
 
   // Delete it; undo brings it back, redo deletes it again.
   await form.getByRole('button', { name: 'Delete this item' }).click();
-  expect(await count()).toBe(start + 1);
+  await expect.poll(count).toBe(start + 1);
   await page.getByRole('button', { name: 'Undo' }).click();
-  expect(await count()).toBe(start + 2);
+  await expect.poll(count).toBe(start + 2);
   await page.keyboard.press('Control+y');
-  expect(await count()).toBe(start + 1);
+  await expect.poll(count).toBe(start + 1);
   await page.keyboard.press('Control+z');
-  expect(await count()).toBe(start + 2);
+  await expect.poll(count).toBe(start + 2);
   await expectNoAxeViolations(page);
 
   // Saving with an item that has problems is refused, naming them; nothing is stored.

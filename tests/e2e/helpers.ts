@@ -24,15 +24,20 @@ export function keyItems(article: string): KeyRow[] {
 
 /** Window coordinates of the first and last character of `phrase` inside `frame`, scrolled into view. */
 async function phraseEnds(frame: Locator, phrase: string) {
-  const box = await frame.evaluate((root, wanted) => {
+  const box = await frame.evaluate(async (root, wanted) => {
     for (const p of Array.from(root.querySelectorAll<HTMLElement>('.para'))) {
       const t = p.firstChild as Text | null;
       const i = t?.data.indexOf(wanted) ?? -1;
       if (!t || i < 0) continue;
+      // The paragraph groups brought near the screen are laid out in the next frame
+      // (content-visibility), which can move the text: measure once they have been.
+      const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      p.scrollIntoView({ block: 'center' });
+      await frames();
+      p.scrollIntoView({ block: 'center' });
+      await frames();
       const r = document.createRange();
       r.setStart(t, i);
-      r.setEnd(t, i + wanted.length);
-      (r.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       r.setEnd(t, i + 1);
       const a = r.getBoundingClientRect();
       r.setStart(t, i + wanted.length - 1);
