@@ -69,7 +69,7 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
           ? `Labeled “${excerpt(quote(span))}” as ${LABEL_NAMES[label]}.`
           : `“${excerpt(quote(span))}” already has that label.`,
       );
-      annotator.current?.clearPending();
+      annotator.current?.clearPending(span);
       frame.current?.focus();
     });
     added = store.add({ id: crypto.randomUUID(), label, start: span.start, end: span.end });

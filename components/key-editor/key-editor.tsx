@@ -67,7 +67,7 @@ export function KeyEditor(props: KeyEditorProps) {
     // the frame that shows it, in a transition (as a student's label is: decision 13).
     annotator.current?.painter.put({ id: item.id, label, start: span.start, end: span.end });
     afterNextPaint(() => {
-      annotator.current?.clearPending();
+      annotator.current?.clearPending(span);
       startTransition(() => {
         commitWith(
           (now) => (now.some(same) ? now : [...now, item]),

@@ -224,8 +224,19 @@ export class Annotator {
     });
   }
 
-  /** Forgets the pending selection (after labeling, or on Escape). */
-  clearPending(): void {
+  /**
+   * Forgets the pending selection (after labeling, or on Escape). Given the span just labeled,
+   * it forgets only that one: a labeler that clears after the frame with the paint must not
+   * drop a selection the reader has made meanwhile (on a slow device a frame is long enough).
+   */
+  clearPending(labeled?: TextSpan): void {
+    if (labeled) {
+      const now = this.selectedSpan() ?? this.keyboard;
+      if (now && (now.start !== labeled.start || now.end !== labeled.end)) {
+        this.releasedSelection = false;
+        return;
+      }
+    }
     this.releasedSelection = false;
     this.keyboard = null;
     this.container.ownerDocument.getSelection()?.removeAllRanges();

@@ -84,4 +84,20 @@ describe('Annotator with a label pen', () => {
     expect(pending[0]).toBeNull();
     expect(pending.at(-1)).toEqual({ start: 15, end: 17 });
   });
+
+  it('after a label, clears the labeled selection only: one made meanwhile waits for its label', () => {
+    const { pending, select, annotator } = setup();
+    select(0, 9); // "Officials", labeled from the menu
+    const labeled = pending.at(-1) as TextSpan;
+    expect(labeled).toEqual({ start: 0, end: 9 });
+    // Before the labeler's clearing runs (after the frame with the paint), the reader selects again.
+    select(15, 17);
+    annotator.clearPending(labeled);
+    expect(pending.at(-1)).toEqual({ start: 15, end: 17 });
+    expect(document.getSelection()?.toString()).toBe('it');
+    // Clearing the span that is pending does clear it.
+    annotator.clearPending({ start: 15, end: 17 });
+    expect(pending.at(-1)).toBeNull();
+    expect(document.getSelection()?.isCollapsed ?? true).toBe(true);
+  });
 });
