@@ -1,6 +1,7 @@
 // The shapes the review components draw, as the data layer hands them over (components never
 // import lib/server; these are structural copies of its view types).
 import type { Figures, LabelScore, ScoreResult } from '@/lib/scoring';
+import type { AgreementRow, DisputeFigures } from '@/lib/scoring/disputes';
 import type { Label } from '@/lib/validation/labels';
 
 export type WorkStatus = 'not-started' | 'in-progress' | 'submitted' | 'late';
@@ -74,19 +75,8 @@ export function percent(value: number | undefined | null): string {
   return value === undefined || value === null ? '–' : `${Math.round(value * 100)}%`;
 }
 
-/** A core key item with the class's answers to it (lib/scoring/disputes.ts, DisputeFigures). */
-export type DisputedItemView = {
-  id: string;
-  label: Label;
-  quote: string;
-  found: number;
-  otherLabel: number;
-  otherLabels: Partial<Record<Label, number>>;
-  missed: number;
-  stronger: { size: number; found: number; otherLabel: number; missed: number };
-  disputed: boolean;
-  classAnswer: { response: 'missed' | Label; students: number } | null;
-};
+/** A core key item with the class's answers to it, and the words it covers. */
+export type DisputedItemView = DisputeFigures & { quote: string };
 
-/** Mean F1 of students with each other and with the key (lib/scoring/disputes.ts, AgreementRow). */
-export type AgreementRowView = { peers: number | null; pairs: number; key: number | null; students: number };
+/** Mean F1 of students with each other and with the key. */
+export type AgreementRowView = AgreementRow;

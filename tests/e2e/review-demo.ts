@@ -1,19 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import type { SeededDemo } from '../../scripts/demo-class';
 
 // A demo class made with `npm run seed-demo` in the test server's own database, and the
 // instructor's sign-in: shared by the answer review's browser tests.
 
-export type Demo = {
-  email: string;
-  password: string;
-  classId: string;
-  joinCode: string;
-  assignmentId: string;
-  exerciseIds: string[];
-  students: { name: string; studentId: string; resumeCode: string }[];
-};
+/** What `seed-demo --json` prints: the class it made (scripts/demo-class.ts). */
+export type Demo = SeededDemo;
 
 /** Seeds a demo class of `students` (lesson 1 unless `lesson`) for a new instructor. */
 export function seedDemo(dataDir: string, students: number, lesson?: string): Demo {
