@@ -7,7 +7,6 @@ const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const hostIndex = args.indexOf('--hostname');
 const hostname = hostIndex >= 0 ? args[hostIndex + 1] : undefined;
-const nextBin = 'node_modules/next/dist/bin/next';
 
 function run(label, command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
@@ -23,8 +22,8 @@ if (existsSync('scripts/migrate.ts')) {
   run('database migration', process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/migrate.ts']);
 }
 
-const port = process.env.PORT ?? '3000';
-const serveArgs = [nextBin, 'start', '--port', port];
+// scripts/server.mjs: Next.js, with the prerendered pages answered from memory (decision 15).
+const serveArgs = ['scripts/server.mjs'];
 if (hostname) serveArgs.push('--hostname', hostname);
 const server = spawn(process.execPath, serveArgs, { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

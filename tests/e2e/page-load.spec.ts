@@ -35,6 +35,9 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
     expect(await postsWhileLoading(page, url), `${url}, no account`).toEqual([]);
     const response = await page.request.get(url);
     expect(response.headers()['x-nextjs-cache'], `${url} is served as built`).toBe('HIT');
+    // …from the production server's memory (scripts/server.mjs), with the page's CSP by hashes.
+    expect(response.headers()['x-served-from'], `${url} is answered from memory`).toBe('memory');
+    expect(response.headers()['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
   }
   // A class student with the lesson assigned: the banner comes from the GET route.
   const teacher = await teacherWithClass(browser, { name: 'Ms Page', className: 'Period 5' });

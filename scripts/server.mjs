@@ -1,0 +1,64 @@
+// The production server that `npm start` runs: Next.js's request handler behind a plain Node
+// HTTP server, with the prerendered pages (lessons, articles, practice pages: the same for
+// every reader) answered from memory (lib/server/static-pages.mjs,
+// decision 15). Flags: --hostname H. PORT sets the port (3000).
+import { createServer } from 'node:http';
+import { StaticPages } from '../lib/server/static-pages.mjs';
+
+process.env.NODE_ENV = 'production';
+const { default: next } = await import('next');
+
+const args = process.argv.slice(2);
+const hostIndex = args.indexOf('--hostname');
+const hostname = hostIndex >= 0 ? args[hostIndex + 1] : undefined;
+const port = Number(process.env.PORT ?? '3000');
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const pages = new StaticPages(distDir);
+
+function respond(req, res) {
+  if (pages.serve(req, res)) return;
+  handle(req, res).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+}
+
+/** Listens on `listenPort` (0: any free one) and resolves to the server and its origin. */
+function listen(listenPort, listenHost) {
+  return new Promise((resolve, reject) => {
+    const server = createServer(respond);
+    server.once('error', reject);
+    server.listen(listenPort, listenHost, () => {
+      const { address, port: bound } = server.address();
+      const host =
+        address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
+      resolve({ server, origin: `http://${host}:${bound}` });
+    });
+  });
+}
+
+// The pages are fetched through a private loopback port before the public one opens, so the
+// first reader is already answered from memory.
+const loader = await listen(0, '127.0.0.1');
+try {
+  const skipped = await pages.load(loader.origin);
+  for (const problem of skipped) console.warn(`close-read: served per request, not from memory: ${problem}`);
+} catch (error) {
+  console.warn(`close-read: prerendered pages are served per request: ${error.message}`);
+} finally {
+  loader.server.close();
+}
+const { server } = await listen(port, hostname);
+console.log(`close-read: ready on http://${hostname ?? 'localhost'}:${port}`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}

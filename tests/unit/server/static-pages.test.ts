@@ -1,0 +1,154 @@
+// The production server's memory of prerendered pages (lib/server/static-pages.mjs), against
+// real HTTP servers: an upstream that answers as Next.js does, and a front that serves from
+// memory or passes the request on, as scripts/server.mjs does.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaticPages } from '@/lib/server/static-pages.mjs';
+
+const PAGE = '<!DOCTYPE html><html><body><h1>Who says so?</h1><p>é — “quotes”</p></body></html>'.repeat(50);
+const CSP = "default-src 'self'; script-src 'self' 'sha256-abc='";
+
+let dist: string;
+let upstream: Server;
+let front: Server;
+let origin: string;
+let pages: StaticPages;
+/** Requests the upstream (standing in for Next.js) has answered, as "METHOD url". */
+const seen: string[] = [];
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+beforeAll(async () => {
+  dist = mkdtempSync(path.join(tmpdir(), 'close-read-static-'));
+  const routes = ['/_global-error', '/lessons/who-says-so', '/lessons/sets-cookie', '/lessons/gone', '/icon.svg'];
+  writeFileSync(
+    path.join(dist, 'prerender-manifest.json'),
+    JSON.stringify({ routes: Object.fromEntries(routes.map((r) => [r, {}])) }),
+  );
+  mkdirSync(path.join(dist, 'server', 'app', 'lessons'), { recursive: true });
+  for (const route of ['/_global-error', '/lessons/who-says-so', '/lessons/sets-cookie', '/lessons/gone'])
+    writeFileSync(path.join(dist, 'server', 'app', `${route}.html`), PAGE);
+
+  upstream = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    if (req.url === '/lessons/gone') {
+      res.statusCode = 404;
+      res.end('not here');
+      return;
+    }
+    if (req.url === '/lessons/sets-cookie') res.setHeader('set-cookie', 'session=1');
+    res.setHeader('content-security-policy', CSP);
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('etag', '"v1"');
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(req.headers.rsc ? 'router payload' : PAGE);
+  });
+  const upstreamOrigin = await listen(upstream);
+  pages = new StaticPages(dist);
+  front = createServer((req, res) => {
+    if (pages.serve(req, res)) return;
+    const proxied = request(`${upstreamOrigin}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(proxied);
+  });
+  origin = await listen(front);
+  expect(await pages.load(upstreamOrigin)).toEqual([
+    '/lessons/sets-cookie: HTTP 200, sets a cookie',
+    '/lessons/gone: HTTP 404',
+  ]);
+});
+
+afterAll(() => {
+  front?.close();
+  upstream?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+describe('StaticPages', () => {
+  it('lists the prerendered pages that have HTML, without Next’s own error pages', () => {
+    expect(pages.routes).toEqual(['/lessons/who-says-so', '/lessons/sets-cookie', '/lessons/gone']);
+  });
+
+  it('answers a kept page from memory with the headers and body the upstream gave', async () => {
+    seen.length = 0;
+    const answer = await get(`${origin}/lessons/who-says-so`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.toString('utf8')).toBe(PAGE);
+    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(PAGE)));
+    expect(answer.headers['content-security-policy']).toBe(CSP);
+    expect(answer.headers['x-frame-options']).toBe('DENY');
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.headers['x-served-from']).toBe('memory');
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(seen).toEqual([]);
+  });
+
+  it('gzips for a reader that accepts it, to the same bytes', async () => {
+    const answer = await get(`${origin}/lessons/who-says-so`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(answer.headers['content-encoding']).toBe('gzip');
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.body.length).toBeLessThan(Buffer.byteLength(PAGE) / 5);
+    expect(gunzipSync(answer.body).toString('utf8')).toBe(PAGE);
+  });
+
+  it('answers 304 to a reader whose copy is current, and the page to one whose copy is not', async () => {
+    const current = await get(`${origin}/lessons/who-says-so`, { 'if-none-match': '"v1"' });
+    expect(current.status).toBe(304);
+    expect(current.body.length).toBe(0);
+    const stale = await get(`${origin}/lessons/who-says-so`, { 'if-none-match': '"v0"' });
+    expect(stale.status).toBe(200);
+    expect(stale.body.toString('utf8')).toBe(PAGE);
+  });
+
+  it('passes on every request that is not a plain GET of a kept page', async () => {
+    seen.length = 0;
+    const router = await get(`${origin}/lessons/who-says-so`, { rsc: '1' });
+    expect(router.body.toString()).toBe('router payload');
+    await get(`${origin}/lessons/who-says-so?x=1`);
+    await get(`${origin}/lessons/who-says-so`, {}, 'POST');
+    await get(`${origin}/lessons/who-says-so`, { 'next-router-prefetch': '1' });
+    await get(`${origin}/lessons/who-says-so`, { range: 'bytes=0-10' });
+    const withCookie = await get(`${origin}/lessons/sets-cookie`);
+    expect(withCookie.headers['set-cookie']).toEqual(['session=1']);
+    expect((await get(`${origin}/lessons/gone`)).status).toBe(404);
+    expect(seen).toEqual([
+      'GET /lessons/who-says-so',
+      'GET /lessons/who-says-so?x=1',
+      'POST /lessons/who-says-so',
+      'GET /lessons/who-says-so',
+      'GET /lessons/who-says-so',
+      'GET /lessons/sets-cookie',
+      'GET /lessons/gone',
+    ]);
+  });
+
+  it('keeps nothing when there is no build', () => {
+    const none = new StaticPages(path.join(dist, 'missing'));
+    expect(none.routes).toEqual([]);
+  });
+});
