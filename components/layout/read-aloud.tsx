@@ -23,7 +23,9 @@ type State = 'idle' | 'speaking' | 'paused';
  * Renders nothing where the browser has no speech synthesis.
  */
 export function ReadAloud({ target, label }: { target: string; label: string }) {
-  const [supported, setSupported] = useState(false);
+  // null until the browser is asked: the button is drawn (disabled) in the page's HTML, so
+  // that it does not push the page down when it appears.
+  const [supported, setSupported] = useState<boolean | null>(null);
   const [state, setState] = useState<State>('idle');
   const run = useRef(0);
 
@@ -35,7 +37,16 @@ export function ReadAloud({ target, label }: { target: string; label: string }) 
       if (typeof window.speechSynthesis !== 'undefined') window.speechSynthesis.cancel();
     };
   }, []);
-  if (!supported) return null;
+  if (supported === false) return null;
+  if (supported === null) {
+    return (
+      <div className="read-aloud print-hide" role="group" aria-label="Read aloud">
+        <button type="button" disabled>
+          {label}
+        </button>
+      </div>
+    );
+  }
 
   const synth = window.speechSynthesis;
   const start = () => {

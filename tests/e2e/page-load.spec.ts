@@ -59,3 +59,50 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
   expect(gets.length, 'the classroom state was read by GET').toBeGreaterThan(0);
   expect(gets.every((m) => m === 'GET')).toBe(true);
 });
+
+type Shift = { value: number; sources: string[] };
+
+test('nothing on a lesson or a practice page moves while it loads, on a phone and on a wide screen', async ({
+  browser,
+}) => {
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 1280, height: 800 },
+  ]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    // Without the web font, so that what is measured is the page's own late parts (the account
+    // links, the read-aloud button, the exercise), not how fast the font arrives.
+    await page.route(/\.woff2$/, (route) => route.abort());
+    await page.addInitScript(() => {
+      const shifts: Shift[] = [];
+      (window as unknown as { shifts: Shift[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number;
+          sources: { node?: Node | null }[];
+        }[]) {
+          shifts.push({
+            value: entry.value,
+            sources: entry.sources.map((s) =>
+              s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName),
+            ),
+          });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const url of PAGES) {
+      await page.goto(url);
+      // Everything that arrives after load has arrived.
+      await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link').first()).toBeVisible();
+      // The read-aloud button (lessons) is in the page's HTML, enabled once the browser is asked.
+      const readAloud = page.getByRole('group', { name: 'Read aloud' }).getByRole('button');
+      if (url.startsWith('/lessons/')) await expect(readAloud.first()).toBeEnabled();
+      await expect(page.locator('[data-exercise]').first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts);
+      expect(shifts, `${url} at ${viewport.width} px`).toEqual([]);
+    }
+    await context.close();
+  }
+});
