@@ -1,7 +1,7 @@
 // The production server that `npm start` runs: Next.js's request handler behind a plain Node
 // HTTP server, with the prerendered pages (lessons, articles, practice pages: the same for
-// every reader) answered from memory (lib/server/static-pages.mjs,
-// decision 15). Flags: --hostname H. PORT sets the port (3000).
+// every reader) answered from memory (lib/server/static-pages.mjs, decision 15).
+// Flags: --hostname H. PORT sets the port (3000).
 import { createServer } from 'node:http';
 import { StaticPages } from '../lib/server/static-pages.mjs';
 
