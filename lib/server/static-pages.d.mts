@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The build's prerendered pages, answered from memory by the production server. */
+/** The encodings an `accept-encoding` header accepts, without those refused with q=0. */
+export declare function acceptedEncodings(header: string | undefined): Set<string>;
+
+/** The build's prerendered pages and static files, answered from memory by the production server. */
 export declare class StaticPages {
   constructor(distDir: string);
-  /** The prerendered pages' paths, from the build's prerender manifest. */
+  /** The addresses kept: the prerendered pages, then the build's static files. */
   routes: string[];
-  /** Fetches each page once from the running server and keeps it; returns what was not kept, with why. */
+  /** Fetches each address once from the running server and keeps it; returns what was not kept, with why. */
   load(origin: string): Promise<string[]>;
-  /** Answers a plain GET of a kept page and returns true; returns false for any other request. */
+  /** Answers a plain GET of a kept address and returns true; returns false for any other request. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
 }

@@ -1,16 +1,23 @@
 // @ts-check
-// The pages the production build prerendered (lessons, articles, practice pages: the same for
-// every reader, decision 15), answered from memory by the production server
-// (scripts/server.mjs) instead of passing each request through Next.js's request pipeline.
+// What the production build made once for every reader, answered from memory by the production
+// server (scripts/server.mjs) instead of passing each request through Next.js's request
+// pipeline (decision 15):
+// - the prerendered pages (lessons, articles, practice pages);
+// - the build's static files under /_next/static (scripts, styles, the font), compressed once
+//   instead of at every request.
 // Plain JavaScript: the server runs it without a compile step.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 /**
- * Request headers that make Next.js answer a page URL with something other than the page's
- * HTML (the router's payload, a prefetch, a server action, part of the body): such a request
- * always goes to Next.js.
+ * Request headers that make Next.js answer with something other than the whole file or page
+ * (the router's payload, a prefetch, a server action, part of the body, a check by date): such
+ * a request always goes to Next.js.
  */
 const PASS_THROUGH_HEADERS = [
   'rsc',
@@ -20,6 +27,7 @@ const PASS_THROUGH_HEADERS = [
   'next-url',
   'next-action',
   'range',
+  'if-modified-since',
 ];
 
 /** Response headers that belong to one connection or one encoding, set again per answer. */
@@ -32,9 +40,44 @@ const PER_ANSWER_HEADERS = new Set([
   'content-encoding',
 ]);
 
+/** Content types worth compressing (a font file or an image is compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json)|image\/svg\+xml)/;
+
 /**
- * @typedef {{ headers: [string, string][], body: Buffer, gzip: Buffer, etag: string | null }} Entry
+ * @typedef {{ headers: [string, string][], body: Buffer, gzip: Buffer | null, br: Buffer | null,
+ *   etag: string | null }} Entry
  */
+
+/**
+ * The encodings a request accepts (`accept-encoding`), without those it refuses with q=0.
+ * @param {string | undefined} header
+ * @returns {Set<string>}
+ */
+export function acceptedEncodings(header) {
+  const accepted = new Set();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/**
+ * Every file under `dir`, as paths relative to it with forward slashes.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  /** @type {string[]} */
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) found.push(...filesUnder(path.join(dir, entry.name)).map((f) => `${entry.name}/${f}`));
+    else if (entry.isFile()) found.push(entry.name);
+  }
+  return found;
+}
 
 export class StaticPages {
   /** @type {string[]} */
@@ -55,16 +98,17 @@ export class StaticPages {
       const file = path.join(distDir, 'server', 'app', `${route === '/' ? '/index' : route}.html`);
       if (existsSync(file)) this.routes.push(route);
     }
+    for (const file of filesUnder(path.join(distDir, 'static'))) this.routes.push(`/_next/static/${file}`);
   }
 
   /**
-   * Asks the running server (`origin`) once for each prerendered page, as a first visitor with
-   * no cookie would, and keeps the answer: its headers as Next.js set them (the security
-   * headers and the page's CSP by hashes included), its body, and the body gzipped once. An
-   * answer that is not a plain 200, or that sets a cookie, is not kept: that page stays with
-   * Next.js.
+   * Asks the running server (`origin`) once for each page and file, as a first visitor with no
+   * cookie would, and keeps the answer: its headers as Next.js set them (the security headers,
+   * a page's CSP by hashes, the caching rules), its body, and the body compressed once with
+   * gzip and with Brotli. An answer that is not a plain 200, or that sets a cookie, is not
+   * kept: that address stays with Next.js.
    * @param {string} origin
-   * @returns {Promise<string[]>} the routes that could not be kept, with why
+   * @returns {Promise<string[]>} the addresses that could not be kept, with why
    */
   async load(origin) {
     /** @type {string[]} */
@@ -83,14 +127,27 @@ export class StaticPages {
       const headers = [];
       for (const [name, value] of response.headers) if (!PER_ANSWER_HEADERS.has(name)) headers.push([name, value]);
       headers.push(['x-served-from', 'memory']);
-      this.entries.set(route, { headers, body, gzip: gzipSync(body), etag: response.headers.get('etag') });
+      const compress = COMPRESSIBLE.test(response.headers.get('content-type') ?? '');
+      const [gzipped, brotli] = compress
+        ? await Promise.all([
+            gzipAsync(body),
+            brotliAsync(body, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 11,
+                [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+              },
+            }),
+          ])
+        : [null, null];
+      this.entries.set(route, { headers, body, gzip: gzipped, br: brotli, etag: response.headers.get('etag') });
     }
     return skipped;
   }
 
   /**
-   * Answers the request from memory when it is a plain GET of a kept page (no query, none of
-   * the headers above). Returns false, having written nothing, for every other request.
+   * Answers the request from memory when it is a plain GET of a kept page or file (no query,
+   * none of the headers above), in the best encoding it accepts. Returns false, having written
+   * nothing, for every other request.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @returns {boolean}
@@ -106,9 +163,15 @@ export class StaticPages {
       res.end();
       return true;
     }
-    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    const body = gzip ? entry.gzip : entry.body;
-    if (gzip) res.setHeader('content-encoding', 'gzip');
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    let body = entry.body;
+    if (entry.br && accepted.has('br')) {
+      body = entry.br;
+      res.setHeader('content-encoding', 'br');
+    } else if (entry.gzip && accepted.has('gzip')) {
+      body = entry.gzip;
+      res.setHeader('content-encoding', 'gzip');
+    }
     res.setHeader('content-length', body.length);
     res.end(body);
     return true;

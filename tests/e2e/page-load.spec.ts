@@ -1,4 +1,4 @@
-import { expect, type Page, type Request, test } from '@playwright/test';
+import { expect, type Page, type Request, type Response, test } from '@playwright/test';
 import { teacherWithClass } from './teacher';
 
 // Lesson and practice pages are the same for every reader and are served as built (decision
@@ -39,6 +39,22 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
     expect(response.headers()['x-served-from'], `${url} is answered from memory`).toBe('memory');
     expect(response.headers()['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
   }
+  // The page's scripts and styles come from memory too, compressed, with the build's caching rules.
+  const assets: Response[] = [];
+  const collect = (r: Response) => {
+    if (new URL(r.url()).pathname.startsWith('/_next/static/')) assets.push(r);
+  };
+  page.on('response', collect);
+  await page.goto(PAGES[0] as string, { waitUntil: 'networkidle' });
+  page.off('response', collect);
+  expect(assets.length).toBeGreaterThan(3);
+  for (const asset of assets) {
+    const headers = await asset.allHeaders();
+    const url = new URL(asset.url()).pathname;
+    expect(headers['x-served-from'], `${url} is answered from memory`).toBe('memory');
+    expect(headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+    if (/\.(js|css)$/.test(url)) expect(['br', 'gzip'], `${url} is compressed`).toContain(headers['content-encoding']);
+  }
   // A class student with the lesson assigned: the banner comes from the GET route.
   const teacher = await teacherWithClass(browser, { name: 'Ms Page', className: 'Period 5' });
   const form = teacher.page.locator('form.assignment-form');
@@ -71,21 +87,31 @@ test('nothing on a lesson or a practice page moves while it loads, on a phone an
   ]) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    // Without the web font, so that what is measured is the page's own late parts (the account
-    // links, the read-aloud button, the exercise), not how fast the font arrives.
+    // Without the web font: its styles name a system serif instead (in the render-blocking
+    // stylesheet, so from the first frame), so that what is measured is the page's own late
+    // parts (the account links, the read-aloud button, the exercise), not how fast the font
+    // arrives or which fallback stands in for it meanwhile.
     await page.route(/\.woff2$/, (route) => route.abort());
+    await page.route(/\/_next\/static\/.*\.css$/, async (route) => {
+      const response = await route.fetch();
+      const css = `${await response.text()}\nhtml { --font-serif: Georgia, serif !important; }`;
+      await route.fulfill({ response, body: css });
+    });
     await page.addInitScript(() => {
       const shifts: Shift[] = [];
       (window as unknown as { shifts: Shift[] }).shifts = shifts;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as unknown as {
           value: number;
-          sources: { node?: Node | null }[];
+          startTime: number;
+          sources: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
         }[]) {
           shifts.push({
             value: entry.value,
-            sources: entry.sources.map((s) =>
-              s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName),
+            sources: entry.sources.map(
+              (s) =>
+                `${s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName)} ` +
+                `${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)} at ${Math.round(entry.startTime)} ms`,
             ),
           });
         }

@@ -6,12 +6,14 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StaticPages } from '@/lib/server/static-pages.mjs';
+import { acceptedEncodings, StaticPages } from '@/lib/server/static-pages.mjs';
 
 const PAGE = '<!DOCTYPE html><html><body><h1>Who says so?</h1><p>é — “quotes”</p></body></html>'.repeat(50);
 const CSP = "default-src 'self'; script-src 'self' 'sha256-abc='";
+const SCRIPT = 'self.__chunk=function(){return "a long enough script to be worth compressing"};\n'.repeat(40);
+const FONT = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256));
 
 let dist: string;
 let upstream: Server;
@@ -49,6 +51,10 @@ beforeAll(async () => {
     JSON.stringify({ routes: Object.fromEntries(routes.map((r) => [r, {}])) }),
   );
   mkdirSync(path.join(dist, 'server', 'app', 'lessons'), { recursive: true });
+  mkdirSync(path.join(dist, 'static', 'chunks'), { recursive: true });
+  mkdirSync(path.join(dist, 'static', 'media'), { recursive: true });
+  writeFileSync(path.join(dist, 'static', 'chunks', 'a.js'), SCRIPT);
+  writeFileSync(path.join(dist, 'static', 'media', 'serif.woff2'), FONT);
   for (const route of ['/_global-error', '/lessons/who-says-so', '/lessons/sets-cookie', '/lessons/gone'])
     writeFileSync(path.join(dist, 'server', 'app', `${route}.html`), PAGE);
 
@@ -57,6 +63,14 @@ beforeAll(async () => {
     if (req.url === '/lessons/gone') {
       res.statusCode = 404;
       res.end('not here');
+      return;
+    }
+    if (req.url?.startsWith('/_next/static/')) {
+      const script = req.url.endsWith('.js');
+      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('content-type', script ? 'application/javascript; charset=UTF-8' : 'font/woff2');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.end(script ? SCRIPT : FONT);
       return;
     }
     if (req.url === '/lessons/sets-cookie') res.setHeader('set-cookie', 'session=1');
@@ -90,8 +104,14 @@ afterAll(() => {
 });
 
 describe('StaticPages', () => {
-  it('lists the prerendered pages that have HTML, without Next’s own error pages', () => {
-    expect(pages.routes).toEqual(['/lessons/who-says-so', '/lessons/sets-cookie', '/lessons/gone']);
+  it('lists the prerendered pages that have HTML, without Next’s own error pages, then the static files', () => {
+    expect(pages.routes).toEqual([
+      '/lessons/who-says-so',
+      '/lessons/sets-cookie',
+      '/lessons/gone',
+      '/_next/static/chunks/a.js',
+      '/_next/static/media/serif.woff2',
+    ]);
   });
 
   it('answers a kept page from memory with the headers and body the upstream gave', async () => {
@@ -108,12 +128,33 @@ describe('StaticPages', () => {
     expect(seen).toEqual([]);
   });
 
-  it('gzips for a reader that accepts it, to the same bytes', async () => {
-    const answer = await get(`${origin}/lessons/who-says-so`, { 'accept-encoding': 'gzip, deflate, br' });
+  it('compresses a page for a reader that accepts it, to the same bytes', async () => {
+    const brotli = await get(`${origin}/lessons/who-says-so`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).toString('utf8')).toBe(PAGE);
+    const answer = await get(`${origin}/lessons/who-says-so`, { 'accept-encoding': 'gzip, deflate' });
     expect(answer.headers['content-encoding']).toBe('gzip');
     expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
     expect(answer.body.length).toBeLessThan(Buffer.byteLength(PAGE) / 5);
     expect(gunzipSync(answer.body).toString('utf8')).toBe(PAGE);
+  });
+
+  it('sends Brotli to a reader that accepts it, gzip to one that refuses Brotli, and a font as it is', async () => {
+    seen.length = 0;
+    const brotli = await get(`${origin}/_next/static/chunks/a.js`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['content-type']).toBe('application/javascript; charset=UTF-8');
+    expect(brotli.headers['x-content-type-options']).toBe('nosniff');
+    expect(brotliDecompressSync(brotli.body).toString('utf8')).toBe(SCRIPT);
+    const noBrotli = await get(`${origin}/_next/static/chunks/a.js`, { 'accept-encoding': 'gzip, br;q=0' });
+    expect(noBrotli.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(noBrotli.body).toString('utf8')).toBe(SCRIPT);
+    const font = await get(`${origin}/_next/static/media/serif.woff2`, { 'accept-encoding': 'gzip, br' });
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.headers['x-served-from']).toBe('memory');
+    expect(Buffer.compare(font.body, FONT)).toBe(0);
+    expect(seen).toEqual([]);
   });
 
   it('answers 304 to a reader whose copy is current, and the page to one whose copy is not', async () => {
@@ -133,6 +174,8 @@ describe('StaticPages', () => {
     await get(`${origin}/lessons/who-says-so`, {}, 'POST');
     await get(`${origin}/lessons/who-says-so`, { 'next-router-prefetch': '1' });
     await get(`${origin}/lessons/who-says-so`, { range: 'bytes=0-10' });
+    await get(`${origin}/_next/static/chunks/a.js`, { 'if-modified-since': 'Sun, 06 Dec 2026 10:00:00 GMT' });
+    await get(`${origin}/_next/static/chunks/missing.js`);
     const withCookie = await get(`${origin}/lessons/sets-cookie`);
     expect(withCookie.headers['set-cookie']).toEqual(['session=1']);
     expect((await get(`${origin}/lessons/gone`)).status).toBe(404);
@@ -142,6 +185,8 @@ describe('StaticPages', () => {
       'POST /lessons/who-says-so',
       'GET /lessons/who-says-so',
       'GET /lessons/who-says-so',
+      'GET /_next/static/chunks/a.js',
+      'GET /_next/static/chunks/missing.js',
       'GET /lessons/sets-cookie',
       'GET /lessons/gone',
     ]);
@@ -150,5 +195,11 @@ describe('StaticPages', () => {
   it('keeps nothing when there is no build', () => {
     const none = new StaticPages(path.join(dist, 'missing'));
     expect(none.routes).toEqual([]);
+  });
+
+  it('reads which encodings a reader accepts, leaving out those refused with q=0', () => {
+    expect([...acceptedEncodings('gzip, deflate, br, zstd')]).toEqual(['gzip', 'deflate', 'br', 'zstd']);
+    expect([...acceptedEncodings('br;q=0, GZIP;q=0.5')]).toEqual(['gzip']);
+    expect([...acceptedEncodings(undefined)]).toEqual([]);
   });
 });
