@@ -113,6 +113,8 @@ export class StaticPages {
   async load(origin) {
     /** @type {string[]} */
     const skipped = [];
+    /** @type {Promise<void>[]} */
+    const compressing = [];
     for (const route of this.routes) {
       const response = await fetch(origin + route, {
         headers: { 'accept-encoding': 'identity' },
@@ -127,20 +129,24 @@ export class StaticPages {
       const headers = [];
       for (const [name, value] of response.headers) if (!PER_ANSWER_HEADERS.has(name)) headers.push([name, value]);
       headers.push(['x-served-from', 'memory']);
-      const compress = COMPRESSIBLE.test(response.headers.get('content-type') ?? '');
-      const [gzipped, brotli] = compress
-        ? await Promise.all([
-            gzipAsync(body),
-            brotliAsync(body, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: 11,
-                [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-              },
-            }),
-          ])
-        : [null, null];
-      this.entries.set(route, { headers, body, gzip: gzipped, br: brotli, etag: response.headers.get('etag') });
+      const etag = response.headers.get('etag');
+      if (!COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) {
+        this.entries.set(route, { headers, body, gzip: null, br: null, etag });
+        continue;
+      }
+      // Compressed on the thread pool, all at once; kept when both copies are ready.
+      compressing.push(
+        Promise.all([
+          gzipAsync(body),
+          brotliAsync(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          }),
+        ]).then(([gzipped, brotli]) => {
+          this.entries.set(route, { headers, body, gzip: gzipped, br: brotli, etag });
+        }),
+      );
     }
+    await Promise.all(compressing);
     return skipped;
   }
 
