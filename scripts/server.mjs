@@ -28,17 +28,12 @@ function respond(req, res) {
   });
 }
 
-/** Listens on `listenPort` (0: any free one) and resolves to the server and its origin. */
+/** Listens on `listenPort` (0: any free one) and resolves to the server. */
 function listen(listenPort, listenHost) {
   return new Promise((resolve, reject) => {
     const server = createServer(respond);
     server.once('error', reject);
-    server.listen(listenPort, listenHost, () => {
-      const { address, port: bound } = server.address();
-      const host =
-        address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
-      resolve({ server, origin: `http://${host}:${bound}` });
-    });
+    server.listen(listenPort, listenHost, () => resolve(server));
   });
 }
 
@@ -46,17 +41,18 @@ function listen(listenPort, listenHost) {
 // first reader is already answered from memory.
 const loader = await listen(0, '127.0.0.1');
 try {
+  const loaderOrigin = `http://127.0.0.1:${loader.address().port}`;
   const t0 = performance.now();
-  const skipped = await pages.load(loader.origin);
+  const skipped = await pages.load(loaderOrigin);
   for (const problem of skipped) console.warn(`close-read: served per request, not from memory: ${problem}`);
   const kept = pages.routes.length - skipped.length;
   console.log(`close-read: ${kept} pages and files kept in memory in ${Math.round(performance.now() - t0)} ms`);
 } catch (error) {
   console.warn(`close-read: prerendered pages are served per request: ${error.message}`);
 } finally {
-  loader.server.close();
+  loader.close();
 }
-const { server } = await listen(port, hostname);
+const server = await listen(port, hostname);
 console.log(`close-read: ready on http://${hostname ?? 'localhost'}:${port}`);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -38,41 +38,33 @@ export function ReadAloud({ target, label }: { target: string; label: string }) 
     };
   }, []);
   if (supported === false) return null;
-  if (supported === null) {
-    return (
-      <div className="read-aloud print-hide" role="group" aria-label="Read aloud">
-        <button type="button" disabled>
-          {label}
-        </button>
-      </div>
-    );
-  }
 
-  const synth = window.speechSynthesis;
+  // Asked for in the handlers: they run only once the browser has said it can speak.
+  const synth = () => window.speechSynthesis;
   const start = () => {
     const root = document.querySelector(target);
     if (!root) return;
-    synth.cancel();
+    synth().cancel();
     const texts = readableTexts(root);
     const mine = ++run.current;
     texts.forEach((text, i) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = document.documentElement.lang || 'en';
       if (i === texts.length - 1) utterance.onend = () => run.current === mine && setState('idle');
-      synth.speak(utterance);
+      synth().speak(utterance);
     });
     setState(texts.length > 0 ? 'speaking' : 'idle');
   };
   const stop = () => {
     run.current++;
-    synth.cancel();
+    synth().cancel();
     setState('idle');
   };
 
   return (
     <div className="read-aloud print-hide" role="group" aria-label="Read aloud">
       {state === 'idle' && (
-        <button type="button" onClick={start}>
+        <button type="button" onClick={start} disabled={supported === null}>
           {label}
         </button>
       )}
@@ -80,7 +72,7 @@ export function ReadAloud({ target, label }: { target: string; label: string }) 
         <button
           type="button"
           onClick={() => {
-            synth.pause();
+            synth().pause();
             setState('paused');
           }}
         >
@@ -91,7 +83,7 @@ export function ReadAloud({ target, label }: { target: string; label: string }) 
         <button
           type="button"
           onClick={() => {
-            synth.resume();
+            synth().resume();
             setState('speaking');
           }}
         >

@@ -230,14 +230,11 @@ export class Annotator {
    * drop a selection the reader has made meanwhile (on a slow device a frame is long enough).
    */
   clearPending(labeled?: TextSpan): void {
+    this.releasedSelection = false;
     if (labeled) {
       const now = this.selectedSpan() ?? this.keyboard;
-      if (now && (now.start !== labeled.start || now.end !== labeled.end)) {
-        this.releasedSelection = false;
-        return;
-      }
+      if (now && (now.start !== labeled.start || now.end !== labeled.end)) return;
     }
-    this.releasedSelection = false;
     this.keyboard = null;
     this.container.ownerDocument.getSelection()?.removeAllRanges();
     this.events.onPending(null);

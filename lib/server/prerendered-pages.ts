@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { getEnv } from './env';
+import { prerenderedHtmlFiles } from './static-pages.mjs';
 
 /**
  * The pages the production build rendered ahead of time (lessons, articles, practice pages:
@@ -29,14 +29,9 @@ export function inlineScriptHashes(html: string): string[] {
 
 function load(distDir: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const manifest = path.join(distDir, 'prerender-manifest.json');
   // No build (proxy.ts does not ask under `next dev`): every page renders per request.
-  if (!existsSync(manifest)) return found;
-  const { routes } = JSON.parse(readFileSync(manifest, 'utf8')) as { routes: Record<string, unknown> };
-  for (const route of Object.keys(routes)) {
-    const file = path.join(distDir, 'server', 'app', `${route === '/' ? '/index' : route}.html`);
-    if (existsSync(file)) found.set(route, inlineScriptHashes(readFileSync(file, 'utf8')));
-  }
+  for (const [route, file] of prerenderedHtmlFiles(distDir))
+    found.set(route, inlineScriptHashes(readFileSync(file, 'utf8')));
   return found;
 }
 

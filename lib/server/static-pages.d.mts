@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** The encodings an `accept-encoding` header accepts, without those refused with q=0. */
 export declare function acceptedEncodings(header: string | undefined): Set<string>;
 
+/** The build's prerendered pages, route -> HTML file (empty when there is no build). */
+export declare function prerenderedHtmlFiles(distDir: string): Map<string, string>;
+
 /** The build's prerendered pages and static files, answered from memory by the production server. */
 export declare class StaticPages {
   constructor(distDir: string);

@@ -79,6 +79,25 @@ function filesUnder(dir) {
   return found;
 }
 
+/**
+ * The pages the build prerendered, from its prerender manifest, each with its HTML file (routes
+ * without one, such as the icon, are left out). Empty when there is no build.
+ * @param {string} distDir the build's directory (`.next`)
+ * @returns {Map<string, string>} route -> HTML file
+ */
+export function prerenderedHtmlFiles(distDir) {
+  /** @type {Map<string, string>} */
+  const found = new Map();
+  const manifest = path.join(distDir, 'prerender-manifest.json');
+  if (!existsSync(manifest)) return found;
+  const { routes } = JSON.parse(readFileSync(manifest, 'utf8'));
+  for (const route of Object.keys(routes)) {
+    const file = path.join(distDir, 'server', 'app', `${route === '/' ? '/index' : route}.html`);
+    if (existsSync(file)) found.set(route, file);
+  }
+  return found;
+}
+
 export class StaticPages {
   /** @type {string[]} */
   routes = [];
@@ -89,14 +108,9 @@ export class StaticPages {
    * @param {string} distDir the build's directory (`.next`)
    */
   constructor(distDir) {
-    const manifest = path.join(distDir, 'prerender-manifest.json');
-    if (!existsSync(manifest)) return;
-    const { routes } = JSON.parse(readFileSync(manifest, 'utf8'));
-    for (const route of Object.keys(routes)) {
+    for (const route of prerenderedHtmlFiles(distDir).keys()) {
       // Next's own error pages are not addresses a reader opens.
-      if (route.startsWith('/_')) continue;
-      const file = path.join(distDir, 'server', 'app', `${route === '/' ? '/index' : route}.html`);
-      if (existsSync(file)) this.routes.push(route);
+      if (!route.startsWith('/_')) this.routes.push(route);
     }
     for (const file of filesUnder(path.join(distDir, 'static'))) this.routes.push(`/_next/static/${file}`);
   }
