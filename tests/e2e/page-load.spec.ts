@@ -78,6 +78,16 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
 
 type Shift = { value: number; sources: string[] };
 
+test('a browser that asks for /favicon.ico, as most do by default, gets the site’s icon', async ({ request }) => {
+  const response = await request.get('/favicon.ico');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/x-icon');
+  const body = await response.body();
+  // An ICO file: reserved 0, type 1, then three images (16, 32 and 48 pixels).
+  expect([...body.subarray(0, 6)]).toEqual([0, 0, 1, 0, 3, 0]);
+  expect([body[6], body[22], body[38]]).toEqual([16, 32, 48]);
+});
+
 test('nothing on a lesson or a practice page moves while it loads, on a phone and on a wide screen', async ({
   browser,
 }) => {
