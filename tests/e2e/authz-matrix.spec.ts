@@ -103,6 +103,8 @@ type World = {
   removed: boolean;
   /** Instructor A's own article (imported from a file): its id, title and a marker in its key. */
   ownArticle: { id: string; title: string; keyMarker: string; text: string; assignmentId: string };
+  /** A second article of instructor A's, assigned nowhere: the one a delete may take. */
+  spareArticleId: string;
 };
 
 let w: World;
@@ -291,6 +293,7 @@ const KEYS = {
   createOwnArticle: 'app/instructor/articles/actions.ts#createOwnArticleAction',
   importArticle: 'app/instructor/articles/actions.ts#importArticleAction',
   copyOwnArticle: 'app/instructor/articles/actions.ts#copyOwnArticleAction',
+  deleteOwnArticle: 'app/instructor/articles/actions.ts#deleteOwnArticleAction',
   replaceOwnArticleText: 'app/instructor/articles/actions.ts#replaceOwnArticleTextAction',
   createOwnAssignment: 'app/instructor/articles/actions.ts#createOwnAssignmentAction',
   saveOwnKey: 'app/instructor/articles/[articleId]/key/actions.ts#saveOwnKeyAction',
@@ -510,6 +513,12 @@ test.beforeAll(async () => {
     db.all<{ id: string }>('select id from assignment where own_article_id = ?', w.ownArticle.id),
     'own assignment',
   ).id;
+  // A second article, with its key, assigned nowhere.
+  const spareTitle = `Spare article ${tag}`;
+  await must(w.ctx.instructorA, KEYS.importArticle, '/instructor/articles', [
+    { file: ownArticleFile(spareTitle, ownText, `Spare key marker ${tag}: no official is named`) },
+  ]);
+  w.spareArticleId = one(db.all<{ id: string }>('select id from own_article where title = ?', spareTitle), 'spare').id;
 });
 
 /** The assign form's input for instructor A's own article: sourcing only, the key held back. */
@@ -1061,6 +1070,31 @@ const ACTION_CASES: ActionCase[] = [
       expect
         .soft(added(o, 'own_key_item'))
         .toEqual([expect.objectContaining({ explanation: expect.stringContaining(w.ownArticle.keyMarker) })]);
+    },
+  },
+  {
+    key: KEYS.deleteOwnArticle,
+    title: 'instructor A’s article that class A has assigned: refused for everyone, its owner told why',
+    args: () => [w.ownArticle.id],
+    allowed: [],
+    onRefused: (o, who) => {
+      expectRefused(o, who);
+      if (who === 'instructorA')
+        expect.soft(o.result).toMatchObject({ message: expect.stringContaining(`is assigned in ${w.classA.name}.`) });
+    },
+  },
+  {
+    key: KEYS.deleteOwnArticle,
+    title: 'instructor A’s article assigned nowhere: its owner only, with its key',
+    args: () => [w.spareArticleId],
+    allowed: ['instructorA'],
+    onAllowed: (o, who) => {
+      expect.soft(o.result, who).toMatchObject({ ok: true, message: expect.stringMatching(/^Deleted “Spare article/) });
+      expectOnly(o, who, ['own_article', 'own_key_item']);
+      expect.soft(removed(o, 'own_article').map((r) => r.id)).toEqual([w.spareArticleId]);
+      expect.soft(removed(o, 'own_key_item').length).toBe(1);
+      for (const [table, change] of Object.entries(o.diff))
+        expect.soft(change.added, `${table} gains nothing`).toEqual([]);
     },
   },
   {

@@ -80,3 +80,54 @@ test('an instructor adds an article, exports it, and imports a workbook article 
   await page.goto('/instructor/articles');
   await expect(page.getByRole('link', { name: 'Copy of Harbor plan fails' })).toBeVisible();
 });
+
+test('an instructor deletes an article of theirs after confirming; one a class has assigned stays, saying why', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { page } = await teacherWithClass(browser, { name: 'Dora Dunn', className: 'Media 10' });
+  const add = async (title: string) => {
+    await page.goto('/instructor/articles/new');
+    await page.getByRole('textbox', { name: 'Title' }).fill(title);
+    await page.getByRole('textbox', { name: 'Outlet' }).fill('The Example Courier');
+    await page.getByRole('textbox', { name: 'Date published' }).fill('2026-11-30');
+    await page.getByRole('textbox', { name: 'Source address' }).fill('https://news.example/harbor');
+    await page.getByRole('textbox', { name: 'Provenance and licence' }).fill('Pasted from the outlet for class use.');
+    await page.getByRole('textbox', { name: 'Text' }).fill(TEXT);
+    await page.getByRole('button', { name: 'Add the article' }).click();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  };
+
+  // Asked first: "Cancel" keeps it.
+  await add('Pasted by mistake');
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Delete the article' }).click();
+  await expect
+    .poll(() => asked)
+    .toEqual(['Delete “Pasted by mistake” and its key for good? An export keeps a copy you can import again.']);
+  await expect(page.getByRole('heading', { name: 'Pasted by mistake', level: 1 })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete the article' }).click();
+  await expect(page).toHaveURL(/\/instructor\/articles\?deleted=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'The article is deleted, with its key.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Pasted by mistake' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Assigned to a class: the article stays, and the page says what to do.
+  await add('Harbor plan fails');
+  await page.getByRole('radio', { name: 'When I release it' }).check();
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned to Media 10.' })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete the article' }).click();
+  await expect(page.locator('.form-error[role="alert"]')).toHaveText(
+    '“Harbor plan fails” is assigned in Media 10. Delete that assignment on the class’s page first (its students’ work goes with it), then delete the article.',
+  );
+  await expectNoAxeViolations(page);
+  await page.goto('/instructor/articles');
+  await expect(page.getByRole('link', { name: 'Harbor plan fails' })).toBeVisible();
+});

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getActor } from '@/lib/server/actor';
 import { copyOwnArticle, replaceOwnArticleText } from '@/lib/server/data/own-article-edit';
 import { importArticleFile } from '@/lib/server/data/own-article-files';
-import { createOwnArticle } from '@/lib/server/data/own-articles';
+import { createOwnArticle, deleteOwnArticle } from '@/lib/server/data/own-articles';
 import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Result } from '@/lib/server/result';
 import { type ActionResult, actionFailure, invalidInput } from '@/lib/validation/action-result';
@@ -47,6 +47,18 @@ export async function copyOwnArticleAction(
     articleId: v.id,
     message: 'Copied, with its key. The copy is at the top of your articles.',
   }));
+}
+
+/**
+ * Deletes the article with its key. Nothing is revalidated: the page it is asked from is the
+ * article's own, which would render as "not found"; the button goes on to the list, which is
+ * rendered per request.
+ */
+export async function deleteOwnArticleAction(articleId: string): Promise<ActionResult<{ message: string }>> {
+  if (!IdSchema.safeParse(articleId).success) return actionFailure('No such article.');
+  const result = await deleteOwnArticle(await getActor(), articleId);
+  if (!result.ok) return actionFailure(result.message);
+  return { ok: true, message: `Deleted “${result.value.title}” with its key.` };
 }
 
 export async function replaceOwnArticleTextAction(articleId: string, input: unknown): Promise<ActionResult> {

@@ -9,17 +9,25 @@ import { importArticleAction } from './actions';
 
 export const metadata: Metadata = { title: 'My articles' };
 
-export default async function OwnArticlesPage() {
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function OwnArticlesPage({ searchParams }: Props) {
   const actor = await getActor();
   if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
   const articles = await listOwnArticles(actor);
   if (!articles.ok) throw new Error(articles.message);
+  const { deleted } = await searchParams;
   return (
     <div className="page classroom">
       <p>
         <Link href="/instructor">← My classes</Link>
       </p>
       <h1>My articles</h1>
+      {deleted === '1' && (
+        <p role="status" className="form-ok">
+          The article is deleted, with its key.
+        </p>
+      )}
       <p>
         Articles you bring, with keys you write. They are yours alone: no other instructor, no self-guided reader and no
         student outside the classes you assign them to can open them or their keys.

@@ -185,3 +185,61 @@ export async function getOwnArticle(actor: Actor, articleId: string, db: Db = ge
     locked: await hasSubmissions(db, row.id),
   });
 }
+
+/** The classes with an assignment of the article, in the order they were made. */
+async function classesAssigning(db: Db, articleId: string): Promise<{ name: string; archived: boolean }[]> {
+  const rows = await db
+    .selectFrom('assignment')
+    .innerJoin('class', 'class.id', 'assignment.class_id')
+    .select(['class.id', 'class.name', 'class.archived_at'])
+    .where('assignment.own_article_id', '=', articleId)
+    .orderBy('class.seq')
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
+  return [...byId.values()];
+}
+
+/** Why an article that classes use cannot be deleted, and what the instructor can do. */
+function stillUsed(title: string, classes: { name: string; archived: boolean }[]) {
+  const names = (list: { name: string }[]) =>
+    new Intl.ListFormat('en', { type: 'conjunction' }).format(list.map((c) => c.name));
+  const archived = classes.filter((c) => c.archived);
+  if (archived.length > 0) {
+    return fail(
+      'conflict',
+      `“${title}” is part of the record of the archived class${archived.length === 1 ? '' : 'es'} ${names(archived)}, with ${archived.length === 1 ? 'its' : 'their'} students’ work, so it stays.`,
+    );
+  }
+  const one = classes.length === 1;
+  return fail(
+    'conflict',
+    `“${title}” is assigned in ${names(classes)}. Delete ${one ? 'that assignment' : 'those assignments'} on the class’s page first (${one ? 'its' : 'their'} students’ work goes with ${one ? 'it' : 'them'}), then delete the article.`,
+  );
+}
+
+/**
+ * Deletes one of the instructor's articles with its key. Refused (`conflict`, naming the
+ * classes) while an assignment uses it: its students' work points into the text. Deleting
+ * the assignment first is the instructor's choice, made on the class's page, which says how
+ * many submissions go with it; an archived class keeps its record, so its articles stay.
+ */
+export async function deleteOwnArticle(
+  actor: Actor,
+  articleId: string,
+  db: Db = getDb(),
+): Promise<Result<{ title: string }>> {
+  const row = await ownedArticle(db, actor, articleId);
+  if (isFailure(row)) return row;
+  const classes = await classesAssigning(db, row.id);
+  if (classes.length > 0) return stillUsed(row.title, classes);
+  try {
+    // The key's items go with the article (the foreign key cascades).
+    await db.deleteFrom('own_article').where('id', '=', row.id).execute();
+  } catch (error) {
+    // An assignment made between the check and the delete: its foreign key refuses the delete.
+    const now = await classesAssigning(db, row.id);
+    if (now.length > 0) return stillUsed(row.title, now);
+    throw error;
+  }
+  return ok({ title: row.title });
+}

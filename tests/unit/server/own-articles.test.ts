@@ -6,7 +6,8 @@ import { expect, it } from 'vitest';
 import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
 import { gradeForActor } from '@/lib/server/classroom-grading';
-import { createClass } from '@/lib/server/data/classes';
+import { deleteAssignment } from '@/lib/server/data/assignment-control';
+import { archiveClass, createClass } from '@/lib/server/data/classes';
 import {
   copyOwnArticle,
   replaceOwnArticleText,
@@ -15,7 +16,7 @@ import {
 } from '@/lib/server/data/own-article-edit';
 import { exportOwnArticle, exportShippedArticle, importArticleFile } from '@/lib/server/data/own-article-files';
 import { ownExerciseId } from '@/lib/server/data/own-article-source';
-import { createOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
+import { createOwnArticle, deleteOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
 import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Db } from '@/lib/server/db/client';
 import type { OwnArticleInput } from '@/lib/validation/own-article';
@@ -320,5 +321,71 @@ describeEachEngine('own articles', (h) => {
     const copied = must(await getOwnArticle(teacher, copy.id, h.db));
     expect(copied).toMatchObject({ title: 'Copy of A plan fails', text: moved.text, locked: false, copiedFrom: id });
     expect(copied.items).toEqual(moved.items);
+  });
+
+  it('are deleted with their key by their owner only, and kept while a class uses them, naming it', async () => {
+    const teacher = await makeInstructor(h.db);
+    const other = await makeInstructor(h.db, 'Other');
+    const assign = async (articleId: string, classId: string) =>
+      must(
+        await createOwnAssignment(
+          teacher,
+          articleId,
+          {
+            classId,
+            instructions: 'Label every attribution.',
+            labels: ['sourcing'],
+            opensAt: null,
+            dueAt: null,
+            releasePolicy: 'manual',
+            allowResubmit: false,
+          },
+          h.db,
+        ),
+      );
+    const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
+    must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db));
+    const { actor: student } = await makeStudent(h.db, (await makeClassAssignment(h.db)).klass.joinCode);
+    expect(await deleteOwnArticle(other, id, h.db)).toMatchObject({ ok: false, error: 'not-found' });
+    expect(await deleteOwnArticle(student, id, h.db)).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await deleteOwnArticle(ANONYMOUS, id, h.db)).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await rowCounts(h.db)).toEqual([1, 3]);
+
+    // Assigned in two classes: refused, naming both; nothing goes.
+    const first = must(await createClass(teacher, { name: 'Period 2' }, h.db));
+    const second = must(await createClass(teacher, { name: 'Period 5' }, h.db));
+    const a1 = await assign(id, first.id);
+    const a2 = await assign(id, second.id);
+    expect(await deleteOwnArticle(teacher, id, h.db)).toEqual({
+      ok: false,
+      error: 'conflict',
+      message:
+        '“A plan fails” is assigned in Period 2 and Period 5. Delete those assignments on the class’s page first (their students’ work goes with them), then delete the article.',
+    });
+    must(await deleteAssignment(teacher, a1.id, h.db));
+    expect(await deleteOwnArticle(teacher, id, h.db)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^“A plan fails” is assigned in Period 5\. Delete that assignment .*\(its students’ work goes with it\)/,
+      ),
+    });
+    expect(await rowCounts(h.db)).toEqual([1, 3]);
+    must(await deleteAssignment(teacher, a2.id, h.db));
+    expect(await deleteOwnArticle(teacher, id, h.db)).toEqual({ ok: true, value: { title: 'A plan fails' } });
+    expect(await rowCounts(h.db)).toEqual([0, 0]);
+    expect(await getOwnArticle(teacher, id, h.db)).toMatchObject({ ok: false, error: 'not-found' });
+    expect(await deleteOwnArticle(teacher, id, h.db)).toMatchObject({ ok: false, error: 'not-found' });
+
+    // An archived class keeps its record: the article it used stays.
+    const kept = must(await createOwnArticle(teacher, INPUT, h.db));
+    const old = must(await createClass(teacher, { name: 'Last year' }, h.db));
+    await assign(kept.id, old.id);
+    must(await archiveClass(teacher, old.id, h.db));
+    expect(await deleteOwnArticle(teacher, kept.id, h.db)).toMatchObject({
+      ok: false,
+      error: 'conflict',
+      message:
+        '“A plan fails” is part of the record of the archived class Last year, with its students’ work, so it stays.',
+    });
   });
 });

@@ -2,13 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
+import { DeleteArticleButton } from '@/components/classroom/delete-article-button';
 import { OwnAssignmentForm } from '@/components/classroom/own-assignment-form';
 import { ReplaceTextForm } from '@/components/classroom/replace-text-form';
 import { getActor } from '@/lib/server/actor';
 import { listMyClasses } from '@/lib/server/data/classes';
 import { getOwnArticle } from '@/lib/server/data/own-articles';
 import { LABEL_NAMES } from '@/lib/validation/labels';
-import { copyOwnArticleAction, createOwnAssignmentAction, replaceOwnArticleTextAction } from '../actions';
+import {
+  copyOwnArticleAction,
+  createOwnAssignmentAction,
+  deleteOwnArticleAction,
+  replaceOwnArticleTextAction,
+} from '../actions';
 
 type Props = { params: Promise<{ articleId: string }> };
 
@@ -110,6 +116,15 @@ export default async function OwnArticlePage({ params }: Props) {
         ) : (
           <ReplaceTextForm text={a.text} save={replaceOwnArticleTextAction.bind(null, a.id)} />
         )}
+      </section>
+
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete</h2>
+        <p>
+          The article goes with its key, for good. While a class has it assigned it stays: delete the assignment on the
+          class’s page first.
+        </p>
+        <DeleteArticleButton title={a.title} remove={deleteOwnArticleAction.bind(null, a.id)} />
       </section>
     </div>
   );
