@@ -59,40 +59,45 @@ export async function copyClass(
     if (isFailure(dueAt)) return dueAt;
     moved.push({ row, opensAt, dueAt });
   }
-  const created = await createClass(actor, { name: input.name }, db);
-  if (!created.ok) return created;
-  const copy = created.value;
-  const createdAt = now.toISOString();
-  const firstSeq = moved.length > 0 ? await takeSeq(db, 'assignment', moved.length) : 0;
-  const ids = new Map<string, string>();
-  const rows: AssignmentTable[] = moved.map(({ row, opensAt, dueAt }, i) => {
-    const id = randomUUID();
-    ids.set(row.id, id);
-    // Every column is carried over (a setting added later comes along), then the copy's own.
-    return {
-      ...row,
-      id,
-      class_id: copy.id,
-      // An own article's assignment names itself in its slug (lib/server/data/own-article-source.ts).
-      lesson_slug: row.own_article_id ? ownLessonSlug(id) : row.lesson_slug,
-      opens_at: opensAt,
-      due_at: dueAt,
-      released_at: null,
-      created_at: createdAt,
-      seq: firstSeq + i,
-    };
+  // All or nothing: the class, its assignments, keys and dismissals are written in one
+  // transaction, so a failure half-way (a crash, a lost database connection) leaves no
+  // half-made class in the instructor's list.
+  return db.transaction().execute(async (trx) => {
+    const created = await createClass(actor, { name: input.name }, trx);
+    if (!created.ok) return created;
+    const copy = created.value;
+    const createdAt = now.toISOString();
+    const firstSeq = moved.length > 0 ? await takeSeq(trx, 'assignment', moved.length) : 0;
+    const ids = new Map<string, string>();
+    const rows: AssignmentTable[] = moved.map(({ row, opensAt, dueAt }, i) => {
+      const id = randomUUID();
+      ids.set(row.id, id);
+      // Every column is carried over (a setting added later comes along), then the copy's own.
+      return {
+        ...row,
+        id,
+        class_id: copy.id,
+        // An own article's assignment names itself in its slug (lib/server/data/own-article-source.ts).
+        lesson_slug: row.own_article_id ? ownLessonSlug(id) : row.lesson_slug,
+        opens_at: opensAt,
+        due_at: dueAt,
+        released_at: null,
+        created_at: createdAt,
+        seq: firstSeq + i,
+      };
+    });
+    if (rows.length > 0) await trx.insertInto('assignment').values(rows).execute();
+    await copyClassKeys(
+      trx,
+      source.id,
+      copy.id,
+      actor.kind === 'instructor' ? actor.userId : source.instructor_id,
+      createdAt,
+      ids,
+    );
+    await copyDismissals(trx, ids, createdAt);
+    return ok({ classId: copy.id, joinCode: copy.joinCode, assignments: rows.length });
   });
-  if (rows.length > 0) await db.insertInto('assignment').values(rows).execute();
-  await copyClassKeys(
-    db,
-    source.id,
-    copy.id,
-    actor.kind === 'instructor' ? actor.userId : source.instructor_id,
-    createdAt,
-    ids,
-  );
-  await copyDismissals(db, ids, createdAt);
-  return ok({ classId: copy.id, joinCode: copy.joinCode, assignments: rows.length });
 }
 
 /**

@@ -49,14 +49,16 @@ export async function createClass(
   const seq = await takeSeq(db, 'class');
   for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
     const joinCode = randomCode(JOIN_CODE_LENGTH);
-    try {
-      await db
-        .insertInto('class')
-        .values({ id, instructor_id: userId, name, join_code: joinCode, archived_at: null, created_at: createdAt, seq })
-        .execute();
+    // A code another class has is skipped without an error, so that a class made inside a
+    // transaction (a class copy) survives a draw that collides: on PostgreSQL a failed
+    // statement would end the whole transaction.
+    const inserted = await db
+      .insertInto('class')
+      .values({ id, instructor_id: userId, name, join_code: joinCode, archived_at: null, created_at: createdAt, seq })
+      .onConflict((oc) => oc.column('join_code').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
       return ok({ id, name, joinCode, archived: false, studentCount: 0, createdAt });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
     }
   }
   throw new Error('close-read: could not draw an unused join code');

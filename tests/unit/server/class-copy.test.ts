@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
 import { updateAssignment } from '@/lib/server/data/assignment-control';
@@ -9,12 +10,31 @@ import { acceptExtra } from '@/lib/server/data/review-key';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeInstructor, makeStudent, must } from './fixtures';
 
+// Join codes the next draws return, before random ones again: a collision made on purpose.
+const forcedCodes = vi.hoisted(() => [] as string[]);
+vi.mock('@/lib/server/codes', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/server/codes')>();
+  return { ...real, randomCode: (length: number) => forcedCodes.shift() ?? real.randomCode(length) };
+});
+
+/** A fault on the way: any insert into `table` fails, as a lost connection would. */
+const failingInsertInto = (table: string): KyselyPlugin => ({
+  transformQuery: ({ node }) => {
+    if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === table) {
+      throw new Error(`injected fault: insert into ${table}`);
+    }
+    return node;
+  },
+  transformResult: async ({ result }) => result,
+});
+
 const NOW = new Date('2026-09-01T12:00:00.000Z');
 const CHICAGO = 'America/Chicago';
 const EXERCISE = 'who-says-so-attributions';
 
 afterEach(() => {
   vi.useRealTimers();
+  forcedCodes.length = 0;
 });
 
 describeEachEngine('class copy', (h) => {
@@ -187,5 +207,37 @@ describeEachEngine('class copy', (h) => {
         .where('assignment_id', '=', copied?.id ?? '')
         .execute(),
     ).toEqual([]);
+  });
+
+  it('is all or nothing: a failure half-way leaves no class behind', async () => {
+    const { teacher, klass } = await setUp();
+    const before = await snapshot();
+    // The class and its assignments are written, then writing the keys fails.
+    const faulty = h.db.withPlugin(failingInsertInto('class_key_version'));
+    await expect(
+      copyClass(teacher, klass.id, { name: 'Period 3, next year', shiftDays: 364, timeZone: CHICAGO }, faulty),
+    ).rejects.toThrow('injected fault: insert into class_key_version');
+    expect(await snapshot()).toBe(before);
+    expect(must(await listMyClasses(teacher, h.db)).map((c) => c.name)).not.toContain('Period 3, next year');
+    // Once the fault is gone, the same copy is made whole.
+    must(await copyClass(teacher, klass.id, { name: 'Period 3, next year', shiftDays: 364, timeZone: CHICAGO }, h.db));
+    expect(must(await listMyClasses(teacher, h.db)).map((c) => c.name)).toContain('Period 3, next year');
+  });
+
+  it('draws another join code when the first one is taken, inside the copy too', async () => {
+    const { teacher, klass, other } = await setUp();
+    const taken = must(await getClass(teacher, other.id, h.db)).joinCode;
+    forcedCodes.push(taken, 'FRESHCD2');
+    const copy = must(
+      await copyClass(teacher, klass.id, { name: 'Period 3, again', shiftDays: 7, timeZone: CHICAGO }, h.db),
+    );
+    expect(copy.joinCode).toBe('FRESHCD2');
+    expect(must(await getClass(teacher, copy.classId, h.db))).toMatchObject({
+      name: 'Period 3, again',
+      joinCode: 'FRESHCD2',
+    });
+    expect(copy.assignments).toBe(2);
+    forcedCodes.push(taken, 'FRESHCD3');
+    expect(must(await createClass(teacher, { name: 'Period 6' }, h.db)).joinCode).toBe('FRESHCD3');
   });
 });
