@@ -11,9 +11,12 @@ import {
 } from '@/lib/validation/own-article';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
+import { keyResolver } from '../keys/resolve';
+import { rescoreClass, writeKeyVersion } from '../keys/store';
 import { type Failure, fail, ok, type Result } from '../result';
 import { isFailure } from './access';
 import { checkPlacedItems, writeItems } from './own-article-key';
+import { ownExerciseId } from './own-article-source';
 import { getOwnArticle, hasSubmissions, insertArticle, ownedArticle } from './own-articles';
 
 const LOCKED = fail(
@@ -40,23 +43,84 @@ export async function saveOwnKey(
   articleId: string,
   input: { version: number; items: readonly unknown[] },
   db: Db = getDb(),
-): Promise<Result<{ version: number }>> {
+): Promise<Result<{ version: number; rescored: ClassesRescored }>> {
   const row = await ownedArticle(db, actor, articleId);
   if (isFailure(row)) return row;
   const checked = checkPlacedItems(row.text, input.items);
   if (!checked.ok) return problemsFailure('The key was not saved', checked.problems);
-  const saved = await db.transaction().execute(async (trx) => {
-    const moved = await trx
-      .updateTable('own_article')
-      .set({ key_version: input.version + 1 })
-      .where('id', '=', row.id)
-      .where('key_version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) return false;
-    await writeItems(trx, row.id, checked.items);
-    return true;
-  });
-  return saved ? ok({ version: input.version + 1 }) : STALE;
+  try {
+    const rescored = await db.transaction().execute(async (trx) => {
+      const moved = await trx
+        .updateTable('own_article')
+        .set({ key_version: input.version + 1 })
+        .where('id', '=', row.id)
+        .where('key_version', '=', input.version)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) throw new StaleKey();
+      await writeItems(trx, row.id, checked.items);
+      return rescoreSubmittedClasses(trx, row.id, row.instructor_id, input.version + 1);
+    });
+    return ok({ version: input.version + 1, rescored });
+  } catch (error) {
+    // Another save came first: of this key, or of a class's key of it. Nothing is kept.
+    if (error instanceof StaleKey) return STALE;
+    throw error;
+  }
+}
+
+/** Ends a key save's transaction when another save came first. */
+class StaleKey extends Error {}
+
+/** The classes whose submitted work a change of an article's key rescored, and how it went. */
+export type ClassesRescored = { classes: string[]; submissions: number; studentsChanged: number };
+
+/**
+ * After a change of an article's key, each assignment of it with submitted work gets a new
+ * version of its class key (the class's own changes carried over, a note saying why), and its
+ * submissions are rescored against it, in the caller's transaction. The article keeps no
+ * earlier key, so a submission left on its old version would show the new items beside
+ * figures from the old ones; rescored, what a student sees is one key, marked as changed
+ * after they submitted (decision 18).
+ */
+async function rescoreSubmittedClasses(
+  trx: Db,
+  articleId: string,
+  userId: string,
+  keyVersion: number,
+): Promise<ClassesRescored> {
+  const assignments = await trx
+    .selectFrom('assignment')
+    .innerJoin('class', 'class.id', 'assignment.class_id')
+    .select(['assignment.id', 'assignment.class_id', 'class.name'])
+    .where('assignment.own_article_id', '=', articleId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('submission').select('submission.id').whereRef('submission.assignment_id', '=', 'assignment.id'),
+      ),
+    )
+    .orderBy('class.seq')
+    .orderBy('assignment.seq')
+    .execute();
+  const done: ClassesRescored = { classes: [], submissions: 0, studentsChanged: 0 };
+  for (const a of assignments) {
+    const exerciseId = ownExerciseId(a.id);
+    const current = await keyResolver(trx).classKey(a.class_id, exerciseId);
+    const written = await writeKeyVersion(trx, {
+      classId: a.class_id,
+      exerciseId,
+      baseVersion: current?.version ?? 0,
+      changes: current?.changes ?? [],
+      note: `The article’s key changed (its version ${keyVersion}); the class’s own changes carried over.`,
+      userId,
+    });
+    if (!written.ok) throw new StaleKey(written.message);
+    const rescored = await rescoreClass(trx, a.class_id, exerciseId, keyResolver(trx));
+    if (!rescored.ok) throw new Error(`close-read: ${rescored.message}`);
+    if (!done.classes.includes(a.name)) done.classes.push(a.name);
+    done.submissions += rescored.value.submissions;
+    done.studentsChanged += rescored.value.studentsChanged;
+  }
+  return done;
 }
 
 /**
@@ -113,7 +177,7 @@ export async function saveOwnKeyFromEditor(
   articleId: string,
   input: unknown,
   db: Db = getDb(),
-): Promise<{ ok: true; value: { version: number } } | EditorRefusal> {
+): Promise<{ ok: true; value: { version: number; rescored: ClassesRescored } } | EditorRefusal> {
   const parsed = SaveClassKeySchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

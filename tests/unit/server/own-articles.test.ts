@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
-import { gradeForActor } from '@/lib/server/classroom-grading';
+import { gradeForActor, openClassroomExercise } from '@/lib/server/classroom-grading';
 import { deleteAssignment } from '@/lib/server/data/assignment-control';
 import { archiveClass, createClass } from '@/lib/server/data/classes';
 import {
@@ -19,6 +19,9 @@ import { ownExerciseId } from '@/lib/server/data/own-article-source';
 import { createOwnArticle, deleteOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
 import { createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Db } from '@/lib/server/db/client';
+import { toStoredItem } from '@/lib/server/keys/overlay';
+import { keyResolver } from '@/lib/server/keys/resolve';
+import { writeKeyVersion } from '@/lib/server/keys/store';
 import type { OwnArticleInput } from '@/lib/validation/own-article';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeClassAssignment, makeInstructor, makeStudent, must } from './fixtures';
@@ -122,7 +125,10 @@ describeEachEngine('own articles', (h) => {
   it('keep a key written by offsets, refusing offsets outside the text and a stale version', async () => {
     const teacher = await makeInstructor(h.db);
     const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
-    expect(must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db))).toEqual({ version: 2 });
+    expect(must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db))).toEqual({
+      version: 2,
+      rescored: { classes: [], submissions: 0, studentsChanged: 0 },
+    });
     const article = must(await getOwnArticle(teacher, id, h.db));
     expect(article.items.map((i) => [i.id, i.quote, i.start, i.end])).toEqual([
       ['sourcing-1', 'Officials said', 0, 14],
@@ -182,7 +188,7 @@ describeEachEngine('own articles', (h) => {
     };
     expect(await saveOwnKeyFromEditor(teacher, id, { baseVersion: 1, items: [item], note: '' }, h.db)).toEqual({
       ok: true,
-      value: { version: 2 },
+      value: { version: 2, rescored: { classes: [], submissions: 0, studentsChanged: 0 } },
     });
     const noKind = await saveOwnKeyFromEditor(
       teacher,
@@ -387,5 +393,102 @@ describeEachEngine('own articles', (h) => {
       message:
         '“A plan fails” is part of the record of the archived class Last year, with its students’ work, so it stays.',
     });
+  });
+
+  it('after students submitted, a change of the key rescores their work at once, as a class key version that says why', async () => {
+    const teacher = await makeInstructor(h.db);
+    const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
+    must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db));
+    const klass = must(await createClass(teacher, { name: 'Period 2' }, h.db));
+    const assignment = must(
+      await createOwnAssignment(
+        teacher,
+        id,
+        {
+          classId: klass.id,
+          instructions: 'Label every attribution and every loaded word.',
+          labels: ['sourcing', 'loaded-language'],
+          opensAt: null,
+          dueAt: null,
+          releasePolicy: 'on-submit',
+          allowResubmit: false,
+        },
+        h.db,
+      ),
+    );
+    const exerciseId = ownExerciseId(assignment.id);
+    const { actor } = await makeStudent(h.db, klass.joinCode);
+    // "slammed" labeled loaded language, as the key has it: found, the label right.
+    const submitted = await gradeForActor(
+      actor,
+      { exerciseId, clientId: crypto.randomUUID(), answers: [{ label: 'loaded-language', start: 40, end: 47 }] },
+      h.db,
+    );
+    if (!submitted.ok || !submitted.graded) throw new Error('no graded submission');
+    const before = submitted.graded.result.overall;
+    expect(submitted.notice).toBe('Submitted.');
+
+    // The teacher decides "slammed" is not loaded language but a claim of its own, and moves
+    // the first item's extent: two of the student's figures move.
+    const changed = ITEMS.map((item, i) =>
+      i === 1 ? { ...item, label: 'sourcing', kind: 'named-person', voice: undefined } : item,
+    );
+    const saved = must(await saveOwnKey(teacher, id, { version: 2, items: changed }, h.db));
+    expect(saved).toEqual({ version: 3, rescored: { classes: ['Period 2'], submissions: 1, studentsChanged: 1 } });
+
+    const row = await h.db
+      .selectFrom('submission')
+      .select(['key_version', 'score_json'])
+      .where('assignment_id', '=', assignment.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.key_version)).toBe(1);
+    const versions = await h.db
+      .selectFrom('class_key_version')
+      .select(['version', 'note'])
+      .where('class_id', '=', klass.id)
+      .where('exercise_id', '=', exerciseId)
+      .execute();
+    expect(versions).toEqual([
+      { version: 1, note: 'The article’s key changed (its version 3); the class’s own changes carried over.' },
+    ]);
+    // What the student sees is one key: the new items, the figures scored against them, and a
+    // line saying the key changed after they submitted.
+    const view = await openClassroomExercise(actor, exerciseId, h.db);
+    const graded = view?.submitted?.graded;
+    if (!graded) throw new Error('the student sees no comparison');
+    expect(graded.key.map((i) => i.label)).toEqual(['sourcing', 'sourcing']);
+    expect(graded.result.overall).not.toEqual(before);
+    expect(JSON.parse(row.score_json).overall).toEqual(graded.result.overall);
+    expect(view?.submitted?.notice).toBe(
+      'Submitted. Your teacher changed the key after you submitted; this is version 1, and your figures are scored against it.',
+    );
+
+    // The class makes a change of its own; the next change of the article's key carries it over.
+    const classKey = await keyResolver(h.db).classKey(klass.id, exerciseId);
+    const first = classKey?.exercise.baseKey[0];
+    if (!first || teacher.kind !== 'instructor') throw new Error('no key item');
+    const own = [{ kind: 'edit' as const, item: { ...toStoredItem(first), optional: true } }];
+    must(
+      await writeKeyVersion(h.db, {
+        classId: klass.id,
+        exerciseId,
+        baseVersion: 1,
+        changes: own,
+        note: 'Optional in this class.',
+        userId: teacher.userId,
+      }),
+    );
+    const third = must(await saveOwnKey(teacher, id, { version: 3, items: ITEMS }, h.db));
+    expect(third.rescored).toMatchObject({ classes: ['Period 2'], submissions: 1 });
+    const rows = await h.db
+      .selectFrom('class_key_version')
+      .select(['version', 'changes_json'])
+      .where('class_id', '=', klass.id)
+      .where('exercise_id', '=', exerciseId)
+      .orderBy('version')
+      .execute();
+    expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]);
+    expect(JSON.parse(rows[2]?.changes_json ?? '')).toEqual(JSON.parse(rows[1]?.changes_json ?? ''));
+    expect(JSON.parse(rows[2]?.changes_json ?? '')).toHaveLength(1);
   });
 });

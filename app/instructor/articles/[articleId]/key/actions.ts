@@ -19,9 +19,11 @@ export async function saveOwnKeyAction(articleId: string, input: unknown): Promi
     };
   }
   revalidatePath('/instructor/articles', 'layout');
-  return {
-    ok: true,
-    version: result.value.version,
-    message: `Saved as version ${result.value.version}. Classes it is assigned to are scored with it from their next submission; rescore a class from its key page to update earlier ones.`,
-  };
+  const { version, rescored } = result.value;
+  const students = (n: number) => `${n} student${n === 1 ? '' : 's'}`;
+  const work =
+    rescored.submissions === 0
+      ? ' The classes it is assigned to are scored with it from their first submission.'
+      : ` The work submitted in ${new Intl.ListFormat('en', { type: 'conjunction' }).format(rescored.classes)} is rescored against it (${rescored.submissions} submission${rescored.submissions === 1 ? '' : 's'}; the figures of ${students(rescored.studentsChanged)} changed). Students see the new key, marked as changed, once it is released to them.`;
+  return { ok: true, version, message: `Saved as version ${version}.${work}` };
 }
