@@ -5,7 +5,7 @@ import type { AssignmentChangeTable } from '../db/schema';
 import { type Failure, fail, ok, type Result } from '../result';
 import { type AssignmentRow, instructorId, isFailure, ownedStudent, visibleAssignment } from './access';
 import { countSubmissions, recordChanges } from './assignment-changes';
-import { type AssignmentSettings, settingsProblem } from './assignments';
+import { type AssignmentSettings, isKeyReleased, settingsProblem } from './assignments';
 import { effectiveDue, markLate } from './student-exceptions';
 
 /*
@@ -27,14 +27,17 @@ async function ownedLiveAssignment(db: Db, actor: Actor, assignmentId: string): 
 /**
  * Changes an assignment's dates, key release policy and resubmission rule, under the checks
  * of making one. Records each setting that changed; a changed due time re-marks which
- * submissions are late (each student's extension counts). Returns how many settings changed.
+ * submissions are late (each student's extension counts). Returns how many settings changed,
+ * and whether the change hides again a key the class could already see (a due date moved
+ * later after it passed, a policy changed): allowed, since a date set in the past by mistake
+ * is worth mending, but students who looked have seen the key, and the instructor is told.
  */
 export async function updateAssignment(
   actor: Actor,
   assignmentId: string,
   input: AssignmentSettings,
   db: Db = getDb(),
-): Promise<Result<{ changed: number }>> {
+): Promise<Result<{ changed: number; hidesReleasedKey: boolean }>> {
   const row = await ownedLiveAssignment(db, actor, assignmentId);
   if (isFailure(row)) return row;
   const problem = settingsProblem(input, new Date());
@@ -53,7 +56,10 @@ export async function updateAssignment(
     changes.push({ kind: 'release-policy', from_value: row.release_policy, to_value: next.release_policy });
   if (next.allow_resubmit !== row.allow_resubmit)
     changes.push({ kind: 'resubmit', from_value: String(row.allow_resubmit), to_value: String(next.allow_resubmit) });
-  if (changes.length === 0) return ok({ changed: 0 });
+  if (changes.length === 0) return ok({ changed: 0, hidesReleasedKey: false });
+  const now = new Date();
+  const submitted = (await countSubmissions(db, row.id)) > 0;
+  const hidesReleasedKey = isKeyReleased(row, now, submitted) && !isKeyReleased({ ...row, ...next }, now, submitted);
   const userId = actor.kind === 'instructor' ? actor.userId : '';
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('assignment').set(next).where('id', '=', row.id).execute();
@@ -65,7 +71,7 @@ export async function updateAssignment(
     );
     if (next.due_at !== row.due_at) await markLate(trx, row.id, next.due_at);
   });
-  return ok({ changed: changes.length });
+  return ok({ changed: changes.length, hidesReleasedKey });
 }
 
 /**

@@ -109,6 +109,7 @@ describeEachEngine('assignment control', (h) => {
     const newDue = new Date(T0.getTime() + 2 * HOUR);
     expect(must(await updateAssignment(teacher, assignment.id, settings({ dueAt: newDue }), h.db))).toEqual({
       changed: 1,
+      hidesReleasedKey: false,
     });
     expect(
       must(
@@ -119,10 +120,13 @@ describeEachEngine('assignment control', (h) => {
           h.db,
         ),
       ),
-    ).toEqual({ changed: 2 });
+    ).toEqual({ changed: 2, hidesReleasedKey: false });
     // The same settings again change nothing and record nothing.
     const same = settings({ dueAt: newDue, releasePolicy: 'manual', allowResubmit: true });
-    expect(must(await updateAssignment(teacher, assignment.id, same, h.db))).toEqual({ changed: 0 });
+    expect(must(await updateAssignment(teacher, assignment.id, same, h.db))).toEqual({
+      changed: 0,
+      hidesReleasedKey: false,
+    });
     const view = must(await getAssignmentControl(teacher, assignment.id, h.db));
     expect(view).toMatchObject({ dueAt: newDue.toISOString(), releasePolicy: 'manual', allowResubmit: true });
     expect(view.changes.map(({ at: _at, id: _id, ...c }) => c)).toEqual([
@@ -140,6 +144,24 @@ describeEachEngine('assignment control', (h) => {
     expect(must(await listSubmissions(teacher, assignment.id, h.db)).map((s) => s.late)).toEqual([false]);
     must(await updateAssignment(teacher, assignment.id, settings({ dueAt: new Date(T0.getTime() + HOUR) }), h.db));
     expect(must(await listSubmissions(teacher, assignment.id, h.db)).map((s) => s.late)).toEqual([true]);
+  });
+
+  it('a change that hides again a key the class could see is made, and says so', async () => {
+    const { teacher, assignment, maya } = await setUp();
+    // Before the due time the key is not out: moving the date is a plain change.
+    const hides = async (change: Parameters<typeof settings>[0]) =>
+      must(await updateAssignment(teacher, assignment.id, settings(change), h.db)).hidesReleasedKey;
+    expect(await hides({ dueAt: new Date(T0.getTime() + 2 * HOUR) })).toBe(false);
+    // After it, the key ('after-due') is out to the class: moving the date later hides it again.
+    at(new Date(T0.getTime() + 3 * HOUR));
+    expect(must(await getMySubmission(maya, { assignmentId: assignment.id, exerciseId: EXERCISE }, h.db))).toBeNull();
+    expect(must(await listMyAssignments(maya, h.db))[0]).toMatchObject({ keyReleased: true });
+    expect(await hides({ dueAt: new Date(T0.getTime() + 4 * HOUR) })).toBe(true);
+    expect(must(await listMyAssignments(maya, h.db))[0]).toMatchObject({ keyReleased: false });
+    // Hidden already: moving it again hides nothing more; so does a policy change after release.
+    expect(await hides({ dueAt: new Date(T0.getTime() + 5 * HOUR) })).toBe(false);
+    at(new Date(T0.getTime() + 6 * HOUR));
+    expect(await hides({ dueAt: new Date(T0.getTime() + 5 * HOUR), releasePolicy: 'manual' })).toBe(true);
   });
 
   it('only the class’s instructor edits, reopens, extends or deletes; nothing changes for anyone else', async () => {

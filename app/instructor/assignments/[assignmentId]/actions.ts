@@ -35,6 +35,10 @@ function settle<T>(
   return { ok: true, message: message(result.value) };
 }
 
+/** Said when a change hides again a key the class could already see. */
+const HIDDEN_AGAIN =
+  ' The class could already see the key; it is hidden again now, but students who looked at it have seen it. To give some students more time, extend the due date for them instead.';
+
 export async function updateAssignmentAction(
   assignmentId: string,
   input: unknown,
@@ -49,7 +53,9 @@ export async function updateAssignmentAction(
     allowResubmit,
   });
   return settle(result, (v) =>
-    v.changed === 0 ? 'Nothing changed.' : `Saved ${v.changed} change${v.changed === 1 ? '' : 's'}.`,
+    v.changed === 0
+      ? 'Nothing changed.'
+      : `Saved ${v.changed} change${v.changed === 1 ? '' : 's'}.${v.hidesReleasedKey ? HIDDEN_AGAIN : ''}`,
   );
 }
 
