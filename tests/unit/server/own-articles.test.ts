@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { getArticle } from '@/lib/content/articles';
 import { getKey } from '@/lib/content/keys';
+import type { Actor } from '@/lib/server/actor';
 import { gradeForActor, openClassroomExercise } from '@/lib/server/classroom-grading';
 import { deleteAssignment } from '@/lib/server/data/assignment-control';
 import { archiveClass, createClass } from '@/lib/server/data/classes';
@@ -17,7 +18,7 @@ import {
 import { exportOwnArticle, exportShippedArticle, importArticleFile } from '@/lib/server/data/own-article-files';
 import { ownExerciseId } from '@/lib/server/data/own-article-source';
 import { createOwnArticle, deleteOwnArticle, getOwnArticle, listOwnArticles } from '@/lib/server/data/own-articles';
-import { createOwnAssignment } from '@/lib/server/data/own-assignments';
+import { type CreateOwnAssignmentInput, createOwnAssignment } from '@/lib/server/data/own-assignments';
 import type { Db } from '@/lib/server/db/client';
 import { toStoredItem } from '@/lib/server/keys/overlay';
 import { keyResolver } from '@/lib/server/keys/resolve';
@@ -74,6 +75,33 @@ async function rowCounts(db: Db) {
     .select(({ fn }) => fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return [Number(articles?.n), Number(items?.n)];
+}
+
+/** An assignment of the article to the class: attributions only, the key released by hand, unless changed. */
+async function assign(
+  db: Db,
+  teacher: Actor,
+  articleId: string,
+  classId: string,
+  change: Partial<CreateOwnAssignmentInput> = {},
+) {
+  return must(
+    await createOwnAssignment(
+      teacher,
+      articleId,
+      {
+        classId,
+        instructions: 'Label every attribution.',
+        labels: ['sourcing'],
+        opensAt: null,
+        dueAt: null,
+        releasePolicy: 'manual',
+        allowResubmit: false,
+        ...change,
+      },
+      db,
+    ),
+  );
 }
 
 describeEachEngine('own articles', (h) => {
@@ -294,22 +322,7 @@ describeEachEngine('own articles', (h) => {
     expect(moved.keyVersion).toBe(3);
     // A submission on an assignment of the article locks its text.
     const klass = must(await createClass(teacher, { name: 'Period 2' }, h.db));
-    const assignment = must(
-      await createOwnAssignment(
-        teacher,
-        id,
-        {
-          classId: klass.id,
-          instructions: 'Label every attribution.',
-          labels: ['sourcing'],
-          opensAt: null,
-          dueAt: null,
-          releasePolicy: 'manual',
-          allowResubmit: false,
-        },
-        h.db,
-      ),
-    );
+    const assignment = await assign(h.db, teacher, id, klass.id);
     const { actor } = await makeStudent(h.db, klass.joinCode);
     const submitted = await gradeForActor(
       actor,
@@ -332,23 +345,6 @@ describeEachEngine('own articles', (h) => {
   it('are deleted with their key by their owner only, and kept while a class uses them, naming it', async () => {
     const teacher = await makeInstructor(h.db);
     const other = await makeInstructor(h.db, 'Other');
-    const assign = async (articleId: string, classId: string) =>
-      must(
-        await createOwnAssignment(
-          teacher,
-          articleId,
-          {
-            classId,
-            instructions: 'Label every attribution.',
-            labels: ['sourcing'],
-            opensAt: null,
-            dueAt: null,
-            releasePolicy: 'manual',
-            allowResubmit: false,
-          },
-          h.db,
-        ),
-      );
     const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
     must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db));
     const { actor: student } = await makeStudent(h.db, (await makeClassAssignment(h.db)).klass.joinCode);
@@ -360,8 +356,8 @@ describeEachEngine('own articles', (h) => {
     // Assigned in two classes: refused, naming both; nothing goes.
     const first = must(await createClass(teacher, { name: 'Period 2' }, h.db));
     const second = must(await createClass(teacher, { name: 'Period 5' }, h.db));
-    const a1 = await assign(id, first.id);
-    const a2 = await assign(id, second.id);
+    const a1 = await assign(h.db, teacher, id, first.id);
+    const a2 = await assign(h.db, teacher, id, second.id);
     expect(await deleteOwnArticle(teacher, id, h.db)).toEqual({
       ok: false,
       error: 'conflict',
@@ -385,7 +381,7 @@ describeEachEngine('own articles', (h) => {
     // An archived class keeps its record: the article it used stays.
     const kept = must(await createOwnArticle(teacher, INPUT, h.db));
     const old = must(await createClass(teacher, { name: 'Last year' }, h.db));
-    await assign(kept.id, old.id);
+    await assign(h.db, teacher, kept.id, old.id);
     must(await archiveClass(teacher, old.id, h.db));
     expect(await deleteOwnArticle(teacher, kept.id, h.db)).toMatchObject({
       ok: false,
@@ -400,22 +396,11 @@ describeEachEngine('own articles', (h) => {
     const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
     must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db));
     const klass = must(await createClass(teacher, { name: 'Period 2' }, h.db));
-    const assignment = must(
-      await createOwnAssignment(
-        teacher,
-        id,
-        {
-          classId: klass.id,
-          instructions: 'Label every attribution and every loaded word.',
-          labels: ['sourcing', 'loaded-language'],
-          opensAt: null,
-          dueAt: null,
-          releasePolicy: 'on-submit',
-          allowResubmit: false,
-        },
-        h.db,
-      ),
-    );
+    const assignment = await assign(h.db, teacher, id, klass.id, {
+      instructions: 'Label every attribution and every loaded word.',
+      labels: ['sourcing', 'loaded-language'],
+      releasePolicy: 'on-submit',
+    });
     const exerciseId = ownExerciseId(assignment.id);
     const { actor } = await makeStudent(h.db, klass.joinCode);
     // "slammed" labeled loaded language, as the key has it: found, the label right.
