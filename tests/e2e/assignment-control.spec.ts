@@ -157,3 +157,29 @@ test('edit, reopen for one student, extend, copy and delete an assignment', asyn
   await maya.goto('/class');
   await expect(maya.getByRole('link', { name: /Who says so/ })).toHaveCount(0);
 });
+
+test('moving a past due date later hides a released key again, and the save says students may have seen it', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { page } = await teacherWithClass(browser, { name: 'Mr Okafor', className: 'Period 2' });
+  // Due yesterday, the key released after the due date: the class can see it now.
+  const form = page.locator('form.assignment-form');
+  await form.getByRole('checkbox', { name: /Who says so/i }).check();
+  await form.getByLabel('Due on (optional)').fill(dayFromNow(-1));
+  await form.getByRole('radio', { name: 'After the due date' }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+  await page.getByRole('link', { name: /Change Who says so/ }).click();
+  const edit = page.getByRole('form', { name: 'Change the assignment' });
+  await edit.getByLabel('Due on (optional)').fill(dayFromNow(2));
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved 1 change.' })).toHaveText(
+    'Saved 1 change. The class could already see the key; it is hidden again now, but students who looked at it have seen it. To give some students more time, extend the due date for them instead.',
+  );
+  // Moved again, nothing more is hidden: the plain message.
+  await edit.getByLabel('Due on (optional)').fill(dayFromNow(3));
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved 1 change\.$/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
