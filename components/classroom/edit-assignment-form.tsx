@@ -50,7 +50,9 @@ export function EditAssignmentForm({ current, save }: Props) {
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     setTimeZone(zone);
-    reset(valuesFor(current, zone));
+    // After a save the page brings the stored settings back: a field changed since then
+    // (typed while the page reloaded) keeps what was typed.
+    reset(valuesFor(current, zone), { keepDirtyValues: true });
   }, [current, reset]);
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate aria-label="Change the assignment">
