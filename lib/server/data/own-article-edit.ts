@@ -80,7 +80,8 @@ export type ClassesRescored = { classes: string[]; submissions: number; students
  * submissions are rescored against it, in the caller's transaction. The article keeps no
  * earlier key, so a submission left on its old version would show the new items beside
  * figures from the old ones; rescored, what a student sees is one key, marked as changed
- * after they submitted (decision 18).
+ * after they submitted (decision 18). An archived class is left as it was: its record (and
+ * the grades exported from it) does not move.
  */
 async function rescoreSubmittedClasses(
   trx: Db,
@@ -93,6 +94,8 @@ async function rescoreSubmittedClasses(
     .innerJoin('class', 'class.id', 'assignment.class_id')
     .select(['assignment.id', 'assignment.class_id', 'class.name'])
     .where('assignment.own_article_id', '=', articleId)
+    // An archived class's record stays as it was: its figures are not moved.
+    .where('class.archived_at', 'is', null)
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('submission').select('submission.id').whereRef('submission.assignment_id', '=', 'assignment.id'),

@@ -475,5 +475,22 @@ describeEachEngine('own articles', (h) => {
     expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]);
     expect(JSON.parse(rows[2]?.changes_json ?? '')).toEqual(JSON.parse(rows[1]?.changes_json ?? ''));
     expect(JSON.parse(rows[2]?.changes_json ?? '')).toHaveLength(1);
+
+    // Archived, the class keeps its record: a further change of the key leaves it alone.
+    must(await archiveClass(teacher, klass.id, h.db));
+    const stored = await h.db
+      .selectFrom('submission')
+      .select(['key_version', 'score_json'])
+      .where('assignment_id', '=', assignment.id)
+      .executeTakeFirstOrThrow();
+    const fourth = must(await saveOwnKey(teacher, id, { version: 4, items: changed }, h.db));
+    expect(fourth.rescored).toEqual({ classes: [], submissions: 0, studentsChanged: 0 });
+    expect(
+      await h.db
+        .selectFrom('submission')
+        .select(['key_version', 'score_json'])
+        .where('assignment_id', '=', assignment.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(stored);
   });
 });
