@@ -1,4 +1,5 @@
 import 'server-only';
+import { sha256 } from '@/lib/content/articles';
 import { LABELS, type Label } from '@/lib/validation/labels';
 import type { Db } from '../db/client';
 import { keyItemView } from '../grading';
@@ -73,8 +74,9 @@ async function exerciseOfAssignment(db: Db, assignmentId: string): Promise<Resol
     article: { id: row.article_id, title: row.title, text: row.text, sha256: row.sha256 },
     range: { start: 0, end: row.text.length },
     baseKey: items.map(keyItemView),
-    // The text's hash and the key's version: either changing gives a new base key.
-    baseVersion: `${row.sha256}:${row.key_version}`,
+    // The text's hash, the key's version and a hash of the items as read: either changing
+    // gives a new base key, and a key read while a save commits is never taken for another.
+    baseVersion: `${row.sha256}:${row.key_version}:${sha256(JSON.stringify(items))}`,
     source: 'own-article',
   };
 }

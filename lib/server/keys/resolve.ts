@@ -122,8 +122,11 @@ export function keyResolver(db: Db): KeyResolver {
     const version = asked ?? (await currentVersion(classId, exerciseId));
     const at = `${resolved.source}:${resolved.baseVersion}\n${classId}\n${exerciseId}\n${version}`;
     const hit = cache.get(at);
-    if (hit) return remember(at, hit);
-    if (version === 0) return remember(at, buildClassKey(classId, resolved, 0, []));
+    if (hit) return db.isTransaction ? hit : remember(at, hit);
+    // What a transaction reads may still be rolled back (a key saved and rescored in one
+    // transaction that then fails): only committed reads are kept for other requests.
+    const keep = (key: ClassKey) => (db.isTransaction ? key : remember(at, key));
+    if (version === 0) return keep(buildClassKey(classId, resolved, 0, []));
     const row = await db
       .selectFrom('class_key_version')
       .select('changes_json')
@@ -132,7 +135,7 @@ export function keyResolver(db: Db): KeyResolver {
       .where('version', '=', version)
       .executeTakeFirst();
     if (!row) return null;
-    return remember(at, buildClassKey(classId, resolved, version, parseChanges(row.changes_json)));
+    return keep(buildClassKey(classId, resolved, version, parseChanges(row.changes_json)));
   };
   return {
     exercise,

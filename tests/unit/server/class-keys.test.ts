@@ -7,7 +7,9 @@ import { gradeForActor, openClassroomExercise } from '@/lib/server/classroom-gra
 import { releaseKey } from '@/lib/server/data/assignments';
 import { editableItems, openClassKeyEditor, rescoreClassKey, saveClassKey } from '@/lib/server/data/class-key-edit';
 import { exerciseKey, keyView } from '@/lib/server/grading';
-import { KEY_CHANGED } from '@/lib/server/keys/store';
+import { toStoredItem } from '@/lib/server/keys/overlay';
+import { keyResolver } from '@/lib/server/keys/resolve';
+import { KEY_CHANGED, writeKeyVersion } from '@/lib/server/keys/store';
 import { MAX_KEY_ITEMS } from '@/lib/validation/class-key';
 import { describeEachEngine } from './db-harness';
 import { ANONYMOUS, makeClassAssignment, makeInstructor, makeStudent, must } from './fixtures';
@@ -200,5 +202,40 @@ describeEachEngine('class keys', (h) => {
       error: 'not-found',
     });
     expect(await h.db.selectFrom('class_key_version').selectAll().execute()).toEqual([]);
+  });
+
+  it('a key read inside a transaction that is rolled back is never served afterwards', async () => {
+    const { mine } = await setUp();
+    const teacher = mine.teacher;
+    if (teacher.kind !== 'instructor') throw new Error('not an instructor');
+    const base = await open(teacher, mine.klass.id);
+    const first = (await keyResolver(h.db).classKey(mine.klass.id, EXERCISE))?.exercise.baseKey[0];
+    if (!first || base.version !== 0) throw new Error('no shipped key');
+    const explained = (explanation: string) => [
+      { kind: 'edit' as const, item: { ...toStoredItem(first), explanation } },
+    ];
+    const version1 = (db: typeof h.db, explanation: string) =>
+      writeKeyVersion(db, {
+        classId: mine.klass.id,
+        exerciseId: EXERCISE,
+        baseVersion: 0,
+        changes: explained(explanation),
+        note: explanation,
+        userId: teacher.userId,
+      });
+    // Version 1 written and read in a transaction that then fails: it never happened.
+    await expect(
+      h.db.transaction().execute(async (trx) => {
+        must(await version1(trx, 'Written, read, then rolled back.'));
+        const read = await keyResolver(trx).classKey(mine.klass.id, EXERCISE);
+        expect(read?.items.find((i) => i.id === first.id)?.explanation).toBe('Written, read, then rolled back.');
+        throw new Error('the save fails after the read');
+      }),
+    ).rejects.toThrow('the save fails after the read');
+    // Another version 1 is saved for real: every later read gets that one.
+    must(await version1(h.db, 'Saved for real.'));
+    const now = await keyResolver(h.db).classKey(mine.klass.id, EXERCISE);
+    expect(now?.version).toBe(1);
+    expect(now?.items.find((i) => i.id === first.id)?.explanation).toBe('Saved for real.');
   });
 });
