@@ -52,6 +52,7 @@ export function toClassScoringKey(items: readonly ClassKeyItem[]): ScoringKeyIte
 /*
  * A stored version never changes, so a class key is cached by (base key, class, exercise,
  * version) for the life of the process; the newest version number is read once per request.
+ * Only keys read outside a transaction are cached (see load).
  * Bounded so that a server with many classes keeps only the keys in use.
  */
 const CACHE_LIMIT = 256;
