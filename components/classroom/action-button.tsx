@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { OFFLINE_MESSAGE } from './form-bits';
@@ -9,11 +10,14 @@ type Props = {
   action: () => Promise<ActionResult<{ message: string }>>;
   /** Asked before acting, for changes that cannot be undone. */
   confirm?: string;
+  /** Where to go once it worked, instead of saying so here (the page may be gone: a deletion). */
+  goTo?: string;
   className?: string;
 };
 
 /** A button that runs one server action and says what happened. */
-export function ActionButton({ label, action, confirm, className }: Props) {
+export function ActionButton({ label, action, confirm, goTo, className }: Props) {
+  const router = useRouter();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
   const run = () => {
@@ -22,7 +26,8 @@ export function ActionButton({ label, action, confirm, className }: Props) {
     start(async () => {
       try {
         const outcome = await action();
-        setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.message });
+        if (outcome.ok && goTo) router.replace(goTo);
+        else setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.message });
       } catch {
         setResult({ ok: false, text: OFFLINE_MESSAGE });
       }

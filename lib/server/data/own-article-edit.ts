@@ -117,6 +117,7 @@ async function rescoreSubmittedClasses(
       userId,
     });
     if (!written.ok) throw new StaleKey(written.message);
+    // A new resolver: the first one read the class's newest version before this one was written.
     const rescored = await rescoreClass(trx, a.class_id, exerciseId, keyResolver(trx));
     if (!rescored.ok) throw new Error(`close-read: ${rescored.message}`);
     if (!done.classes.includes(a.name)) done.classes.push(a.name);

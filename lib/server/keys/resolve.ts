@@ -122,11 +122,11 @@ export function keyResolver(db: Db): KeyResolver {
     if (!resolved) return null;
     const version = asked ?? (await currentVersion(classId, exerciseId));
     const at = `${resolved.source}:${resolved.baseVersion}\n${classId}\n${exerciseId}\n${version}`;
-    const hit = cache.get(at);
-    if (hit) return db.isTransaction ? hit : remember(at, hit);
     // What a transaction reads may still be rolled back (a key saved and rescored in one
     // transaction that then fails): only committed reads are kept for other requests.
     const keep = (key: ClassKey) => (db.isTransaction ? key : remember(at, key));
+    const hit = cache.get(at);
+    if (hit) return keep(hit);
     if (version === 0) return keep(buildClassKey(classId, resolved, 0, []));
     const row = await db
       .selectFrom('class_key_version')

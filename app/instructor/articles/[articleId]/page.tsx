@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
-import { DeleteArticleButton } from '@/components/classroom/delete-article-button';
 import { OwnAssignmentForm } from '@/components/classroom/own-assignment-form';
 import { ReplaceTextForm } from '@/components/classroom/replace-text-form';
 import { getActor } from '@/lib/server/actor';
@@ -124,7 +123,13 @@ export default async function OwnArticlePage({ params }: Props) {
           The article goes with its key, for good. While a class has it assigned it stays: delete the assignment on the
           class’s page first.
         </p>
-        <DeleteArticleButton title={a.title} remove={deleteOwnArticleAction.bind(null, a.id)} />
+        <ActionButton
+          label="Delete the article"
+          className="danger"
+          confirm={`Delete “${a.title}” and its key for good? An export keeps a copy you can import again.`}
+          action={deleteOwnArticleAction.bind(null, a.id)}
+          goTo="/instructor/articles?deleted=1"
+        />
       </section>
     </div>
   );
