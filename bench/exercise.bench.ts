@@ -94,7 +94,7 @@ async function openWithDraft(page: Page, url: string, key: string, placed: Spans
  * runs from the pointerup event's time stamp to the task right after the frame that paints the
  * new highlight (requestAnimationFrame runs just before that frame's style, layout and paint).
  */
-async function penLabel(page: Page, frame: Locator, t: Target): Promise<{ paint: number; release: number }> {
+export async function penLabel(page: Page, frame: Locator, t: Target): Promise<{ paint: number; release: number }> {
   // Finds and scrolls to the word (a reader selects what is on screen), and arms the clock for
   // the release; returns where the drag starts and ends.
   const box = await frame.evaluate((root, target) => {

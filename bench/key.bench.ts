@@ -4,9 +4,11 @@
 // - key.rescore_ms: after one key change (one item made optional, or back), "Rescore the
 //   class": every submission scored against the new version and stored, in one transaction
 //   (lib/server/keys/store.ts rescoreClass); the median of RUNS changes.
-// - key.editor_paint_*: adding an item in the key editor, under 4x CPU throttling, measured
-//   as exercise.menu_paint_* is (bench/exercise.bench.ts menuLabel: the selection, its label
-//   menu shown, 1 pressed, until the new item is painted; the editor has no label pen).
+// - key.editor_paint_*: adding an item in the key editor with the label pen, under 4x CPU
+//   throttling, measured as exercise.paint_* is (bench/exercise.bench.ts penLabel: a real mouse
+//   drag over a word, from the pointerup event's time stamp until the new item is painted);
+// - key.editor_menu_paint_*: the same by the menu's way, measured as exercise.menu_paint_* is
+//   (menuLabel: the selection, its label menu shown, 1 pressed, until the new item is painted).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { toStoredItem } from '../lib/server/keys/overlay';
 import { keyResolver } from '../lib/server/keys/resolve';
 import { rescoreClass, writeKeyVersion } from '../lib/server/keys/store';
 import { findChromium } from '../scripts/find-chromium.cjs';
-import { menuLabel } from './exercise.bench';
+import { menuLabel, penLabel } from './exercise.bench';
 import type { Figure } from './run';
 import { startServer } from './server';
 
@@ -29,8 +31,10 @@ const MEASURED = 30;
 const CPU_THROTTLE = 4;
 /** Rescoring a large class after a change should feel immediate: 300 ms. */
 const RESCORE_TARGET_MS = 300;
-/** Adding an item should paint as fast as a student's label: 60 ms at the 95th percentile. */
+/** Adding an item with the label pen: 60 ms at the 95th percentile (issue: same method as exercise.paint_*). */
 const PAINT_TARGET_MS = 60;
+/** By the menu's way, as a student's label by the menu (exercise.menu_paint_p95_ms): 60 ms. */
+const MENU_TARGET_MS = 60;
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sortedPercentile = (values: number[], p: number) => {
@@ -135,14 +139,30 @@ export async function run(): Promise<Record<string, Figure>> {
       }
       return { text: chars.join(''), range: { start, end } };
     });
-    const spots = targets(text, range, MEASURED + 1, items);
-    await menuLabel(frame, spots[0] as Span); // warm-up, not counted
+    const spots = targets(text, range, 2 * (MEASURED + 1), items);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-    const paint: number[] = [];
-    for (const spot of spots.slice(1)) paint.push(await menuLabel(frame, spot));
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    if (process.env.BENCH_DEBUG) console.error({ rescore, paint });
+    // Each way: one warm-up add, not counted, then MEASURED adds under throttling.
+    const measure = async (add: (spot: Span) => Promise<number>, at: Span[]) => {
+      await add(at[0] as Span);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+      const times: number[] = [];
+      for (const spot of at.slice(1)) times.push(await add(spot));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      return times;
+    };
+    const menu = await measure(
+      (spot) => menuLabel(frame, spot),
+      spots.filter((_, i) => i % 2 === 1),
+    );
+    await page.getByRole('radio', { name: 'As Sourcing' }).check();
+    const paint = await measure(
+      async (spot) => (await penLabel(page, frame, spot)).paint,
+      spots.filter((_, i) => i % 2 === 0),
+    );
+    // Every add became an item (the list follows the paint, in a transition).
+    const added = items.length + 2 * (MEASURED + 1);
+    await page.getByText(new RegExp(`^Version \\d+, with changes not saved yet\\. ${added} items\\.`)).waitFor();
+    if (process.env.BENCH_DEBUG) console.error({ rescore, paint, menu });
     return {
       'key.rescore_ms': {
         value: round(sortedPercentile(rescore, 50)),
@@ -155,6 +175,13 @@ export async function run(): Promise<Record<string, Figure>> {
         value: round(sortedPercentile(paint, 95)),
         unit: 'ms',
         target: PAINT_TARGET_MS,
+        better: 'lower',
+      },
+      'key.editor_menu_paint_median_ms': { value: round(sortedPercentile(menu, 50)), unit: 'ms', better: 'lower' },
+      'key.editor_menu_paint_p95_ms': {
+        value: round(sortedPercentile(menu, 95)),
+        unit: 'ms',
+        target: MENU_TARGET_MS,
         better: 'lower',
       },
     };

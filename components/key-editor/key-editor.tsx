@@ -6,6 +6,7 @@ import { afterNextPaint } from '@/lib/annotation/frames';
 import { redo, undo } from '@/lib/annotation/history';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
+import { LabelPen } from '../exercise/label-pen';
 import { LabelToolbar } from '../exercise/label-toolbar';
 import { EditorActions } from './editor-actions';
 import { historyKeys } from './history-keys';
@@ -18,7 +19,8 @@ import { stored, useKeyItems } from './use-key-items';
 /**
  * The key editor: the article with every key item painted as students see them after
  * release, the list of items beside it, and the opened item's form. Words are selected with
- * the student exercise's annotator (mouse, touch, keyboard; 1-3 or Enter label them). Every
+ * the student exercise's annotator (mouse, touch, keyboard; 1-3 or Enter label them; the label
+ * pen makes each mouse selection an item at once). Every
  * change is undoable and checked at once as the server will check it; a save sends the whole
  * list with the version it was edited from. Used for a class's key and for an article's key.
  */
@@ -44,6 +46,7 @@ export function KeyEditor(props: KeyEditorProps) {
   const [version, setVersion] = useState(props.version);
   const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
   const [pending, setPending] = useState<TextSpan | null>(null);
+  const [pen, setPen] = useState<Label | null>(null);
   const [alert, setAlert] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -87,10 +90,21 @@ export function KeyEditor(props: KeyEditorProps) {
     if (label) addItem(label, span);
   });
   const onMenu = useEffectEvent(() => menu.current?.querySelector<HTMLButtonElement>('button')?.focus());
+  // The label pen, as in the student exercise: each mouse selection becomes an item at once.
+  const labelOnRelease = useEffectEvent(() => {
+    const label = pen;
+    return label ? (span: TextSpan) => addItem(label, span) : null;
+  });
 
   useEffect(() => {
     if (!frame.current) return;
-    const a = new Annotator(frame.current, range, { onPending: setPending, onActivate, onKeyLabel, onMenu });
+    const a = new Annotator(frame.current, range, {
+      onPending: setPending,
+      onActivate,
+      onKeyLabel,
+      onMenu,
+      labelOnRelease,
+    });
     annotator.current = a;
     return () => {
       a.destroy();
@@ -144,6 +158,7 @@ export function KeyEditor(props: KeyEditorProps) {
       </p>
       <div className="exercise-grid">
         <div className="exercise-text">
+          <LabelPen name={`${id}-pen`} labels={labels} pen={pen} onPen={setPen} />
           <div
             ref={frame}
             className="text-frame"
@@ -156,7 +171,7 @@ export function KeyEditor(props: KeyEditorProps) {
           <LabelToolbar
             ref={menu}
             labels={labels}
-            pen={null}
+            pen={pen}
             pending={pending}
             quote={(s) => text.slice(s.start, s.end)}
             onLabel={(label) => addItem(label, pending)}

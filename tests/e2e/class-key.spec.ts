@@ -1,11 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { dragSelect } from './helpers';
+import { dragSelect, paintedTexts } from './helpers';
 import { type Demo, seedDemo, signInInstructor } from './review-demo';
 
 // The class's key editor end to end, on classes seeded with `npm run seed-demo` in the test
 // server's own database: an instructor edits a shipped key item for their class, rescores,
-// and another class keeps the shipped key; the editor adds (mouse and keyboard), edits,
+// and another class keeps the shipped key; the editor adds (mouse, keyboard, the label pen), edits,
 // deletes, undoes and redoes, with axe checks.
 
 const DATA_DIR = process.env.E2E_DATA_DIR;
@@ -140,4 +140,48 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
   await expect(
     second.getByRole('alert').filter({ hasText: /The key changed since you opened it: reload/ }),
   ).toBeVisible();
+});
+
+test('the label pen makes each mouse selection a key item at once, without the menu', async ({ page }) => {
+  test.setTimeout(120_000);
+  const demo = seedDemo(DATA_DIR as string, 1);
+  await signInInstructor(page, demo);
+  const frame = await openEditor(page, demo);
+  const count = async () => Number((await page.getByText(/^Version \d+/).innerText()).match(/(\d+) items/)?.[1]);
+  const start = await count();
+  const pen = page.getByRole('group', { name: 'Label each mouse selection' });
+  const menu = page.getByRole('group', { name: 'Label the selection' });
+  await expect(pen.getByRole('radio', { name: 'Ask each time' })).toBeChecked();
+  await pen.getByRole('radio', { name: 'As Sourcing' }).check();
+  await expect(page.locator('.label-toolbar.idle')).toContainText('labeled Sourcing at once');
+  await page.evaluate(() => {
+    const w = window as unknown as { menuSeen: boolean };
+    w.menuSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.label-toolbar[role="group"]')) w.menuSeen = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+
+  // Two releases, two items, each painted and opened for its explanation; no menu.
+  const paragraphs = frame.locator('.para');
+  const phrase = async (n: number) => (await paragraphs.nth(n).innerText()).trim().split(/\s+/).slice(1, 4).join(' ');
+  const first = await phrase(0);
+  const second = await phrase(2);
+  await dragSelect(page, frame, first);
+  await expect.poll(count).toBe(start + 1);
+  await expect(page.getByRole('status').filter({ hasText: `Added “${first}” as Sourcing` })).toBeVisible();
+  await dragSelect(page, frame, second);
+  await expect.poll(count).toBe(start + 2);
+  expect(await paintedTexts(page, 'sourcing')).toEqual(expect.arrayContaining([first, second]));
+  await expect(page.locator('form.key-item-form')).toContainText(second);
+  expect(await page.evaluate(() => (window as unknown as { menuSeen: boolean }).menuSeen)).toBe(false);
+  await expectNoAxeViolations(page);
+
+  // Undo takes the pen's item back; back to asking, a selection opens the menu and waits.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(count).toBe(start + 1);
+  await pen.getByRole('radio', { name: 'Ask each time' }).check();
+  await dragSelect(page, frame, second);
+  await expect(menu).toBeVisible();
+  expect(await count()).toBe(start + 1);
 });
