@@ -105,6 +105,8 @@ async function rescoreSubmittedClasses(
     .orderBy('assignment.seq')
     .execute();
   const done: ClassesRescored = { classes: [], submissions: 0, studentsChanged: 0 };
+  // A student with work in two assignments of the article (in one class) is one student.
+  const changed = new Set<string>();
   for (const a of assignments) {
     const exerciseId = ownExerciseId(a.id);
     const current = await keyResolver(trx).classKey(a.class_id, exerciseId);
@@ -122,8 +124,9 @@ async function rescoreSubmittedClasses(
     if (!rescored.ok) throw new Error(`close-read: ${rescored.message}`);
     if (!done.classes.includes(a.name)) done.classes.push(a.name);
     done.submissions += rescored.value.submissions;
-    done.studentsChanged += rescored.value.studentsChanged;
+    for (const student of rescored.value.changedStudents) changed.add(student);
   }
+  done.studentsChanged = changed.size;
   return done;
 }
 

@@ -53,7 +53,13 @@ export async function writeKeyVersion(
 }
 
 /** How a rescoring went: submissions rescored, and students any of whose figures changed. */
-export type Rescored = { version: number; submissions: number; studentsChanged: number };
+export type Rescored = {
+  version: number;
+  submissions: number;
+  studentsChanged: number;
+  /** The students whose figures changed (for a caller that adds up several rescorings). */
+  changedStudents: string[];
+};
 
 /** The figures a student sees, in a fixed form, to tell whether a rescoring changed them. */
 function figuresOf(json: string): string {
@@ -96,5 +102,10 @@ export async function rescoreClass(
       .where('id', '=', row.id)
       .execute();
   }
-  return ok({ version: key.version, submissions: rows.length, studentsChanged: changed.size });
+  return ok({
+    version: key.version,
+    submissions: rows.length,
+    studentsChanged: changed.size,
+    changedStudents: [...changed],
+  });
 }

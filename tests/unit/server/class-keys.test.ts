@@ -61,7 +61,8 @@ describeEachEngine('class keys', (h) => {
     expect(after.stale).toBe(2);
     expect(after.items.find((i) => i.id === FIRST.id)).toMatchObject({ source: 'edited', optional: true });
     const rescored = must(await rescoreClassKey(mine.teacher, mine.klass.id, EXERCISE, h.db));
-    expect(rescored).toEqual({ version: 1, submissions: 2, studentsChanged: 2 });
+    expect(rescored).toMatchObject({ version: 1, submissions: 2, studentsChanged: 2 });
+    expect(rescored.changedStudents).toHaveLength(2);
     const rows = await h.db.selectFrom('submission').select(['student_id', 'key_version', 'score_json']).execute();
     const prepared = after.items.map(({ id, label, start, end, optional, accept }) => ({
       id,

@@ -493,4 +493,32 @@ describeEachEngine('own articles', (h) => {
         .executeTakeFirstOrThrow(),
     ).toEqual(stored);
   });
+
+  it('a student with work in two assignments of the article is counted once among the students whose figures changed', async () => {
+    const teacher = await makeInstructor(h.db);
+    const { id } = must(await createOwnArticle(teacher, INPUT, h.db));
+    must(await saveOwnKey(teacher, id, { version: 1, items: ITEMS }, h.db));
+    const klass = must(await createClass(teacher, { name: 'Period 3' }, h.db));
+    const settings = { labels: ['sourcing', 'loaded-language'] as const, releasePolicy: 'on-submit' as const };
+    const first = await assign(h.db, teacher, id, klass.id, { ...settings, labels: [...settings.labels] });
+    const second = await assign(h.db, teacher, id, klass.id, { ...settings, labels: [...settings.labels] });
+    const { actor } = await makeStudent(h.db, klass.joinCode);
+    for (const a of [first, second]) {
+      const submitted = await gradeForActor(
+        actor,
+        {
+          exerciseId: ownExerciseId(a.id),
+          clientId: crypto.randomUUID(),
+          answers: [{ label: 'loaded-language', start: 40, end: 47 }],
+        },
+        h.db,
+      );
+      expect(submitted.ok).toBe(true);
+    }
+    const changed = ITEMS.map((item, i) =>
+      i === 1 ? { ...item, label: 'sourcing', kind: 'named-person', voice: undefined } : item,
+    );
+    const saved = must(await saveOwnKey(teacher, id, { version: 2, items: changed }, h.db));
+    expect(saved.rescored).toEqual({ classes: ['Period 3'], submissions: 2, studentsChanged: 1 });
+  });
 });
