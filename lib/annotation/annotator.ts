@@ -52,7 +52,7 @@ export class Annotator {
   ) {
     this.index = indexParagraphs(container);
     this.text = this.readText();
-    this.painter = new HighlightPainter(this.index);
+    this.painter = new HighlightPainter(this.index, 'cr', container);
     const signal = this.abort.signal;
     const doc = container.ownerDocument;
     doc.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
@@ -99,6 +99,8 @@ export class Annotator {
   paint(spans: readonly PaintSpan[]): void {
     const cursor = this.keyboard ? [{ id: CURSOR_ID, label: 'cursor', ...this.keyboard }] : [];
     this.painter.sync([...spans, ...cursor]);
+    // The keyboard's cursor is where the reader is: drawn at once, wherever the text scrolled.
+    if (this.keyboard) this.painter.reveal(this.keyboard.start, this.keyboard.end);
   }
 
   private clamp(span: TextSpan): TextSpan | null {
@@ -215,6 +217,7 @@ export class Annotator {
 
   /** Places the keyboard selection on a span (jump-to from the list). */
   focusSpan(span: TextSpan): void {
+    this.painter.reveal(span.start, span.end);
     this.keyboard = span;
     this.events.onPending(span);
     this.container.focus({ preventScroll: true });

@@ -1,4 +1,5 @@
 import { type ParagraphIndex, rangesFor } from './dom';
+import { NearScreen } from './near-screen';
 
 /** A span to paint: its label names the highlight style (`cr-<label>` in the CSS). */
 export type PaintSpan = { id: string; label: string; start: number; end: number };
@@ -10,21 +11,64 @@ function registry(): HighlightRegistry | null {
   return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
 }
 
+/** One paragraph's piece of a painted span, and the part of the article it is in. */
+type Piece = { range: Range; label: string; part: Element };
+
 /**
  * Paints labeled spans over a rendered article without re-rendering it: with the CSS Custom
  * Highlight API where the browser has it (the DOM is never touched), otherwise by rebuilding
  * only the affected paragraphs with <mark> elements that keep the same text.
+ *
+ * Natively, given the article's container, only the pieces in parts of the article near the
+ * screen are registered (NearScreen): Chromium rebuilds every registered highlight whenever
+ * one changes, so a change costs what is near the screen, not the whole article. A span just
+ * put, and one revealed, has its parts registered at once.
  */
 export class HighlightPainter {
   private readonly spans = new Map<string, PaintSpan>();
-  private readonly ranges = new Map<string, Range[]>();
+  private readonly pieces = new Map<string, Piece[]>();
+  /** Each part's pieces, to register or unregister when it comes near the screen or goes. */
+  private readonly byPart = new Map<Element, Set<Piece>>();
+  /** Parts registered although not near the screen: a span was put or revealed there. */
+  private readonly forced = new Set<Element>();
   private readonly highlights = new Map<string, Highlight>();
   private readonly native = registry();
+  private readonly near: NearScreen | null;
 
   constructor(
     private readonly index: ParagraphIndex,
     private readonly prefix = 'cr',
-  ) {}
+    container?: HTMLElement,
+  ) {
+    this.near =
+      this.native && container && typeof IntersectionObserver === 'function'
+        ? new NearScreen(container, [...new Set(index.elements.map(partOf))], (part, near) => this.onNear(part, near))
+        : null;
+  }
+
+  private shown(part: Element): boolean {
+    return !this.near || this.near.has(part) || this.forced.has(part);
+  }
+
+  private onNear(part: Element, near: boolean): void {
+    if (near) {
+      if (this.forced.delete(part)) return;
+      for (const piece of this.byPart.get(part) ?? []) this.highlight(piece.label).add(piece.range);
+    } else if (!this.shown(part)) {
+      for (const piece of this.byPart.get(part) ?? []) this.highlights.get(piece.label)?.delete(piece.range);
+    }
+  }
+
+  /** Registers the pieces of the parts that [start, end) touches, near the screen or not. */
+  reveal(start: number, end: number): void {
+    if (!this.near) return;
+    for (const range of rangesFor(this.index, start, end)) {
+      const part = partOf(range.startContainer.parentElement as Element);
+      if (this.shown(part)) continue;
+      this.forced.add(part);
+      for (const piece of this.byPart.get(part) ?? []) this.highlight(piece.label).add(piece.range);
+    }
+  }
 
   /** Whether the browser paints natively (no DOM changes). */
   get isNative(): boolean {
@@ -41,16 +85,30 @@ export class HighlightPainter {
     return h as Highlight;
   }
 
-  /** Adds or replaces one span: only its own ranges are touched. */
+  /** Adds or replaces one span, registered at once: only its own ranges are touched. */
   put(span: PaintSpan): void {
+    this.place(span);
+    this.reveal(span.start, span.end);
+  }
+
+  private place(span: PaintSpan): void {
     const old = this.spans.get(span.id);
     this.drop(span.id);
     this.spans.set(span.id, span);
     if (this.native) {
-      const ranges = rangesFor(this.index, span.start, span.end);
-      this.ranges.set(span.id, ranges);
+      const pieces = rangesFor(this.index, span.start, span.end).map((range) => ({
+        range,
+        label: span.label,
+        part: partOf(range.startContainer.parentElement as Element),
+      }));
+      this.pieces.set(span.id, pieces);
       const h = this.highlight(span.label);
-      for (const r of ranges) h.add(r);
+      for (const piece of pieces) {
+        let inPart = this.byPart.get(piece.part);
+        if (!inPart) this.byPart.set(piece.part, (inPart = new Set()));
+        inPart.add(piece);
+        if (this.shown(piece.part)) h.add(piece.range);
+      }
       return;
     }
     // A span that moved leaves its old paragraphs: they are rebuilt without it.
@@ -69,11 +127,12 @@ export class HighlightPainter {
     const span = this.spans.get(id);
     if (!span) return;
     this.spans.delete(id);
-    const ranges = this.ranges.get(id) ?? [];
-    this.ranges.delete(id);
-    if (this.native) {
-      const h = this.highlights.get(span.label);
-      for (const r of ranges) h?.delete(r);
+    const pieces = this.pieces.get(id) ?? [];
+    this.pieces.delete(id);
+    const h = this.highlights.get(span.label);
+    for (const piece of pieces) {
+      this.byPart.get(piece.part)?.delete(piece);
+      h?.delete(piece.range);
     }
   }
 
@@ -83,7 +142,7 @@ export class HighlightPainter {
     for (const id of [...this.spans.keys()]) if (!wanted.has(id)) this.remove(id);
     for (const s of spans) {
       const old = this.spans.get(s.id);
-      if (!old || old.label !== s.label || old.start !== s.start || old.end !== s.end) this.put(s);
+      if (!old || old.label !== s.label || old.start !== s.start || old.end !== s.end) this.place(s);
     }
   }
 
@@ -91,7 +150,9 @@ export class HighlightPainter {
   destroy(): void {
     const all = [...this.spans.values()];
     this.spans.clear();
-    this.ranges.clear();
+    this.pieces.clear();
+    this.byPart.clear();
+    this.near?.destroy();
     if (this.native) {
       for (const name of this.highlights.keys()) this.native.delete(`${this.prefix}-${name}`);
       this.highlights.clear();
@@ -131,4 +192,9 @@ export class HighlightPainter {
       el.replaceChildren(...parts);
     });
   }
+}
+
+/** The part of the article a paragraph is in: its group of paragraphs, or itself. */
+function partOf(paragraph: Element): Element {
+  return paragraph.closest('.para-group') ?? paragraph.closest('.para') ?? paragraph;
 }
