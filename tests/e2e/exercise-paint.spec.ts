@@ -14,10 +14,8 @@ function registeredParagraphs(page: Page, label = 'sourcing'): Promise<number[]>
   }, `cr-${label}`);
 }
 
-test('only labels near the screen are registered; scrolling, a jump from the list and printing bring the others', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
+/** Opens the aggregation practice page with the first word of every paragraph labeled. */
+async function openWithLongDraft(page: Page) {
   await page.goto(PRACTICE);
   // A draft with the first word of every paragraph labeled, as a student's long draft.
   const { key, spans } = await page.locator('.text-frame').evaluate((root) => {
@@ -43,6 +41,14 @@ test('only labels near the screen are registered; scrolling, a jump from the lis
   ] as const);
   await page.goto(PRACTICE);
   await expect(page.locator('.span-item')).toHaveCount(usable.length);
+  return usable;
+}
+
+test('only labels near the screen are registered; scrolling, a jump from the list and printing bring the others', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const usable = await openWithLongDraft(page);
   const first = usable[0]?.start as number;
   const last = usable.at(-1)?.start as number;
 
@@ -73,4 +79,22 @@ test('only labels near the screen are registered; scrolling, a jump from the lis
   await page.pdf();
   expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(usable.length);
   await expect.poll(async () => (await registeredParagraphs(page)).length).toBeLessThan(usable.length / 2);
+});
+
+test('on a phone, where the page scrolls and not the text, the window decides what is near', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const usable = await openWithLongDraft(page);
+  const first = usable[0]?.start as number;
+  const last = usable.at(-1)?.start as number;
+  await page.locator('.text-frame').scrollIntoViewIfNeeded();
+  await expect.poll(() => registeredParagraphs(page)).toContain(first);
+  expect(await registeredParagraphs(page)).not.toContain(last);
+  await page.locator('.text-frame .para').last().scrollIntoViewIfNeeded();
+  await expect.poll(() => registeredParagraphs(page)).toContain(last);
+  await expect.poll(() => registeredParagraphs(page)).not.toContain(first);
+  // Turned to a wide screen, the text frame scrolls on its own and decides instead.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => document.querySelector('.text-frame')?.scrollTo(0, 0));
+  await expect.poll(() => registeredParagraphs(page)).toContain(first);
+  await expect.poll(() => registeredParagraphs(page)).not.toContain(last);
 });
