@@ -227,7 +227,8 @@ export function menuLabel(frame: Locator, t: Target): Promise<number> {
   );
 }
 
-function figures(prefix: string, times: number[], target?: number): Record<string, Figure> {
+/** A median and a 95th percentile of paint times, named `<prefix>_median_ms` and `<prefix>_p95_ms`. */
+export function figures(prefix: string, times: number[], target?: number): Record<string, Figure> {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     [`${prefix}_median_ms`]: { value: round(percentile(sorted, 50)), unit: 'ms', better: 'lower' },

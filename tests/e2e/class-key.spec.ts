@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { dragSelect, paintedTexts } from './helpers';
+import { dragSelect, paintedTexts, watchForMenu } from './helpers';
 import { type Demo, seedDemo, signInInstructor } from './review-demo';
 
 // The class's key editor end to end, on classes seeded with `npm run seed-demo` in the test
@@ -154,13 +154,7 @@ test('the label pen makes each mouse selection a key item at once, without the m
   await expect(pen.getByRole('radio', { name: 'Ask each time' })).toBeChecked();
   await pen.getByRole('radio', { name: 'As Sourcing' }).check();
   await expect(page.locator('.label-toolbar.idle')).toContainText('labeled Sourcing at once');
-  await page.evaluate(() => {
-    const w = window as unknown as { menuSeen: boolean };
-    w.menuSeen = false;
-    new MutationObserver(() => {
-      if (document.querySelector('.label-toolbar[role="group"]')) w.menuSeen = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+  const menuSeen = await watchForMenu(page);
 
   // Two releases, two items, each painted and opened for its explanation; no menu.
   const paragraphs = frame.locator('.para');
@@ -174,7 +168,7 @@ test('the label pen makes each mouse selection a key item at once, without the m
   await expect.poll(count).toBe(start + 2);
   expect(await paintedTexts(page, 'sourcing')).toEqual(expect.arrayContaining([first, second]));
   await expect(page.locator('form.key-item-form')).toContainText(second);
-  expect(await page.evaluate(() => (window as unknown as { menuSeen: boolean }).menuSeen)).toBe(false);
+  expect(await menuSeen()).toBe(false);
   await expectNoAxeViolations(page);
 
   // Undo takes the pen's item back; back to asking, a selection opens the menu and waits.

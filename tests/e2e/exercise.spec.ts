@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { clickPhrase, dragSelect, keyItems, paintedTexts, touchSelect } from './helpers';
+import { clickPhrase, dragSelect, keyItems, paintedTexts, touchSelect, watchForMenu } from './helpers';
 
 const LESSON = '/lessons/who-says-so';
 const EXERCISE = '[data-exercise="who-says-so-attributions"]';
@@ -103,13 +103,7 @@ test('the label pen labels each mouse selection on release, without the menu', a
 
   // Each release labels at once; the menu never opens, not even while dragging. A mid-word
   // start still snaps to words.
-  await page.evaluate(() => {
-    const w = window as unknown as { menuSeen: boolean };
-    w.menuSeen = false;
-    new MutationObserver(() => {
-      if (document.querySelector('.label-toolbar[role="group"]')) w.menuSeen = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+  const menuSeen = await watchForMenu(page);
   const painted = async () => (await paintedTexts(page, 'sourcing')).length;
   await dragSelect(page, frame, 'Majid Takht Ravanchi said');
   await expect(items).toHaveCount(1);
@@ -120,7 +114,7 @@ test('the label pen labels each mouse selection on release, without the menu', a
   await expect(menu).toHaveCount(0);
   await expect(exercise.locator('.exercise-side')).toContainText('“Press TV quoted Takhtravanchi as saying”');
   expect(await painted()).toBe(2);
-  expect(await page.evaluate(() => (window as unknown as { menuSeen: boolean }).menuSeen)).toBe(false);
+  expect(await menuSeen()).toBe(false);
   // A plain click (no selection) labels nothing.
   await frame.getByText('Saddam also used', { exact: false }).first().click();
   await expect(items).toHaveCount(2);

@@ -100,3 +100,18 @@ export async function touchSelect(frame: Locator, phrase: string) {
     throw new Error(`phrase not found: ${wanted}`);
   }, phrase);
 }
+
+/**
+ * Starts watching the page for the label menu; the function returned says whether the menu
+ * appeared since, even for a moment.
+ */
+export async function watchForMenu(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { menuSeen: boolean };
+    w.menuSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.label-toolbar[role="group"]')) w.menuSeen = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { menuSeen: boolean }).menuSeen);
+}
