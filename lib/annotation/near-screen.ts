@@ -1,31 +1,35 @@
 /**
  * Which parts of a long article are on screen or near it: the paragraph groups (or the
- * paragraphs, where there are no groups) within a quarter of a screen's height of what is
- * shown, in the text frame when it scrolls on its own, else in the window. The painter registers only their
+ * paragraphs, where there are no groups) within a quarter of the text frame's height of what
+ * the frame shows (it scrolls on its own, `.text-frame` in app/exercise.css; a frame that did
+ * not would show, and register, everything). The painter registers only their
  * highlights, because the browser rebuilds every registered highlight on each change of any
  * of them (decision 6); far from the screen nothing is drawn anyway.
  *
- * Told to the caller as each part comes near or goes; `all` (while printing) counts every part
+ * Told to the caller as each part comes near or goes; while the page prints, every part counts
  * as near. Framework-free, beside the annotator and the painter.
  */
 export class NearScreen {
   private readonly near = new Set<Element>();
-  private observer: IntersectionObserver | null = null;
-  private ownScroll = false;
+  private readonly observer: IntersectionObserver;
   private printing = false;
   private readonly abort = new AbortController();
 
   constructor(
-    private readonly container: HTMLElement,
+    container: HTMLElement,
     private readonly parts: readonly Element[],
     private readonly onChange: (part: Element, near: boolean) => void,
   ) {
-    this.observe();
+    this.observer = new IntersectionObserver((entries) => this.update(entries), {
+      root: container,
+      // Far enough ahead for reading and scrolling; each part more costs every change a little
+      // (measured at 4x: label pen median about 22.6 ms with a quarter, 24.7 with a whole screen).
+      rootMargin: '25% 0px',
+    });
+    for (const part of parts) this.observer.observe(part);
     const win = container.ownerDocument.defaultView;
     if (!win) return;
     const { signal } = this.abort;
-    // A phone's text frame scrolls with the page, a wide screen's on its own: follow a change.
-    win.addEventListener('resize', () => this.observe(), { signal });
     win.addEventListener('beforeprint', () => this.setPrinting(true), { signal });
     win.addEventListener('afterprint', () => this.setPrinting(false), { signal });
   }
@@ -33,25 +37,6 @@ export class NearScreen {
   /** Whether a part counts as near the screen now. */
   has(part: Element): boolean {
     return this.printing || this.near.has(part);
-  }
-
-  private scrollsOnItsOwn(): boolean {
-    const { overflowY } = getComputedStyle(this.container);
-    return overflowY === 'auto' || overflowY === 'scroll';
-  }
-
-  private observe(): void {
-    const own = this.scrollsOnItsOwn();
-    if (this.observer && own === this.ownScroll) return;
-    this.ownScroll = own;
-    this.observer?.disconnect();
-    this.observer = new IntersectionObserver((entries) => this.update(entries), {
-      root: own ? this.container : null,
-      // Far enough ahead for reading and scrolling; each part more costs every change a little
-      // (measured at 4x: label pen median about 22.6 ms with a quarter, 24.7 with a whole screen).
-      rootMargin: '25% 0px',
-    });
-    for (const part of this.parts) this.observer.observe(part);
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
@@ -74,7 +59,6 @@ export class NearScreen {
 
   destroy(): void {
     this.abort.abort();
-    this.observer?.disconnect();
-    this.observer = null;
+    this.observer.disconnect();
   }
 }
