@@ -44,6 +44,8 @@ export class Annotator {
   private labeledOnRelease = false;
   /** The selection was labeled on release and is still there until `clearPending`. */
   private releasedSelection = false;
+  /** The keyboard's selection is drawn (it was made or moved with the keys, or jumped to). */
+  private cursorShown = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -97,10 +99,8 @@ export class Annotator {
 
   /** Paints exactly these spans (plus the keyboard cursor). */
   paint(spans: readonly PaintSpan[]): void {
-    const cursor = this.keyboard ? [{ id: CURSOR_ID, label: 'cursor', ...this.keyboard }] : [];
+    const cursor = this.cursorShown && this.keyboard ? [{ id: CURSOR_ID, label: 'cursor', ...this.keyboard }] : [];
     this.painter.sync([...spans, ...cursor]);
-    // The keyboard's cursor is where the reader is: drawn at once, wherever the text scrolled.
-    if (this.keyboard) this.painter.reveal(this.keyboard.start, this.keyboard.end);
   }
 
   private clamp(span: TextSpan): TextSpan | null {
@@ -129,6 +129,7 @@ export class Annotator {
     const span = this.selectedSpan();
     if (span) {
       this.keyboard = span;
+      this.paintCursor(false);
       this.events.onPending(span);
     }
   }
@@ -205,10 +206,21 @@ export class Annotator {
     this.setKeyboard(wordAt(this.text, at));
   }
 
+  /**
+   * Draws the keyboard's selection (the `cursor` highlight), or takes it away: a selection made
+   * with the mouse or by touch is drawn by the browser itself.
+   */
+  private paintCursor(show: boolean): void {
+    this.cursorShown = show && this.keyboard !== null;
+    if (this.cursorShown && this.keyboard) this.painter.put({ id: CURSOR_ID, label: 'cursor', ...this.keyboard });
+    else this.painter.remove(CURSOR_ID);
+  }
+
   private setKeyboard(span: TextSpan): void {
     const clamped = this.clamp(span);
     if (!clamped) return;
     this.keyboard = clamped;
+    this.paintCursor(true);
     this.events.onPending(clamped);
     rangesFor(this.index, clamped.start, clamped.end)[0]?.startContainer.parentElement?.scrollIntoView({
       block: 'nearest',
@@ -217,8 +229,8 @@ export class Annotator {
 
   /** Places the keyboard selection on a span (jump-to from the list). */
   focusSpan(span: TextSpan): void {
-    this.painter.reveal(span.start, span.end);
     this.keyboard = span;
+    this.paintCursor(true);
     this.events.onPending(span);
     this.container.focus({ preventScroll: true });
     rangesFor(this.index, span.start, span.end)[0]?.startContainer.parentElement?.scrollIntoView({
@@ -239,6 +251,7 @@ export class Annotator {
       if (now && (now.start !== labeled.start || now.end !== labeled.end)) return;
     }
     this.keyboard = null;
+    this.paintCursor(false);
     this.container.ownerDocument.getSelection()?.removeAllRanges();
     this.events.onPending(null);
   }

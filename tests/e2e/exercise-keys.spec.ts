@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dragSelect } from './helpers';
+import { dragSelect, paintedTexts } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/lessons/words-that-judge');
@@ -64,4 +64,19 @@ test('Enter in the text opens the label menu on the selection; a number key labe
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('2');
   await expect(exercise.locator('.span-item')).toHaveCount(1);
+});
+
+test('the selection made with the arrow keys is drawn in the text, and goes once it is labeled', async ({ page }) => {
+  const exercise = page.locator('[data-exercise="words-that-judge-letter"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  await frame.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => paintedTexts(page, 'cursor')).toEqual(['Kazem']);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect
+    .poll(() => paintedTexts(page, 'cursor'))
+    .toEqual([await exercise.getByRole('group', { name: 'Label the selection' }).locator('q').innerText()]);
+  await page.keyboard.press('1');
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await expect.poll(() => paintedTexts(page, 'cursor')).toEqual([]);
 });

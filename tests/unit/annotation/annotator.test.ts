@@ -101,3 +101,58 @@ describe('Annotator with a label pen', () => {
     expect(document.getSelection()?.isCollapsed ?? true).toBe(true);
   });
 });
+
+describe('Annotator, the keyboard cursor', () => {
+  let annotator: Annotator | null = null;
+  afterEach(() => {
+    annotator?.destroy();
+    annotator = null;
+  });
+
+  // This DOM has no CSS Custom Highlight API: the cursor is drawn as a <mark> by the fallback painter.
+  function setup() {
+    const root = document.createElement('div');
+    root.tabIndex = 0;
+    root.innerHTML = '<p class="para" data-start="0" data-end="27">Officials said it was false</p>';
+    document.body.replaceChildren(root);
+    annotator = new Annotator(
+      root,
+      { start: 0, end: 27 },
+      { onPending: () => {}, onActivate: () => {}, onKeyLabel: () => {}, onMenu: () => {} },
+    );
+    const key = (k: string, shiftKey = false) =>
+      root.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true }));
+    const cursor = () => Array.from(root.querySelectorAll('.cr-mark-cursor')).map((m) => m.textContent);
+    return { root, key, cursor, annotator };
+  }
+
+  it('is drawn where the arrow keys put it, follows them, and goes with Escape', () => {
+    const { key, cursor } = setup();
+    expect(cursor()).toEqual([]);
+    key('ArrowRight');
+    expect(cursor()).toEqual(['Officials']);
+    key('ArrowRight');
+    expect(cursor()).toEqual(['said']);
+    key('ArrowRight', true);
+    expect(cursor()).toEqual(['said it']);
+    key('Escape');
+    expect(cursor()).toEqual([]);
+  });
+
+  it('is drawn on a span jumped to, and not over a selection made with the mouse', () => {
+    const { root, key, cursor, annotator } = setup();
+    annotator.focusSpan({ start: 15, end: 17 });
+    expect(cursor()).toEqual(['it']);
+    const text = root.querySelector('.para')?.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 9);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(cursor()).toEqual([]);
+    // The keys go on from the mouse's selection, and draw again.
+    key('ArrowRight');
+    expect(cursor()).toEqual(['said']);
+  });
+});
