@@ -146,7 +146,12 @@ test('the label pen makes each mouse selection a key item at once, without the m
   test.setTimeout(120_000);
   const demo = seedDemo(DATA_DIR as string, 1);
   await signInInstructor(page, demo);
-  const frame = await openEditor(page, demo);
+  // From the class's assignment, as an instructor finds it there too.
+  await page.goto(`/instructor/assignments/${demo.assignmentId}`);
+  await page.getByRole('link', { name: 'Edit this class’s key of exercise 1' }).click();
+  await expect(page).toHaveURL(new RegExp(`/instructor/classes/${demo.classId}/key/${demo.exerciseIds[0]}$`));
+  await expect(page.getByRole('heading', { level: 1, name: /The class’s key/ })).toBeVisible();
+  const frame = page.getByRole('region', { name: /Article text/ });
   const count = async () => Number((await page.getByText(/^Version \d+/).innerText()).match(/(\d+) items/)?.[1]);
   const start = await count();
   const pen = page.getByRole('group', { name: 'Label each mouse selection' });
