@@ -22,14 +22,14 @@ type Piece = { range: Range; label: string; part: Element };
  * Natively, given the article's container, only the pieces in parts of the article near the
  * screen are registered (NearScreen): Chromium rebuilds every registered highlight whenever
  * one changes, so a change costs what is near the screen, not the whole article. A span just
- * put, and one revealed, has its parts registered at once.
+ * put has its parts registered at once.
  */
 export class HighlightPainter {
   private readonly spans = new Map<string, PaintSpan>();
   private readonly pieces = new Map<string, Piece[]>();
   /** Each part's pieces, to register or unregister when it comes near the screen or goes. */
   private readonly byPart = new Map<Element, Set<Piece>>();
-  /** Parts registered although not near the screen: a span was put or revealed there. */
+  /** Parts registered although not near the screen: a span was put there. */
   private readonly forced = new Set<Element>();
   private readonly highlights = new Map<string, Highlight>();
   private readonly native = registry();
@@ -50,23 +50,20 @@ export class HighlightPainter {
     return !this.near || this.near.has(part) || this.forced.has(part);
   }
 
-  private onNear(part: Element, near: boolean): void {
-    if (near) {
-      if (this.forced.delete(part)) return;
-      for (const piece of this.byPart.get(part) ?? []) this.highlight(piece.label).add(piece.range);
-    } else if (!this.shown(part)) {
-      for (const piece of this.byPart.get(part) ?? []) this.highlights.get(piece.label)?.delete(piece.range);
+  /** Registers or unregisters every piece in a part. */
+  private setRegistered(part: Element, registered: boolean): void {
+    for (const piece of this.byPart.get(part) ?? []) {
+      if (registered) this.highlight(piece.label).add(piece.range);
+      else this.highlights.get(piece.label)?.delete(piece.range);
     }
   }
 
-  /** Registers the pieces of the parts that [start, end) touches, near the screen or not. */
-  reveal(start: number, end: number): void {
-    if (!this.near) return;
-    for (const range of rangesFor(this.index, start, end)) {
-      const part = partOf(range.startContainer.parentElement as Element);
-      if (this.shown(part)) continue;
-      this.forced.add(part);
-      for (const piece of this.byPart.get(part) ?? []) this.highlight(piece.label).add(piece.range);
+  private onNear(part: Element, near: boolean): void {
+    if (near) {
+      // A part registered because a span was put there is registered already.
+      if (!this.forced.delete(part)) this.setRegistered(part, true);
+    } else if (!this.shown(part)) {
+      this.setRegistered(part, false);
     }
   }
 
@@ -85,10 +82,17 @@ export class HighlightPainter {
     return h as Highlight;
   }
 
-  /** Adds or replaces one span, registered at once: only its own ranges are touched. */
+  /**
+   * Adds or replaces one span, registered at once wherever it is (the reader acts on it now):
+   * its parts off the screen are registered whole until they come near and go again.
+   */
   put(span: PaintSpan): void {
     this.place(span);
-    this.reveal(span.start, span.end);
+    for (const { part } of this.pieces.get(span.id) ?? []) {
+      if (this.shown(part)) continue;
+      this.forced.add(part);
+      this.setRegistered(part, true);
+    }
   }
 
   private place(span: PaintSpan): void {

@@ -40,7 +40,8 @@ export async function updateAssignment(
 ): Promise<Result<{ changed: number; hidesReleasedKey: boolean }>> {
   const row = await ownedLiveAssignment(db, actor, assignmentId);
   if (isFailure(row)) return row;
-  const problem = settingsProblem(input, new Date());
+  const now = new Date();
+  const problem = settingsProblem(input, now);
   if (problem) return fail('invalid', problem);
   const next = {
     opens_at: input.opensAt?.toISOString() ?? null,
@@ -57,7 +58,6 @@ export async function updateAssignment(
   if (next.allow_resubmit !== row.allow_resubmit)
     changes.push({ kind: 'resubmit', from_value: String(row.allow_resubmit), to_value: String(next.allow_resubmit) });
   if (changes.length === 0) return ok({ changed: 0, hidesReleasedKey: false });
-  const now = new Date();
   const submitted = (await countSubmissions(db, row.id)) > 0;
   const hidesReleasedKey = isKeyReleased(row, now, submitted) && !isKeyReleased({ ...row, ...next }, now, submitted);
   const userId = actor.kind === 'instructor' ? actor.userId : '';

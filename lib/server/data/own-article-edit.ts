@@ -104,7 +104,8 @@ async function rescoreSubmittedClasses(
     .orderBy('class.seq')
     .orderBy('assignment.seq')
     .execute();
-  const done: ClassesRescored = { classes: [], submissions: 0, studentsChanged: 0 };
+  const classes: string[] = [];
+  let submissions = 0;
   // A student with work in two assignments of the article (in one class) is one student.
   const changed = new Set<string>();
   for (const a of assignments) {
@@ -122,12 +123,11 @@ async function rescoreSubmittedClasses(
     // A new resolver: the first one read the class's newest version before this one was written.
     const rescored = await rescoreClass(trx, a.class_id, exerciseId, keyResolver(trx));
     if (!rescored.ok) throw new Error(`close-read: ${rescored.message}`);
-    if (!done.classes.includes(a.name)) done.classes.push(a.name);
-    done.submissions += rescored.value.submissions;
+    if (!classes.includes(a.name)) classes.push(a.name);
+    submissions += rescored.value.submissions;
     for (const student of rescored.value.changedStudents) changed.add(student);
   }
-  done.studentsChanged = changed.size;
-  return done;
+  return { classes, submissions, studentsChanged: changed.size };
 }
 
 /**

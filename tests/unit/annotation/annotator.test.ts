@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
+import { Annotator, type AnnotatorEvents, type TextSpan } from '@/lib/annotation/annotator';
 import { afterNextPaint } from '@/lib/annotation/frames';
 
 /** One frame: resolves in a requestAnimationFrame callback queued now. */
@@ -30,31 +30,36 @@ describe('afterNextPaint', () => {
   });
 });
 
-describe('Annotator with a label pen', () => {
-  let annotator: Annotator | null = null;
-  afterEach(() => {
-    annotator?.destroy();
-    annotator = null;
-  });
+/** The annotator made by `mount`, destroyed after each test. */
+let mounted: Annotator | null = null;
+afterEach(() => {
+  mounted?.destroy();
+  mounted = null;
+});
 
+/** One paragraph, "Officials said it was false", with an annotator over it; events default to none. */
+function mount(events: Partial<AnnotatorEvents> = {}) {
+  const root = document.createElement('div');
+  root.tabIndex = 0;
+  root.innerHTML = '<p class="para" data-start="0" data-end="27">Officials said it was false</p>';
+  document.body.replaceChildren(root);
+  mounted = new Annotator(
+    root,
+    { start: 0, end: 27 },
+    { onPending: () => {}, onActivate: () => {}, onKeyLabel: () => {}, onMenu: () => {}, ...events },
+  );
+  return { root, annotator: mounted };
+}
+
+describe('Annotator with a label pen', () => {
   function setup() {
-    const root = document.createElement('div');
-    root.innerHTML = '<p class="para" data-start="0" data-end="27">Officials said it was false</p>';
-    document.body.replaceChildren(root);
-    const text = root.querySelector('.para')?.firstChild as Text;
     const pending: (TextSpan | null)[] = [];
     const labeled: TextSpan[] = [];
-    annotator = new Annotator(
-      root,
-      { start: 0, end: 27 },
-      {
-        onPending: (span) => pending.push(span),
-        onActivate: () => {},
-        onKeyLabel: () => {},
-        onMenu: () => {},
-        labelOnRelease: () => (span) => labeled.push(span),
-      },
-    );
+    const { root, annotator } = mount({
+      onPending: (span) => pending.push(span),
+      labelOnRelease: () => (span) => labeled.push(span),
+    });
+    const text = root.querySelector('.para')?.firstChild as Text;
     const select = (from: number, to: number) => {
       const range = document.createRange();
       range.setStart(text, from);
@@ -103,23 +108,9 @@ describe('Annotator with a label pen', () => {
 });
 
 describe('Annotator, the keyboard cursor', () => {
-  let annotator: Annotator | null = null;
-  afterEach(() => {
-    annotator?.destroy();
-    annotator = null;
-  });
-
   // This DOM has no CSS Custom Highlight API: the cursor is drawn as a <mark> by the fallback painter.
   function setup() {
-    const root = document.createElement('div');
-    root.tabIndex = 0;
-    root.innerHTML = '<p class="para" data-start="0" data-end="27">Officials said it was false</p>';
-    document.body.replaceChildren(root);
-    annotator = new Annotator(
-      root,
-      { start: 0, end: 27 },
-      { onPending: () => {}, onActivate: () => {}, onKeyLabel: () => {}, onMenu: () => {} },
-    );
+    const { root, annotator } = mount();
     const key = (k: string, shiftKey = false) =>
       root.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true }));
     const cursor = () => Array.from(root.querySelectorAll('.cr-mark-cursor')).map((m) => m.textContent);
