@@ -26,7 +26,10 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Gzipped bytes of the page's HTML and of every script its HTML loads. */
+/**
+ * Gzipped bytes of the page's HTML and of every script its HTML loads: by its script tags, and
+ * by the loader that asks for them after the first paint (decision 19).
+ */
 async function pageWeight(base: string, path: string): Promise<{ js: number; html: number }> {
   const html = await (await fetch(base + path)).text();
   // Scripts marked nomodule (legacy polyfills) are skipped by every browser that runs the app.
@@ -34,6 +37,9 @@ async function pageWeight(base: string, path: string): Promise<{ js: number; htm
     .filter((m) => !/\bnomodule\b/i.test(m[1] as string))
     .map((m) => /\bsrc="([^"]+)"/.exec(m[1] as string)?.[1])
     .filter((src): src is string => src !== undefined);
+  const loader = /<script id="cr-text-first">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+  scripts.push(...[...loader.matchAll(/"(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1] as string));
+  if (scripts.length < 3) throw new Error(`${path}: found ${scripts.length} script files, expected the page's chunks`);
   let js = 0;
   for (const src of new Set(scripts)) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());

@@ -3,17 +3,22 @@
 // browser tests use), RUNS runs per page, and the median of each figure. A run starts a fresh
 // browser with an empty cache, so each is a first visit. Lighthouse's simulated throttling
 // makes the figures depend on the machine's own speed: compare runs made on one machine.
+// Beside them, `lesson.real_*`: real loads of the same pages under Chromium's own slow-4G and
+// 4x CPU throttling, for what the simulation leaves out (decision 19).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-chromium.cjs';
 import type { Figure } from './run';
 import { startServer } from './server';
 
 const PORT = 3530;
 const RUNS = 3;
+/** Real loads per page: Chromium's own throttling, not Lighthouse's simulation. */
+const REAL_RUNS = 5;
 /** The first lesson and the longest practice page (the 60 KB aggregation article). */
 const PAGES: [string, string][] = [
   ['who-says-so', '/lessons/who-says-so'],
@@ -108,6 +113,55 @@ const score = (r: Report, category: keyof Report['categories']) =>
   Math.round((r.categories[category].score ?? 0) * 100);
 const audit = (r: Report, id: string) => r.audits[id]?.numericValue ?? Number.NaN;
 
+/**
+ * Real loads, for what the simulation leaves out (decision 19): a fresh context at a 412 px
+ * phone width, DevTools' slow 4G (150 ms round trip, 1.6 Mbps down, 750 kbps up) and 4x CPU
+ * slowdown; the first contentful paint, and the moment the page hydrated (`<html
+ * data-hydrated>`), medians of REAL_RUNS runs.
+ */
+async function realLoads(url: string, chrome: string): Promise<{ fcp: number; hydrated: number }> {
+  const browser = await chromium.launch({
+    executablePath: chrome,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const fcps: number[] = [];
+    const hydrations: number[] = [];
+    for (let i = 0; i < REAL_RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      const page = await context.newPage();
+      await page.addInitScript({
+        content: `new MutationObserver(function () {
+          if (!window.__hydratedAt && document.documentElement.hasAttribute('data-hydrated')) window.__hydratedAt = performance.now();
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });`,
+      });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { __hydratedAt?: number }).__hydratedAt, null, {
+        timeout: 60_000,
+      });
+      const [fcp, hydrated] = await page.evaluate(() => [
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        (window as unknown as { __hydratedAt: number }).__hydratedAt,
+      ]);
+      fcps.push(fcp as number);
+      hydrations.push(hydrated as number);
+      await context.close();
+    }
+    return { fcp: median(fcps), hydrated: median(hydrations) };
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function run(): Promise<Record<string, Figure>> {
   const chrome = findChromium();
   if (!chrome) throw new Error('no Chromium found (set CHROMIUM_PATH)');
@@ -134,6 +188,12 @@ export async function run(): Promise<Record<string, Figure>> {
       figures[`lesson.lighthouse_perf.${name}`] = { value: perf, unit: 'score', target: 95, better: 'higher' };
       figures[`lesson.tbt_ms.${name}`] = { value: Math.round(tbt), unit: 'ms', target: 200, better: 'lower' };
       figures[`lesson.lcp_ms.${name}`] = { value: Math.round(lcp), unit: 'ms', target: 2000, better: 'lower' };
+      const real = await realLoads(server.url + page, chrome);
+      process.stderr.write(
+        `real slow-4G loads ${page}: FCP ${Math.round(real.fcp)} ms, hydrated ${Math.round(real.hydrated)} ms\n`,
+      );
+      figures[`lesson.real_fcp_ms.${name}`] = { value: Math.round(real.fcp), unit: 'ms', better: 'lower' };
+      figures[`lesson.real_hydrated_ms.${name}`] = { value: Math.round(real.hydrated), unit: 'ms', better: 'lower' };
     }
     return figures;
   } finally {

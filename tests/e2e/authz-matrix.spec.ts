@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { type APIRequestContext, request } from '@playwright/test';
 import { stringify } from 'yaml';
 import {
   type ActionResponse,
@@ -16,6 +16,7 @@ import {
   type Row,
   withoutForeignRows,
 } from './authz';
+import { expect, test } from './fixtures';
 
 // The authorization matrix over HTTP: every page and route handler under app/ (GET, and POST
 // for a handler that takes it) and every server action of the build, each asked by five actors: anonymous, a student of class A, a student of

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { dragSelect, paintedTexts, watchForMenu } from './helpers';
 import { type Demo, seedDemo, signInInstructor } from './review-demo';
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { dragSelect } from './helpers';
 import { firstQuestion } from './lesson-data';
 import { createInstructor, TEACHER_PASSWORD as PASSWORD, teacherWithClass } from './teacher';

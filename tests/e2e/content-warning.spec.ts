@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 
 // Passages that describe torture and killing come after a content warning that offers a way
 // past them, to the next exercise, by keyboard as well as by mouse.

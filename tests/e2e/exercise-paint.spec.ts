@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // On a long article, only the labels near the screen are registered with the browser's
 // highlights (lib/annotation/near-screen.ts: the browser rebuilds every registered highlight

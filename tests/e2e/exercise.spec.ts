@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { clickPhrase, dragSelect, keyItems, paintedTexts, touchSelect, watchForMenu } from './helpers';
 
 const LESSON = '/lessons/who-says-so';

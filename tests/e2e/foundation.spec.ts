@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 
 const ARTICLES = [
   { slug: 'iran-raps-western-states', title: 'Iran Raps Western States’ Blind Eye to MKO Crimes' },

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { MIN_SHORT_ANSWER_WORDS } from '../../lib/validation/limits';
 import { LABEL_NAMES, type Label } from '../../lib/validation/vocabulary';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { dragSelect } from './helpers';
 
 type LessonFront = {

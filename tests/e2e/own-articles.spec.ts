@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { teacherWithClass } from './teacher';
 
 // An instructor brings an article of their own: the form refuses bad input field by field,

@@ -1,4 +1,5 @@
-import { expect, type Page, type Request, type Response, test } from '@playwright/test';
+import { type Page, type Request, type Response } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { teacherWithClass } from './teacher';
 
 // Lesson and practice pages are the same for every reader and are served as built (decision
@@ -77,6 +78,33 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
 });
 
 type Shift = { value: number; sources: string[] };
+
+test('a lesson or a practice page paints its text before it asks for a script file, and then works', async ({
+  page,
+}) => {
+  for (const url of PAGES) {
+    await page.goto(url);
+    // Works: the first exercise answers a keyboard selection with its label menu.
+    const exercise = page.locator('[data-exercise]').first();
+    await exercise.locator('.text-frame').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(exercise.getByRole('group', { name: 'Label the selection' })).toBeVisible();
+    const { paint, scripts } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\.js(\?|$)/.test(new URL(r.name).pathname))
+        .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime })),
+    }));
+    expect(paint, `${url}: the first contentful paint`).not.toBeNull();
+    expect(scripts.length, `${url}: script files`).toBeGreaterThan(3);
+    for (const script of scripts) {
+      expect(script.start, `${url}: ${script.name} is asked for after the text is painted`).toBeGreaterThanOrEqual(
+        paint as number,
+      );
+    }
+  }
+});
 
 test('a browser that asks for /favicon.ico, as most do by default, gets the site’s icon', async ({ request }) => {
   const response = await request.get('/favicon.ico');

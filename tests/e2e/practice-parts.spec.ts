@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { dragSelect, keyItems } from './helpers';
 
 // The aggregation page joins five texts; its practice page offers each as an exercise of its

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 
 // Read aloud uses the browser's own speech synthesis. The page's calls to it are recorded
 // (the real synthesis still runs) to see what would be read, in what order.

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { keyItems } from './helpers';
 import { seedDemo, signInInstructor } from './review-demo';
 

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { isWordChar } from '../../lib/annotation/words';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { keyItems } from './helpers';
 import { seedDemo, signInInstructor } from './review-demo';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { type Demo, seedDemo, signInInstructor } from './review-demo';
 
 // The instructor's answer review end to end: a class seeded with `npm run seed-demo` in the

@@ -3,9 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { type APIRequestContext, request } from '@playwright/test';
 import pg from 'pg';
 import { type ActionResponse, callAction, manifestActions, npmRun, postJson } from './authz';
+import { expect, test } from './fixtures';
 
 // Two app servers, each its own process with its own data folder, on one PostgreSQL database:
 // whatever one of them records (sessions, classes, drafts, submissions, rate-limit counts)

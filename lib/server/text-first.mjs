@@ -1,0 +1,82 @@
+// @ts-check
+// Text first, code after (decision 19). The prerendered pages (lessons, articles, practice
+// pages) are whole HTML: the text, its layout and its styles need no script. Next.js puts the
+// page's script files in the head as `async` scripts, which a browser fetches while it parses
+// the text and runs as soon as each one arrives, before or between the first paints. After
+// the build, each prerendered page's script tags are replaced by one small inline script that
+// asks for the same files once the browser has painted the text (its first contentful paint),
+// so that on a slow connection the scripts do not share the line with the style sheet and the
+// font, and on a slow processor they do not run before the text is on the screen.
+// Plain JavaScript: the build runs it without a compile step.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { prerenderedHtmlFiles } from './static-pages.mjs';
+
+/** The inline script's id: a page that has it was already rewritten. */
+const MARK = 'cr-text-first';
+
+/**
+ * How long the loader waits for the first contentful paint before asking for the scripts
+ * anyway (a browser that never reports one, a page kept from painting): the page then loads
+ * as it would have without the loader.
+ */
+export const PAINT_WAIT_MS = 3000;
+
+/**
+ * The loader: asks for `sources` (in this order, each `async`, as Next.js's own tags did) once
+ * the first contentful paint is reported, or after PAINT_WAIT_MS, whichever comes first; at
+ * once where the browser cannot report paints.
+ * @param {string[]} sources
+ */
+export function loaderScript(sources) {
+  return `(function(){var s=${JSON.stringify(sources).replace(/</g, '\\u003c')},d=document,g=0;function go(){if(g)return;g=1;for(var i=0;i<s.length;i++){var e=d.createElement("script");e.src=s[i];e.async=true;d.head.appendChild(e)}}var t=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes;if(!t||t.indexOf("paint")<0){go();return}new PerformanceObserver(function(l,o){if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();setTimeout(go,0)}}).observe({type:"paint",buffered:true});setTimeout(go,${PAINT_WAIT_MS})})()`;
+}
+
+/**
+ * A prerendered page with its script files asked for after the first paint: Next.js's
+ * `<script src async>` tags and `<link rel="preload" as="script">` hints removed, and the
+ * loader put at the end of the head. Inline scripts (the page's data) and the `noModule`
+ * fallback stay as they are. A page already rewritten is returned unchanged.
+ * @param {string} html
+ * @returns {string}
+ */
+export function textFirst(html) {
+  if (html.includes(`<script id="${MARK}">`)) return html;
+  /** @type {string[]} */
+  const sources = [];
+  let page = html.replace(/<script src="([^"]+)" async=""><\/script>/g, (_, src) => {
+    if (!sources.includes(src)) sources.push(src);
+    return '';
+  });
+  page = page.replace(/<link rel="preload" as="script"[^>]*\/>/g, '');
+  if (sources.length === 0) {
+    // Next.js wrote its tags another way: fail the build rather than serve a page whose
+    // scripts are asked for twice or never.
+    throw new Error('text-first: no `<script src async>` tag found in a prerendered page');
+  }
+  if (/<script\b(?=[^>]*\ssrc=)(?=[^>]*\sasync)[^>]*>/.test(page)) {
+    throw new Error('text-first: an async script tag of a form this step does not know is left in a page');
+  }
+  const end = page.indexOf('</head>');
+  if (end < 0) throw new Error('text-first: a prerendered page has no </head>');
+  return `${page.slice(0, end)}<script id="${MARK}">${loaderScript(sources)}</script>${page.slice(end)}`;
+}
+
+/**
+ * Rewrites every prerendered page of the build in `distDir`, before any server has read one.
+ * @param {string} distDir
+ * @returns {number} how many pages were rewritten
+ */
+export function textFirstBuild(distDir) {
+  let count = 0;
+  for (const [route, file] of prerenderedHtmlFiles(distDir)) {
+    // Next's own error pages are rendered per request, with a nonce (decision 5).
+    if (route.startsWith('/_')) continue;
+    const html = readFileSync(file, 'utf8');
+    const page = textFirst(html);
+    if (page !== html) {
+      writeFileSync(file, page);
+      count += 1;
+    }
+  }
+  return count;
+}
