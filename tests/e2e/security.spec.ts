@@ -164,6 +164,8 @@ test('a submission’s answer carries the security headers, once each, and is ne
   expect(await response.json()).toMatchObject({ ok: true, graded: { exerciseId: 'who-says-so-attributions' } });
   expectDataHeaders(response.headers());
   expect(response.headers()['cache-control']).toBe('no-store');
+  // Answered by the route's handler called directly by the production server (decision 20).
+  expect(response.headers()['x-served-from']).toBe('handler');
 });
 
 test('submissions from another site, or not as JSON, are refused before anything is read', async ({
