@@ -10,16 +10,7 @@
 // Plain JavaScript: the server runs it without a compile step.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-
-/** Headers of one connection or one answer, never replayed. */
-const PER_ANSWER_HEADERS = new Set([
-  'date',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'content-encoding',
-]);
+import { PER_ANSWER_HEADERS } from './static-pages.mjs';
 
 /** Headers the handler sets on each answer itself. */
 const HANDLER_HEADERS = new Set(['content-type', 'cache-control']);

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** Response headers that belong to one connection or one encoding, never kept or replayed. */
+export declare const PER_ANSWER_HEADERS: Set<string>;
+
 /** The encodings an `accept-encoding` header accepts, without those refused with q=0. */
 export declare function acceptedEncodings(header: string | undefined): Set<string>;
 

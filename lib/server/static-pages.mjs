@@ -31,7 +31,7 @@ const PASS_THROUGH_HEADERS = [
 ];
 
 /** Response headers that belong to one connection or one encoding, set again per answer. */
-const PER_ANSWER_HEADERS = new Set([
+export const PER_ANSWER_HEADERS = new Set([
   'date',
   'connection',
   'keep-alive',
