@@ -48,8 +48,8 @@ function listen(listenPort, listenHost) {
 // The pages are fetched through a private loopback port before the public one opens, so the
 // first reader is already answered from memory.
 const loader = await listen(0, '127.0.0.1');
+const loaderOrigin = `http://127.0.0.1:${loader.address().port}`;
 try {
-  const loaderOrigin = `http://127.0.0.1:${loader.address().port}`;
   const t0 = performance.now();
   const skipped = await pages.load(loaderOrigin);
   for (const problem of skipped) console.warn(`close-read: served per request, not from memory: ${problem}`);
@@ -62,7 +62,7 @@ try {
   submissions = await DirectRoute.load({
     distDir,
     pathname: '/api/submissions',
-    origin: `http://127.0.0.1:${loader.address().port}`,
+    origin: loaderOrigin,
     RequestClass: NextRequest,
   });
 } catch (error) {

@@ -6,6 +6,9 @@ export declare const PER_ANSWER_HEADERS: Set<string>;
 /** The encodings an `accept-encoding` header accepts, without those refused with q=0. */
 export declare function acceptedEncodings(header: string | undefined): Set<string>;
 
+/** The prerendered pages a reader opens (without Next's error pages), route -> HTML file. */
+export declare function readerPageFiles(distDir: string): Map<string, string>;
+
 /** The build's prerendered pages, route -> HTML file (empty when there is no build). */
 export declare function prerenderedHtmlFiles(distDir: string): Map<string, string>;
 

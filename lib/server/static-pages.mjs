@@ -98,6 +98,19 @@ export function prerenderedHtmlFiles(distDir) {
   return found;
 }
 
+/**
+ * The prerendered pages a reader opens (lessons, articles, practice pages), each with its HTML
+ * file: the prerender manifest's pages without Next's own error pages (`/_not-found`,
+ * `/_global-error`), which are rendered per request with a nonce (decision 5).
+ * @param {string} distDir the build's directory (`.next`)
+ * @returns {Map<string, string>} route -> HTML file
+ */
+export function readerPageFiles(distDir) {
+  const found = prerenderedHtmlFiles(distDir);
+  for (const route of found.keys()) if (route.startsWith('/_')) found.delete(route);
+  return found;
+}
+
 export class StaticPages {
   /** @type {string[]} */
   routes = [];
@@ -108,10 +121,7 @@ export class StaticPages {
    * @param {string} distDir the build's directory (`.next`)
    */
   constructor(distDir) {
-    for (const route of prerenderedHtmlFiles(distDir).keys()) {
-      // Next's own error pages are not addresses a reader opens.
-      if (!route.startsWith('/_')) this.routes.push(route);
-    }
+    this.routes.push(...readerPageFiles(distDir).keys());
     for (const file of filesUnder(path.join(distDir, 'static'))) this.routes.push(`/_next/static/${file}`);
   }
 

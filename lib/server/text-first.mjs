@@ -9,7 +9,7 @@
 // font, and on a slow processor they do not run before the text is on the screen.
 // Plain JavaScript: the build runs it without a compile step.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { prerenderedHtmlFiles } from './static-pages.mjs';
+import { readerPageFiles } from './static-pages.mjs';
 
 /** The inline script's id: a page that has it was already rewritten. */
 const MARK = 'cr-text-first';
@@ -68,9 +68,7 @@ export function textFirst(html) {
  */
 export function textFirstBuild(distDir) {
   let count = 0;
-  for (const [route, file] of prerenderedHtmlFiles(distDir)) {
-    // Next's own error pages are rendered per request, with a nonce (decision 5).
-    if (route.startsWith('/_')) continue;
+  for (const file of readerPageFiles(distDir).values()) {
     const html = readFileSync(file, 'utf8');
     const page = textFirst(html);
     if (page !== html) {
