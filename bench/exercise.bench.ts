@@ -6,6 +6,7 @@
 //   pointerup (what INP counts; the API reports 16 ms and longer, a shorter one counts as 16);
 // - exercise.menu_paint_*: the menu's way, from the selection to the menu shown, plus from the
 //   key that picks a label to that label painted (both frames counted, the reader's pause not);
+// - exercise.bare_*: the same release on a bare page, for scale (bareRelease);
 // and the weight of a lesson page (first-load JS and HTML, gzipped).
 import { gzipSync } from 'node:zlib';
 import { type CDPSession, chromium, type Locator, type Page } from '@playwright/test';
