@@ -6,12 +6,13 @@
 // route, through the real server, is what every browser test and bench submits to; the
 // security test checks its headers there.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, createServer, request, type Server } from 'node:http';
+import { Agent, createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectRoute } from '@/lib/server/direct-route.mjs';
+import { httpRequest, listen } from './http';
 
 const CONFIG_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
@@ -58,36 +59,10 @@ let origin: string;
 let route: DirectRoute;
 const seen: string[] = [];
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-type Answer = {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  rawHeaders: string[];
-  body: string;
-};
-
-function send(url: string, method: string, headers: Record<string, string>, body = '', agent?: Agent): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          rawHeaders: res.rawHeaders,
-          body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** A request of the front, its answer's body as text. */
+async function send(url: string, method: string, headers: Record<string, string>, body = '', agent?: Agent) {
+  const answer = await httpRequest(url, { method, headers, body, agent });
+  return { ...answer, body: answer.body.toString('utf8') };
 }
 
 function writeRoute(dir: string, source: string) {

@@ -3,12 +3,12 @@
 // memory or passes the request on, as scripts/server.mjs does.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedEncodings, StaticPages } from '@/lib/server/static-pages.mjs';
+import { type HttpAnswer, httpRequest, listen } from './http';
 
 const PAGE = '<!DOCTYPE html><html><body><h1>Who says so?</h1><p>é — “quotes”</p></body></html>'.repeat(50);
 const CSP = "default-src 'self'; script-src 'self' 'sha256-abc='";
@@ -23,24 +23,9 @@ let pages: StaticPages;
 /** Requests the upstream (standing in for Next.js) has answered, as "METHOD url". */
 const seen: string[] = [];
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
-
-function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
+/** A GET (or `method`) of `url`, answered whole. */
+function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<HttpAnswer> {
+  return httpRequest(url, { method, headers });
 }
 
 beforeAll(async () => {
