@@ -38,13 +38,42 @@ const FIT_NOTES = {
   'too-narrow': 'Your span covered less than half of the key’s.',
 } as const;
 
-function KeyEntry({ item, feedback, mine }: { item: KeyItemView; feedback?: KeyItemFeedback; mine?: string }) {
+/** "Sourcing", "Sourcing and Loaded language": the labels the student gave these words. */
+function labelList(labels: readonly Label[]): string {
+  const names = [...new Set(labels)].map((l) => LABEL_NAMES[l]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function KeyEntry({
+  item,
+  feedback,
+  mine,
+  labeledAs,
+  optional,
+}: {
+  item: KeyItemView;
+  feedback?: KeyItemFeedback;
+  mine?: string;
+  /** For a wrong label: the labels the student gave these words. */
+  labeledAs?: readonly Label[];
+  /** An optional item the student labeled with a label it does not accept. */
+  optional?: boolean;
+}) {
   return (
     <li className={`feedback-item label-${item.label}`}>
       <p>
         <span className={`chip chip-${item.label}`}>{LABEL_NAMES[item.label]}</span> <q>{item.quote}</q>
         {item.attribute && <span className="attr"> · {ATTRIBUTE_NAMES[item.attribute] ?? item.attribute}</span>}
+        {optional && <span className="attr"> · optional</span>}
       </p>
+      {labeledAs && labeledAs.length > 0 && (
+        <p className="note">
+          You labeled it {labelList(labeledAs)}
+          {optional
+            ? `. The key lists it as an optional ${LABEL_NAMES[item.label]} item: with that label it would cost nothing, but as ${labelList(labeledAs)} it counts against your score.`
+            : `; the key says ${LABEL_NAMES[item.label]}.`}
+        </p>
+      )}
       {feedback?.status === 'found-accepted' && <p className="note">Found with another label the key also accepts.</p>}
       {feedback?.fit && feedback.fit !== 'good' && <p className="note">{FIT_NOTES[feedback.fit]}</p>}
       {mine !== undefined && item.attribute && mine !== item.attribute && (
@@ -78,10 +107,17 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
   const optional = graded.result.items.filter(
     (i): i is Extract<ItemFeedback, { type: 'optional' }> => i.type === 'optional',
   );
+  const labeledOtherwise = optional.filter((o) => o.otherwise !== undefined && o.otherwise.length > 0);
+  const optionalLabeled = optional.filter((o) => o.answers.length > 0);
   const group = (id: (typeof GROUPS)[number]['id']) =>
     keyFeedback.filter((f) =>
       id === 'found' ? f.status === 'found' || f.status === 'found-accepted' : f.status === id,
     );
+  const labelsOf = (answers: readonly number[]) =>
+    answers.flatMap((i) => {
+      const a = graded.answers[i];
+      return a ? [a.label] : [];
+    });
   const attributeOf = (f: KeyItemFeedback) =>
     askAttributes ? (graded.answers[f.answers[0] ?? -1]?.attribute ?? '') : undefined;
   return (
@@ -103,10 +139,11 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
       <ScoreTable result={graded.result} labels={labels} answers={graded.answers} keyItems={graded.key} />
       {GROUPS.map((g) => {
         const entries = group(g.id);
+        const otherwise = g.id === 'wrong-label' ? labeledOtherwise : [];
         return (
           <details key={g.id} open={g.id !== 'found' || entries.length < 6}>
             <summary>
-              {g.title} ({entries.length})
+              {g.title} ({entries.length + otherwise.length})
             </summary>
             <p className="intro">{g.intro}</p>
             <ul className="feedback-list">
@@ -118,7 +155,14 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
                     item={item}
                     feedback={f}
                     mine={f.status === 'found' ? attributeOf(f) : undefined}
+                    labeledAs={f.status === 'wrong-label' ? labelsOf(f.answers) : undefined}
                   />
+                ) : null;
+              })}
+              {otherwise.map((o) => {
+                const item = byId.get(o.id);
+                return item ? (
+                  <KeyEntry key={o.id} item={item} labeledAs={labelsOf(o.otherwise ?? [])} optional />
                 ) : null;
               })}
             </ul>
@@ -138,14 +182,14 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
           ))}
         </ul>
       </details>
-      {optional.length > 0 && (
+      {optionalLabeled.length > 0 && (
         <details>
-          <summary>Optional items you labeled ({optional.length})</summary>
+          <summary>Optional items you labeled ({optionalLabeled.length})</summary>
           <p className="intro">
             Repeats and borderline cases: labeling them is not an error, missing them costs nothing.
           </p>
           <ul className="feedback-list">
-            {optional.map((o) => {
+            {optionalLabeled.map((o) => {
               const item = byId.get(o.id);
               return item ? <KeyEntry key={o.id} item={item} /> : null;
             })}

@@ -85,15 +85,21 @@ export function StudentComparison({
         {result.items.map((f) => {
           if (f.type === 'extra') return null;
           const item = byId.get(f.id);
-          const status = f.type === 'key' ? STATUS_TEXT[f.status] : 'optional, labeled';
+          const status =
+            f.type === 'key'
+              ? STATUS_TEXT[f.status]
+              : f.answers.length > 0
+                ? 'optional, labeled'
+                : 'optional, labeled otherwise';
+          const given = f.type === 'optional' ? [...f.answers, ...(f.otherwise ?? [])] : f.answers;
           return (
             <li key={f.id} className={`cmp cmp-${f.type === 'key' ? f.status : 'optional'}`}>
               <strong>{`${status}:`}</strong>{' '}
               {`“${item?.quote ?? text.slice(f.start, f.end)}” (${LABEL_NAMES[f.label]}${item?.source === 'class' ? ', class addition' : item?.source === 'edited' ? ', edited for this class' : ''})`}
-              {f.answers.length > 0 && (
+              {given.length > 0 && (
                 <span className="cmp-answers">
                   {' — student labeled '}
-                  {f.answers
+                  {given
                     .map((i) => answers[i])
                     .filter((a) => a !== undefined)
                     .map((a) => `“${text.slice(a.start, a.end)}” as ${LABEL_NAMES[a.label]}`)

@@ -77,7 +77,8 @@ function byFeedbackOrder(a: ItemFeedback, b: ItemFeedback): number {
 
 /**
  * Feedback in text order: every core item (found, found-accepted, wrong-label or missed,
- * with its fit), every optional item a span of a matching label overlaps, and every
+ * with its fit), every optional item a span overlaps (of a matching label: excused; of
+ * another label that touches no core item: `otherwise`, a cost shown), and every
  * student span that overlaps nothing in the key as extra. Answer indexes are as given;
  * fit is judged on the student's spans merged per label. Also counts, per label code,
  * the core items found (by their label or an accepted one).
@@ -137,14 +138,30 @@ export function buildFeedback(
     const end = optional.end[k] as number;
     const mask = optional.mask[k] as number;
     const matching: number[] = [];
+    const otherwise: number[] = [];
     g = given.first(start, g);
     for (let r = g; r < given.size && (given.start[r] as number) < end; r++) {
-      if ((given.end[r] as number) > start && ((given.mask[r] as number) & mask) !== 0)
-        matching.push(given.ref[r] as number);
+      if ((given.end[r] as number) <= start) continue;
+      const answer = given.ref[r] as number;
+      if (((given.mask[r] as number) & mask) !== 0) matching.push(answer);
+      else {
+        // A span of another label earns nothing here and is not excused: it costs precision,
+        // so the student sees it beside this item (unless a core item already shows it).
+        const from = given.start[r] as number;
+        if (!core.touches(core.first(from), from, given.end[r] as number)) otherwise.push(answer);
+      }
     }
-    if (matching.length === 0) continue;
+    if (matching.length === 0 && otherwise.length === 0) continue;
     const item = key.items[optional.ref[k] as number] as ScoringKeyItem;
-    items.push({ type: 'optional', id: item.id, label: item.label, start, end, answers: matching.sort(ascending) });
+    items.push({
+      type: 'optional',
+      id: item.id,
+      label: item.label,
+      start,
+      end,
+      answers: matching.sort(ascending),
+      ...(otherwise.length > 0 ? { otherwise: otherwise.sort(ascending) } : {}),
+    });
   }
   let c = 0;
   let o = 0;

@@ -54,7 +54,11 @@ export type KeyItemFeedback = {
 /** A student span that overlaps nothing in the key, core or optional. */
 export type ExtraFeedback = { type: 'extra'; answer: number; label: Label; start: number; end: number };
 
-/** An optional key item the student labeled: neither credit nor error. */
+/**
+ * An optional key item the student labeled. `answers`: spans of its label or an accepted one,
+ * neither credit nor error. `otherwise` (only when there are some): spans of another label
+ * that overlap it and no core item; they earn nothing and count against their label.
+ */
 export type OptionalFeedback = {
   type: 'optional';
   id: string;
@@ -62,6 +66,7 @@ export type OptionalFeedback = {
   start: number;
   end: number;
   answers: number[];
+  otherwise?: number[];
 };
 
 export type ItemFeedback = KeyItemFeedback | ExtraFeedback | OptionalFeedback;

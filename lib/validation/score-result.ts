@@ -28,6 +28,7 @@ const ItemFeedbackSchema = z.discriminatedUnion('type', [
     start: offset,
     end: offset,
     answers: z.array(count),
+    otherwise: z.array(count).optional(),
   }),
 ]);
 

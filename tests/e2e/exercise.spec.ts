@@ -260,6 +260,10 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
   await expect(result).not.toContainText('You chose “”');
   await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(blasted.quote);
   await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(blasted.explanation);
+  // What the student chose, beside what the key says.
+  await expect(group('Wrong label (1)').locator('.feedback-item')).toContainText(
+    'You labeled it Unverifiable claim; the key says Sourcing.',
+  );
   await expect(group(`Missed (${key.length - 3})`)).toBeVisible();
   // A missed claim the public record qualifies shows what the record shows.
   const delistings = byQuote('Western countries, led by');
@@ -270,6 +274,40 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
       .filter({ hasText: delistings.quote }),
   ).toContainText(`What the record shows: ${delistings.record}`);
   await expect(result.locator('details').filter({ hasText: 'Extra (1)' })).toContainText('Antonio Guterres');
+  await expectNoAxeViolations(page);
+});
+
+test('a label that costs a point on an optional item of another label is shown, not left out', async ({ page }) => {
+  await page.goto('/lessons/one-letter-two-outlets');
+  const exercise = page.locator('[data-exercise="one-letter-two-outlets-mehr"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const claim = keyItems('mehr-human-rights-letter').find(
+    (k) => k.optional && k.label === 'unverifiable-claim' && k.quote.includes('murdering'),
+  ) as ReturnType<typeof keyItems>[number];
+  // "murdering" lies only in an optional claim: as Sourcing it earns nothing and is not excused.
+  await dragSelect(page, frame, 'murdering');
+  await exercise
+    .getByRole('group', { name: 'Label the selection' })
+    .getByRole('button', { name: /Sourcing/ })
+    .click();
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  const result = exercise.getByRole('region', { name: 'Your labels and the key' });
+  const scores = result.getByRole('region', { name: 'Scores by label' });
+  await expect(
+    scores
+      .getByRole('row', { name: /^Sourcing/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('0 of 1');
+  const wrong = result.locator('details').filter({ has: page.locator('summary', { hasText: 'Wrong label (1)' }) });
+  const entry = wrong.locator('.feedback-item');
+  await expect(entry).toContainText(claim.quote);
+  await expect(entry).toContainText(claim.explanation);
+  await expect(entry).toContainText(
+    'You labeled it Sourcing. The key lists it as an optional Unverifiable claim item: with that label it would cost nothing, but as Sourcing it counts against your score.',
+  );
+  await expect(result.locator('summary', { hasText: 'Optional items you labeled' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 

@@ -63,6 +63,24 @@ describe('score properties', () => {
     );
   });
 
+  // The guide: scores are never shown without the items behind them. Every span that holds a
+  // character is named by some feedback item (a key item, an optional one, or an extra), so
+  // no span can cost a point without the student seeing where.
+  it('every answer appears in the feedback', () => {
+    fc.assert(
+      fc.property(keyArb, answersArb, (key, answers) => {
+        const named = new Set<number>();
+        for (const f of score(key, answers).items) {
+          if (f.type === 'extra') named.add(f.answer);
+          else for (const i of [...f.answers, ...(f.type === 'optional' ? (f.otherwise ?? []) : [])]) named.add(i);
+        }
+        answers.forEach((a, i) => {
+          if (a.end > a.start) expect(named.has(i), `answer ${i} ${JSON.stringify(a)}`).toBe(true);
+        });
+      }),
+    );
+  });
+
   it('the order of spans never matters', () => {
     const withOrder = answersArb.chain((answers) =>
       fc.tuple(
@@ -87,7 +105,13 @@ describe('score properties', () => {
             .map((f) =>
               f.type === 'extra'
                 ? { ...f, answer: map(f.answer) }
-                : { ...f, answers: f.answers.map(map).sort((x, y) => x - y) },
+                : f.type === 'optional' && f.otherwise
+                  ? {
+                      ...f,
+                      answers: f.answers.map(map).sort((x, y) => x - y),
+                      otherwise: f.otherwise.map(map).sort((x, y) => x - y),
+                    }
+                  : { ...f, answers: f.answers.map(map).sort((x, y) => x - y) },
             )
             .map((f) => JSON.stringify(f))
             .sort();

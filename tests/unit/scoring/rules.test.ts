@@ -67,10 +67,31 @@ describe('optional items', () => {
     });
   });
 
-  it('do not excuse a span of another label', () => {
+  it('do not excuse a span of another label, and show it beside the item it costs on', () => {
     const result = score(key, [{ label: 'sourcing', start: 10, end: 20 }]);
     expect(result.perLabel.sourcing).toMatchObject({ answered: 1, precision: 0, extra: 0 });
-    expect(result.items.some((f) => f.type === 'optional')).toBe(false);
+    // It is not extra (it overlaps the key), so the optional item carries it: the student
+    // sees every span that costs a point.
+    expect(result.items.filter((f) => f.type === 'optional')).toEqual([
+      { type: 'optional', id: 'repeat', label: 'loaded-language', start: 10, end: 20, answers: [], otherwise: [0] },
+    ]);
+  });
+
+  it('leave a span of another label to the core item it also overlaps', () => {
+    const result = score(key, [
+      { label: 'sourcing', start: 8, end: 12 },
+      { label: 'loaded-language', start: 12, end: 14 },
+    ]);
+    // [8,12) touches the core item, which shows it as labeled otherwise; [12,14) is excused.
+    expect(result.items.find((f) => f.type === 'key')).toMatchObject({ status: 'wrong-label', answers: [0] });
+    expect(result.items.find((f) => f.type === 'optional')).toEqual({
+      type: 'optional',
+      id: 'repeat',
+      label: 'loaded-language',
+      start: 10,
+      end: 20,
+      answers: [1],
+    });
   });
 
   it('excuse a span whose label the optional item accepts', () => {
