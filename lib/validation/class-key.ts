@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_EXPLANATION_CHARS } from './key';
+import { type KeyItemView, MAX_EXPLANATION_CHARS } from './key';
 import { LabelSchema } from './labels';
 
 /** Most items one class key may hold: the biggest shipped key has 585, with room to spare. */
@@ -42,6 +42,14 @@ export const ClassKeyItemSchema = z.strictObject({
   accept: z.array(LabelSchema).max(3),
 });
 export type ClassKeyItemInput = z.infer<typeof ClassKeyItemSchema>;
+
+/**
+ * A key item as the editor holds and sends it: the view without its quote, which the server
+ * reads from the text. An item with its quote would fail the strict schema above.
+ */
+export function editorItemOf<T extends KeyItemView>({ quote: _quote, ...item }: T): Omit<T, 'quote'> {
+  return item;
+}
 
 /** A save from the key editor: the whole list of items and the version it was edited from. */
 export const SaveClassKeySchema = z.strictObject({

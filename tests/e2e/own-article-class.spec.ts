@@ -101,6 +101,18 @@ test('an instructor brings an article with a key, assigns it, and a student sees
   await describe(ITEMS[3] as (typeof ITEMS)[number]);
   await page.getByRole('button', { name: 'Save the key' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Saved as version 2/ })).toBeVisible();
+  // The saved key opens again as it was saved, with nothing to fix, and saves again.
+  await page.reload();
+  await expect(page.getByText(/^Version 2\. 4 items\./)).toBeVisible();
+  await expect(page.getByText(/problems? to fix/)).toHaveCount(0);
+  await page
+    .getByRole('list', { name: 'Key items' })
+    .getByRole('button', { name: /Harbor/ })
+    .click();
+  await form.getByLabel(/^Explanation/).fill(`${ITEMS[3]?.explanation} Changed once saved.`);
+  await form.getByRole('button', { name: 'Apply to this item' }).click();
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved as version 3/ })).toBeVisible();
   await page.getByRole('link', { name: '← Harbor plan fails' }).click();
   await expect(page.locator('.key-items > li')).toHaveCount(4);
 

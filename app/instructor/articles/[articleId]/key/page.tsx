@@ -7,6 +7,7 @@ import { KeyEditor } from '@/components/key-editor/key-editor';
 import { getActor } from '@/lib/server/actor';
 import { getOwnArticle } from '@/lib/server/data/own-articles';
 import { keyItemView } from '@/lib/server/grading';
+import { editorItemOf } from '@/lib/validation/class-key';
 import { LABELS } from '@/lib/validation/labels';
 import { saveOwnKeyAction } from './actions';
 
@@ -41,7 +42,7 @@ export default async function OwnKeyPage({ params }: Props) {
         text={a.text}
         range={{ start: 0, end: a.text.length }}
         labels={[...LABELS]}
-        items={a.items.map(keyItemView)}
+        items={a.items.map((item) => editorItemOf(keyItemView(item)))}
         version={a.keyVersion}
         save={saveOwnKeyAction.bind(null, a.id)}
       >

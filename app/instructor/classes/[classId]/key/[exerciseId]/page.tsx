@@ -6,6 +6,7 @@ import { Legend } from '@/components/exercise/legend';
 import { KeyEditor } from '@/components/key-editor/key-editor';
 import { getActor } from '@/lib/server/actor';
 import { openClassKeyEditor } from '@/lib/server/data/class-key-edit';
+import { editorItemOf } from '@/lib/validation/class-key';
 import { rescoreClassKeyAction, saveClassKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'The class’s key', robots: { index: false, follow: false } };
@@ -58,8 +59,8 @@ export default async function ClassKeyPage({ params, searchParams }: Props) {
         text={k.text}
         range={k.range}
         labels={k.labels}
-        items={k.items.map(({ quote: _quote, ...rest }) => rest)}
-        shipped={k.shipped.map(({ quote: _quote, ...rest }) => rest)}
+        items={k.items.map(editorItemOf)}
+        shipped={k.shipped.map(editorItemOf)}
         version={k.version}
         initialItem={typeof item === 'string' ? item : undefined}
         save={saveClassKeyAction.bind(null, k.classId, k.exerciseId)}
