@@ -147,7 +147,7 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
             className="text-frame"
             tabIndex={0}
             role="region"
-            aria-label={`Article text. Arrow keys move by word, Shift with an arrow extends, ${numberKeysPhrase(config.labels.length)} the selection.`}
+            aria-label={`Article text. Left and right arrows move by word, up and down by paragraph, Shift with an arrow extends, ${numberKeysPhrase(config.labels.length)} the selection.`}
             aria-describedby={`${config.id}-help`}
           >
             {children}

@@ -12,8 +12,10 @@ export function HowToLabel({ id, labels }: { id: string; labels: readonly Label[
           the mouse then gets it as soon as you let go, with no menu.
         </li>
         <li>
-          Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word; hold <kbd>Shift</kbd> to
-          extend. Press{' '}
+          Keyboard: move into the text with Tab. <kbd>→</kbd> and <kbd>←</kbd> move by word, <kbd>↓</kbd> and{' '}
+          <kbd>↑</kbd> by paragraph, <kbd>Home</kbd> and <kbd>End</kbd> to the first and last word. Hold{' '}
+          <kbd>Shift</kbd> to extend: <kbd>Shift</kbd>+<kbd>→</kbd> by a word, <kbd>Shift</kbd>+<kbd>↓</kbd> to the end
+          of the sentence. After a label, the arrows go on from it. Press{' '}
           {labels.length === 1 ? (
             <kbd>1</kbd>
           ) : (

@@ -164,7 +164,7 @@ export function KeyEditor(props: KeyEditorProps) {
             className="text-frame"
             tabIndex={0}
             role="region"
-            aria-label={`Article text. Arrow keys move by word, Shift with an arrow extends, ${numberKeysPhrase(labels.length)} the selection as a new key item.`}
+            aria-label={`Article text. Left and right arrows move by word, up and down by paragraph, Shift with an arrow extends, ${numberKeysPhrase(labels.length)} the selection as a new key item.`}
           >
             {props.children}
           </div>

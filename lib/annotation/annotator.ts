@@ -1,6 +1,15 @@
 import { indexParagraphs, offsetOf, type ParagraphIndex, rangesFor } from './dom';
 import { HighlightPainter, type PaintSpan } from './painter';
-import { nextWordStart, previousWordStart, snapToWords, wordAt, wordEndAfter } from './words';
+import {
+  nextParagraphFirstWord,
+  nextWordStart,
+  paragraphFirstWord,
+  previousWordStart,
+  sentenceEndAfter,
+  snapToWords,
+  wordAt,
+  wordEndAfter,
+} from './words';
 
 export type TextSpan = { start: number; end: number };
 
@@ -37,6 +46,8 @@ export class Annotator {
   readonly text: string;
   readonly painter: HighlightPainter;
   private keyboard: TextSpan | null = null;
+  /** Where the keys go on from after a label or Esc cleared the selection (the span it was). */
+  private resumeFrom: TextSpan | null = null;
   private readonly abort = new AbortController();
   /** A mouse or pen button went down in the text and has not been released yet. */
   private dragging = false;
@@ -167,13 +178,26 @@ export class Annotator {
     if (offset !== null) this.events.onActivate(offset);
   }
 
-  /** Moves the keyboard selection: whole words, Shift extends. */
+  /**
+   * Moves the keyboard selection: ← → by word (Shift extends), ↑ ↓ by paragraph (Shift+↓
+   * extends to the end of the sentence), Home and End to the first and last word.
+   */
   private onKeyDown(event: KeyboardEvent): void {
     if (event.target !== this.container || event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key;
     if (key === 'ArrowRight' || key === 'ArrowLeft') {
       event.preventDefault();
       this.moveWord(key === 'ArrowRight' ? 1 : -1, event.shiftKey);
+    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+      event.preventDefault();
+      if (key === 'ArrowDown' && event.shiftKey) this.extendToSentenceEnd();
+      else this.moveParagraph(key === 'ArrowDown' ? 1 : -1);
+    } else if (key === 'Home' || key === 'End') {
+      event.preventDefault();
+      const { start, end } = this.bounds;
+      this.setKeyboard(
+        key === 'Home' ? wordAt(this.text, start) : wordAt(this.text, previousWordStart(this.text, end)),
+      );
     } else if (/^[1-9]$/.test(key) && this.keyboard) {
       event.preventDefault();
       this.events.onKeyLabel(Number(key) - 1, this.keyboard);
@@ -185,12 +209,26 @@ export class Annotator {
     }
   }
 
+  /** The selection the keys move from: the present one, else the one a label or Esc cleared. */
+  private keysFrom(): { current: TextSpan | null; resumed: boolean } {
+    if (this.keyboard) return { current: this.keyboard, resumed: false };
+    const resumed = this.resumeFrom;
+    this.resumeFrom = null;
+    return { current: resumed, resumed: resumed !== null };
+  }
+
   private moveWord(direction: 1 | -1, extend: boolean): void {
     const { start, end } = this.bounds;
-    const current = this.keyboard;
+    const { current, resumed } = this.keysFrom();
     if (!current) {
       const first = wordAt(this.text, start);
       this.setKeyboard(first);
+      return;
+    }
+    if (resumed) {
+      // After a label, the keys go on from it: the word after it (or before it, with ←).
+      const at = direction === 1 ? nextWordStart(this.text, current.end) : previousWordStart(this.text, current.start);
+      this.setKeyboard(at >= start && at < end ? wordAt(this.text, at) : current);
       return;
     }
     if (extend) {
@@ -204,6 +242,41 @@ export class Annotator {
     const at = direction === 1 ? nextWordStart(this.text, current.end) : previousWordStart(this.text, current.start);
     if (at < start || at >= end) return;
     this.setKeyboard(wordAt(this.text, at));
+  }
+
+  /** ↓ to the first word of the next paragraph; ↑ to this paragraph's first word, or the previous one's. */
+  private moveParagraph(direction: 1 | -1): void {
+    const { start, end } = this.bounds;
+    const { current, resumed } = this.keysFrom();
+    if (!current) {
+      this.setKeyboard(wordAt(this.text, start));
+      return;
+    }
+    if (direction === 1) {
+      const next = nextParagraphFirstWord(this.text, current.end);
+      if (next && next.start < end) this.setKeyboard(next);
+      else if (resumed) this.setKeyboard(current);
+      return;
+    }
+    const first = paragraphFirstWord(this.text, current.start);
+    const target =
+      first.start < current.start || current.start <= start
+        ? first
+        : paragraphFirstWord(this.text, Math.max(start, previousWordStart(this.text, current.start)));
+    this.setKeyboard(target.start < start ? wordAt(this.text, start) : target);
+  }
+
+  /** Shift+↓: the selection grows to the end of its sentence, or of the next one. */
+  private extendToSentenceEnd(): void {
+    const { current } = this.keysFrom();
+    if (!current) {
+      this.setKeyboard(wordAt(this.text, this.bounds.start));
+      return;
+    }
+    let newEnd = sentenceEndAfter(this.text, current.end);
+    if (newEnd <= current.end) newEnd = sentenceEndAfter(this.text, nextWordStart(this.text, current.end));
+    newEnd = Math.min(this.bounds.end, newEnd);
+    if (newEnd > current.end) this.setKeyboard({ start: current.start, end: newEnd });
   }
 
   /**
@@ -250,6 +323,7 @@ export class Annotator {
       const now = this.selectedSpan() ?? this.keyboard;
       if (now && (now.start !== labeled.start || now.end !== labeled.end)) return;
     }
+    this.resumeFrom = labeled ?? this.keyboard ?? this.resumeFrom;
     this.keyboard = null;
     this.paintCursor(false);
     this.container.ownerDocument.getSelection()?.removeAllRanges();

@@ -54,3 +54,33 @@ export function wordAt(text: string, at: number): { start: number; end: number }
   while (s > 0 && isWordChar(text[s - 1])) s--;
   return { start: s, end: e };
 }
+
+/** The first word of the paragraph holding `at` (paragraphs end at a line break). */
+export function paragraphFirstWord(text: string, at: number): { start: number; end: number } {
+  return wordAt(text, at > 0 ? text.lastIndexOf('\n', at - 1) + 1 : 0);
+}
+
+/** The first word of the next paragraph after the one holding `at`, or null in the last one. */
+export function nextParagraphFirstWord(text: string, at: number): { start: number; end: number } | null {
+  let i = text.indexOf('\n', at);
+  if (i < 0) return null;
+  while (i < text.length && !isWordChar(text[i])) i++;
+  return i < text.length ? wordAt(text, i) : null;
+}
+
+/**
+ * End of the sentence running on from `from`: just after the next ".", "!" or "?" (with any
+ * closing quotes or brackets) that a space or a line break follows, or the paragraph's end.
+ */
+export function sentenceEndAfter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '\n') return i;
+    if (ch === '.' || ch === '!' || ch === '?') {
+      let e = i + 1;
+      while (e < text.length && /["”’)\]]/u.test(text[e] as string)) e++;
+      if (e === text.length || /\s/u.test(text[e] as string)) return e;
+    }
+  }
+  return text.length;
+}

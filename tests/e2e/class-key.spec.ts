@@ -94,7 +94,7 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
 
   // Keyboard: into the text, a word to the right, Shift extends, 1 labels.
   await frame.focus();
-  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('1');

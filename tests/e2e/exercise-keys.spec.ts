@@ -80,3 +80,30 @@ test('the selection made with the arrow keys is drawn in the text, and goes once
   await expect(exercise.locator('.span-item')).toHaveCount(1);
   await expect.poll(() => paintedTexts(page, 'cursor')).toEqual([]);
 });
+
+test('the keys move by paragraph and sentence, and go on after a label from where it was', async ({ page }) => {
+  const exercise = page.locator('[data-exercise="words-that-judge-letter"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  // textContent: paragraphs far from the screen are not laid out, so innerText may be empty.
+  const paras = await frame.locator('.para').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  const second = paras[1] as string;
+  const sentence = /^.*?[.!?]["”’)]*(?=\s|$)/u.exec(second)?.[0] as string;
+  expect(sentence.length).toBeGreaterThan(0);
+  await frame.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => paintedTexts(page, 'cursor')).toEqual([/^[\p{L}\p{N}’'-]+/u.exec(second)?.[0]]);
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => paintedTexts(page, 'cursor')).toEqual([sentence]);
+  await page.keyboard.press('1');
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await expect(exercise.locator('.span-item q')).toHaveText(
+    sentence.length > 70 ? `${sentence.slice(0, 69)}…` : sentence,
+  );
+  // The next word after the label, not the text's first word.
+  await page.keyboard.press('ArrowRight');
+  const after = /^\s*[^\p{L}\p{N}]*([\p{L}\p{N}’'-]+)/u.exec(second.slice(sentence.length))?.[1];
+  await expect.poll(() => paintedTexts(page, 'cursor')).toEqual([after]);
+  await page.keyboard.press('Home');
+  await expect.poll(() => paintedTexts(page, 'cursor')).toEqual(['Kazem']);
+});

@@ -93,7 +93,7 @@ test('an instructor brings an article with a key, assigns it, and a student sees
   }
   // Keyboard: into the text, a word selected with Shift and the arrow keys, 2 labels it.
   await frame.focus();
-  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('2');

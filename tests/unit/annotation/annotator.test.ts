@@ -147,3 +147,94 @@ describe('Annotator, the keyboard cursor', () => {
     expect(cursor()).toEqual(['said']);
   });
 });
+
+describe('Annotator, moving through a long text by keyboard', () => {
+  // Three paragraphs; the text between them is a line break.
+  const PARAS = ['Officials said it was false. They lied.', 'Critics slammed it.', 'The end.'];
+  function setup() {
+    const root = document.createElement('div');
+    root.tabIndex = 0;
+    let at = 0;
+    root.innerHTML = PARAS.map((p) => {
+      const html = `<p class="para" data-start="${at}" data-end="${at + p.length}">${p}</p>`;
+      at += p.length + 1;
+      return html;
+    }).join('');
+    document.body.replaceChildren(root);
+    const text = PARAS.join('\n');
+    const labeled: TextSpan[] = [];
+    let annotator: Annotator | null = null;
+    annotator = new Annotator(
+      root,
+      { start: 0, end: text.length },
+      {
+        onPending: () => {},
+        onActivate: () => {},
+        onMenu: () => {},
+        // As the exercise does: the span is labeled, then the selection is cleared.
+        onKeyLabel: (_label, span) => {
+          labeled.push(span);
+          annotator?.clearPending(span);
+        },
+      },
+    );
+    mounted = annotator;
+    const key = (k: string, shiftKey = false) =>
+      root.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true }));
+    const cursor = () => Array.from(root.querySelectorAll('.cr-mark-cursor')).map((m) => m.textContent);
+    return { key, cursor, labeled };
+  }
+
+  it('goes on after a label from the word after it, not from the first word', () => {
+    const { key, cursor, labeled } = setup();
+    key('ArrowRight');
+    key('ArrowRight');
+    key('1');
+    expect(labeled).toEqual([{ start: 10, end: 14 }]);
+    expect(cursor()).toEqual([]);
+    key('ArrowRight');
+    expect(cursor()).toEqual(['it']);
+    key('1');
+    key('ArrowLeft');
+    expect(cursor()).toEqual(['said']);
+    // Esc too: the keys go on from where it was.
+    key('ArrowRight');
+    key('Escape');
+    key('ArrowRight');
+    expect(cursor()).toEqual(['was']);
+  });
+
+  it('moves by paragraph with ↓ and ↑, and to the first and last word with Home and End', () => {
+    const { key, cursor } = setup();
+    key('ArrowDown');
+    expect(cursor()).toEqual(['Officials']);
+    key('ArrowDown');
+    expect(cursor()).toEqual(['Critics']);
+    key('ArrowDown');
+    expect(cursor()).toEqual(['The']);
+    key('ArrowDown');
+    expect(cursor()).toEqual(['The']);
+    key('ArrowUp');
+    expect(cursor()).toEqual(['Critics']);
+    key('ArrowRight');
+    key('ArrowUp');
+    expect(cursor()).toEqual(['Critics']);
+    key('ArrowUp');
+    expect(cursor()).toEqual(['Officials']);
+    key('ArrowUp');
+    expect(cursor()).toEqual(['Officials']);
+    key('End');
+    expect(cursor()).toEqual(['end']);
+    key('Home');
+    expect(cursor()).toEqual(['Officials']);
+  });
+
+  it('extends to the end of the sentence with Shift+↓, then to the next one', () => {
+    const { key, cursor } = setup();
+    key('ArrowRight');
+    key('ArrowDown', true);
+    expect(cursor()).toEqual(['Officials said it was false.']);
+    key('ArrowDown', true);
+    expect(cursor()).toEqual(['Officials said it was false. They lied.']);
+  });
+});
