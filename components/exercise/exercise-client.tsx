@@ -41,14 +41,15 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const annotator = useRef<Annotator | null>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const spans = useSpans(exerciseDraftKey(config.id, config.articleSha256));
+  const draftKey = exerciseDraftKey(config.id, config.articleSha256);
+  const spans = useSpans(draftKey);
   const { store } = spans;
   const [pending, setPending] = useState<TextSpan | null>(null);
   const [active, setActive] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [pen, setPen] = useState<Label | null>(null);
   const replace = useCallback((next: typeof spans.spans) => store.replace(next), [store]);
-  const classroom = useClassroom(config.id, link, spans.spans, spans.restored, replace);
+  const classroom = useClassroom(config.id, draftKey, link, spans.spans, spans.restored, replace);
   const { flow, dispatch, onSubmit } = useSubmitFlow(config.id, spans.spans, classroom.state?.submitted, setStatus);
   const locked = isLocked(flow);
   const showResult = flow.phase === 'result';

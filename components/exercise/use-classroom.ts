@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ClassroomExercise, DraftSpan } from '@/lib/validation/exercise-contract';
+import { loadDraft, saveDraft } from './draft-store';
 import type { ClassroomLink } from './exercise-client';
 
 /** Wait this long after the last change before saving a classroom draft to the server. */
@@ -14,15 +15,24 @@ async function openClassroom(exerciseId: string): Promise<ClassroomExercise | nu
   return (await response.json()) as ClassroomExercise | null;
 }
 
+/** Said when the class copy changed elsewhere since this browser last saved it. */
+export const CHANGED_ELSEWHERE =
+  'Your class copy was changed on another device or tab since this browser last saved it, so that copy is shown here. Undo (Ctrl+Z) brings back the labels this browser had.';
+
 /**
  * Classroom mode for one exercise: asks the server (a GET after load; the page itself is the
- * same for every reader) whether the signed-in student has it as an assignment, adopts the
- * server's draft when this browser has none, and saves the spans to the server a moment after
- * each change (the browser copy is kept as well).
+ * same for every reader) whether the signed-in student has it as an assignment, and saves the
+ * spans to the server a moment after each change (the browser copy is kept as well).
+ * On load, when the two copies differ, this browser remembers the class copy it last saved or
+ * read (`draftKey` + ":synced"): if the class copy is still that one, this browser's labels are
+ * newer and are saved; if it changed elsewhere since (another device), the class copy is shown,
+ * with this browser's labels one undo away, so that neither is lost. A browser with no labels
+ * takes the class copy.
  * Without `link`, or when the server says no, the exercise stays self-guided.
  */
 export function useClassroom(
   exerciseId: string,
+  draftKey: string,
   link: ClassroomLink | undefined,
   spans: readonly DraftSpan[],
   restored: boolean,
@@ -49,12 +59,22 @@ export function useClassroom(
     };
   }, [exerciseId, inLesson]);
 
+  const syncKey = `${draftKey}:synced`;
   const adopted = useRef(false);
   useEffect(() => {
     if (!state || !restored || adopted.current) return;
     adopted.current = true;
-    if (spans.length === 0 && state.draft && state.draft.length > 0) replace(state.draft);
-  }, [state, restored, spans.length, replace]);
+    const server = state.draft ?? [];
+    const serverBody = JSON.stringify(server);
+    if (serverBody === JSON.stringify(spans) || server.length === 0) {
+      if (server.length > 0) saveDraft(syncKey, serverBody);
+      return;
+    }
+    if (spans.length > 0 && loadDraft<string>(syncKey) === serverBody) return;
+    replace(server);
+    saveDraft(syncKey, serverBody);
+    if (spans.length > 0) setSaveStatus(CHANGED_ELSEWHERE);
+  }, [state, restored, spans, replace, syncKey]);
 
   useEffect(() => {
     if (!state || state.blocked || state.submitted || !save || !restored) return;
@@ -63,14 +83,17 @@ export function useClassroom(
     const timer = window.setTimeout(() => {
       save({ exerciseId, answers: spans }).then(
         (result) => {
-          if (result.ok) lastSaved.current = body;
+          if (result.ok) {
+            lastSaved.current = body;
+            saveDraft(syncKey, body);
+          }
           setSaveStatus(result.ok ? 'Saved to your class.' : `Not saved to your class: ${result.message}`);
         },
         () => setSaveStatus('Not saved to your class yet (no connection); kept in this browser.'),
       );
     }, DRAFT_SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [exerciseId, save, spans, state, restored]);
+  }, [exerciseId, save, spans, state, restored, syncKey]);
 
   return { state, saveStatus };
 }

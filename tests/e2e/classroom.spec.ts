@@ -364,3 +364,55 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
   expect(csv.data.find((r) => r['Display name'] === 'Sam')?.Grade).toBe('9');
   expect(Number(csv.data.find((r) => r['Display name'] === 'Noor')?.Grade)).toBe(2);
 });
+
+test('two devices of one student: a reload on the old one shows the newer class copy, its own labels one undo away', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { page, joinCode } = await teacherWithClass(browser, { name: 'Mr Okafor', className: 'Period 5' });
+  const form = page.locator('form.assignment-form');
+  await form.getByRole('checkbox', { name: /Words that judge/i }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+
+  const label = async (device: Page, phrase: string) => {
+    const exercise = device.locator('[data-exercise="words-that-judge-letter"]');
+    await dragSelect(device, exercise.getByRole('region', { name: /Article text/ }), phrase);
+    await exercise
+      .getByRole('group', { name: 'Label the selection' })
+      .getByRole('button', { name: /Loaded/ })
+      .click();
+  };
+  const quotes = (device: Page) =>
+    device.locator('[data-exercise="words-that-judge-letter"] .span-item q').allTextContents();
+  const banner = (device: Page) => device.locator('[data-exercise="words-that-judge-letter"] .classroom-banner');
+
+  // Device A labels one word; it reaches the class copy.
+  const deviceA = await joinAs(browser, joinCode, 'Tomi');
+  await deviceA.getByRole('link', { name: /Words that judge/i }).click();
+  await expect(banner(deviceA)).toContainText('Assigned to your class');
+  await label(deviceA, 'notorious');
+  await expect(banner(deviceA)).toContainText('Saved to your class.');
+
+  // Device B: the same student (the session, not the browser's storage) takes the class copy and adds two.
+  const cookies = await deviceA.context().cookies();
+  const deviceB = await (await browser.newContext({ storageState: { cookies, origins: [] } })).newPage();
+  await deviceB.goto(deviceA.url());
+  await expect.poll(() => quotes(deviceB)).toEqual(['notorious']);
+  await label(deviceB, 'despot');
+  await expect.poll(async () => (await quotes(deviceB)).length).toBe(2);
+  await expect(banner(deviceB)).toContainText('Saved to your class.');
+
+  // Device A reloads with its older copy: the class copy wins and is not overwritten.
+  await deviceA.reload();
+  await expect.poll(async () => (await quotes(deviceA)).sort()).toEqual(['despot', 'notorious']);
+  await expect(banner(deviceA)).toContainText('changed on another device or tab');
+  // Its own labels are one undo away.
+  await deviceA.locator('[data-exercise="words-that-judge-letter"]').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => quotes(deviceA)).toEqual(['notorious']);
+  await deviceA.locator('[data-exercise="words-that-judge-letter"]').getByRole('button', { name: 'Redo' }).click();
+  // A fresh browser of the student's sees both of device B's labels.
+  const deviceC = await (await browser.newContext({ storageState: { cookies, origins: [] } })).newPage();
+  await deviceC.goto(deviceA.url());
+  await expect.poll(async () => (await quotes(deviceC)).sort()).toEqual(['despot', 'notorious']);
+});
