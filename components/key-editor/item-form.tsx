@@ -38,6 +38,26 @@ function toForm(item: EditorItem): KeyItemForm {
 }
 
 /** One key item opened: its label and attribute, its prose, and what may be done with it. */
+/** The form's name for the field (or key check) a problem is about, as the teacher reads it. */
+function problemField(field: string, attributeName: string): string {
+  const names: Record<string, string> = {
+    label: 'Label',
+    attribute: attributeName,
+    explanation: 'Explanation',
+    'short-explanation': 'Explanation',
+    check: 'How to check',
+    'claim-without-check': 'How to check',
+    record: 'What the record shows',
+    accept: 'Also accept',
+    optional: 'Optional',
+    start: 'The words',
+    end: 'The words',
+    id: 'The item',
+    item: 'The item',
+  };
+  return names[field] ?? 'Key check';
+}
+
 export function ItemForm(props: Props) {
   const { id, item, quote, labels, problems } = props;
   const form = useForm<KeyItemForm>({ resolver: zodResolver(KeyItemFormSchema), defaultValues: toForm(item) });
@@ -71,7 +91,8 @@ export function ItemForm(props: Props) {
         <ul className="key-problems" aria-label="Problems of this item">
           {problems.map((p) => (
             <li key={`${p.field}:${p.message}`} className={`problem-${p.severity}`}>
-              <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong> ({p.field}): {p.message}
+              <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
+              {` (${problemField(p.field, choices.name)}): ${p.message.startsWith(`${p.field}: `) ? p.message.slice(p.field.length + 2) : p.message}`}
             </li>
           ))}
         </ul>

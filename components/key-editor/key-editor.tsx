@@ -12,6 +12,7 @@ import { EditorActions } from './editor-actions';
 import { historyKeys } from './history-keys';
 import { ItemForm } from './item-form';
 import { ItemList } from './item-list';
+import { useLeaveGuard } from './leave-guard';
 import { serverProblems } from './problems';
 import type { EditorItem, KeyEditorProps } from './types';
 import { stored, useKeyItems } from './use-key-items';
@@ -149,12 +150,13 @@ export function KeyEditor(props: KeyEditorProps) {
     else setAlert(result.message);
   };
   const dirty = items !== savedItems;
+  useLeaveGuard(dirty, 'Leave the key editor? Your changes to the key are not saved yet.');
   const errorCount = [...problems.values()].flat().filter((p) => p.severity === 'error').length;
 
   return (
     <div className="key-editor" onKeyDown={onKeyDown}>
       <p className="key-version">
-        {`Version ${version}${dirty ? ', with changes not saved yet' : ''}. ${items.length} items.`}
+        {`Version ${version}${dirty ? ', with changes not saved yet' : ''}. ${items.length} ${items.length === 1 ? 'item' : 'items'}.`}
       </p>
       <div className="exercise-grid">
         <div className="exercise-text">

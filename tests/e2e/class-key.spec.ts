@@ -91,6 +91,11 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
   const form = page.locator('form.key-item-form');
   await expect(form).toBeVisible();
   await expect(form.getByRole('list', { name: 'Problems of this item' })).toContainText(/explanation/i);
+  // Problems name the form's fields as the teacher reads them, not the data's.
+  await expect(form.getByRole('list', { name: 'Problems of this item' })).toContainText(
+    /\((Kind of source|Whose words|Why it cannot be checked)\): choose the/,
+  );
+  await expect(form.getByRole('list', { name: 'Problems of this item' })).not.toContainText('(attribute)');
 
   // Keyboard: into the text, a word to the right, Shift extends, 1 labels.
   await frame.focus();
@@ -141,6 +146,22 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
   await expect(
     second.getByRole('alert').filter({ hasText: /The key changed since you opened it: reload/ }),
   ).toBeVisible();
+
+  // Leaving with changes not saved asks first: staying keeps them, leaving is the teacher's choice.
+  const questions: string[] = [];
+  second.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await second.getByRole('link', { name: 'The assignment' }).click();
+  await expect.poll(() => questions).toEqual(['Leave the key editor? Your changes to the key are not saved yet.']);
+  await expect(second.getByText(/with changes not saved yet/)).toBeVisible();
+  second.once('dialog', (dialog) => void dialog.accept());
+  await second.getByRole('link', { name: 'The assignment' }).click();
+  await expect(second).toHaveURL(/\/instructor\/assignments\/[^/]+$/);
+  // A saved key leaves without a question.
+  await firstTab.getByRole('link', { name: 'The assignment' }).click();
+  await expect(firstTab).toHaveURL(/\/instructor\/assignments\/[^/]+$/);
 });
 
 test('the label pen makes each mouse selection a key item at once, without the menu', async ({ page }) => {

@@ -57,7 +57,7 @@ test('instructor reviews answers, extends the class key, comments; the student s
   // form with it, so the brief "rescored" message may already be gone): check the outcome.
   await expect(page.getByText(/Sourcing, class addition/)).toBeVisible();
   await page.reload();
-  await expect(page.getByText(/This class’s key adds 1 items/)).toBeVisible();
+  await expect(page.getByText(/This class’s key adds 1 item to/)).toBeVisible();
   await expect(averages).not.toHaveText(before);
 
   // Comment on one student's span.

@@ -114,7 +114,8 @@ export default async function ReviewPage({
           {(Object.keys(STATUS_NAMES) as WorkStatus[])
             .map((s) => `${STATUS_NAMES[s]}: ${exercise.counts[s]}`)
             .join(' · ')}
-          {exercise.classItems > 0 && ` · This class’s key adds ${exercise.classItems} items to the file key.`}
+          {exercise.classItems > 0 &&
+            ` · This class’s key adds ${exercise.classItems} ${exercise.classItems === 1 ? 'item' : 'items'} to the file key.`}
         </p>
         <RosterTable
           rows={exercise.rows}
