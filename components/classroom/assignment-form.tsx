@@ -32,6 +32,7 @@ export function AssignmentForm({ lessons, create }: Props) {
     form,
     onSubmit,
     message,
+    messageAtField,
     submitting: pending,
   } = useActionForm<CreateAssignment, { count: number }>({
     schema: CreateAssignmentSchema,
@@ -58,7 +59,7 @@ export function AssignmentForm({ lessons, create }: Props) {
         <FieldError id="lessonSlugs-error" message={errors.lessonSlugs?.message} />
       </fieldset>
       <AssignmentSettingsFields form={form as unknown as UseFormReturn<EditAssignment>} timeZone={timeZone} />
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={saved} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Assigning…' : 'Assign'}

@@ -15,6 +15,7 @@ export function ChangePasswordForm({ change }: { change: (input: ChangePassword)
     form,
     onSubmit,
     message,
+    messageAtField,
     submitting: pending,
   } = useActionForm<ChangePassword>({
     schema: ChangePasswordSchema,
@@ -56,7 +57,7 @@ export function ChangePasswordForm({ change }: { change: (input: ChangePassword)
         error={errors.confirmPassword?.message}
         {...register('confirmPassword')}
       />
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={done ? 'Password changed. Your other devices were signed out.' : null} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Changing…' : 'Change password'}

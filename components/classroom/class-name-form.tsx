@@ -44,6 +44,7 @@ export function ClassNameForm({
     form,
     onSubmit,
     message,
+    messageAtField,
     submitting: pending,
   } = useActionForm<ClassName>({
     schema: RULES[of].schema,
@@ -68,7 +69,7 @@ export function ClassNameForm({
       <button type="submit" disabled={pending}>
         {submitLabel}
       </button>
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={saved} />
     </form>
   );

@@ -18,7 +18,7 @@ type Props = {
  */
 export function CopyClassForm({ className, copy }: Props) {
   const router = useRouter();
-  const { form, onSubmit, message, submitting } = useActionForm<CopyClass, { classId: string }>({
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<CopyClass, { classId: string }>({
     schema: CopyClassSchema,
     defaultValues: { name: `${className} (copy)`.slice(0, 100), shift: 52, unit: 'weeks', timeZone: 'UTC' },
     action: copy,
@@ -57,7 +57,7 @@ export function CopyClassForm({ className, copy }: Props) {
         The copy gets its own class code and every assignment with its key settings and your class key changes; no
         students and none of their work.
       </p>
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <button type="submit" disabled={submitting}>
         {submitting ? 'Copying…' : 'Copy the class'}
       </button>

@@ -17,7 +17,7 @@ type Props = {
 /** One student's later due date: a day and an optional time on the instructor's wall clock. */
 export function ExtensionForm({ id, studentName, save }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<Extension, { message: string }>({
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<Extension, { message: string }>({
     schema: ExtensionSchema,
     defaultValues: { dueDate: '', dueTime: '', timeZone: 'UTC' },
     action: save,
@@ -46,7 +46,7 @@ export function ExtensionForm({ id, studentName, save }: Props) {
           {...register('dueTime')}
         />
       </div>
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={saved} />
       <button type="submit" disabled={submitting}>
         {submitting ? 'Saving…' : `Give ${studentName} this due date`}

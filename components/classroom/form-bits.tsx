@@ -61,11 +61,14 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-/** The form-level message of a refused action. */
-export function FormAlert({ message }: { message: string | null }) {
+/**
+ * The form-level message of a refused action. `atField`: a field shows the same words, so the
+ * alert is for screen readers only, not shown a second time.
+ */
+export function FormAlert({ message, atField = false }: { message: string | null; atField?: boolean }) {
   if (!message) return null;
   return (
-    <p className="form-error" role="alert">
+    <p className={atField ? 'sr-only' : 'form-error'} role="alert">
       {message}
     </p>
   );

@@ -12,7 +12,7 @@ type Props = { importFile: (input: ImportArticle) => Promise<ActionResult<{ arti
 /** Imports an article file (an export of any article with its key) as a new article of the instructor's. */
 export function ImportArticleForm({ importFile }: Props) {
   const router = useRouter();
-  const { form, onSubmit, message, submitting } = useActionForm<ImportArticle, { articleId: string }>({
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<ImportArticle, { articleId: string }>({
     schema: ImportArticleSchema,
     defaultValues: { file: '' },
     action: importFile,
@@ -41,7 +41,7 @@ export function ImportArticleForm({ importFile }: Props) {
       <button type="submit" disabled={submitting}>
         Import as a new article
       </button>
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
     </form>
   );
 }

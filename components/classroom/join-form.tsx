@@ -22,6 +22,7 @@ export function JoinForm({ join, signedInAs }: Props) {
     form,
     onSubmit,
     message,
+    messageAtField,
     submitting: pending,
   } = useActionForm<JoinClass, Joined>({
     schema: JoinClassSchema,
@@ -80,7 +81,7 @@ export function JoinForm({ join, signedInAs }: Props) {
         error={formState.errors.displayName?.message}
         {...register('displayName')}
       />
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Joining…' : 'Join the class'}
       </button>

@@ -30,12 +30,14 @@ const EMPTY: OwnArticleInput = {
 /** Adds an article of the instructor's: its details and its text pasted as plain text. */
 export function OwnArticleForm({ create }: Props) {
   const router = useRouter();
-  const { form, onSubmit, message, submitting } = useActionForm<OwnArticleInput, { articleId: string }>({
-    schema: OwnArticleSchema,
-    defaultValues: EMPTY,
-    action: create,
-    onSuccess: (result) => router.push(`/instructor/articles/${result.articleId}`),
-  });
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<OwnArticleInput, { articleId: string }>(
+    {
+      schema: OwnArticleSchema,
+      defaultValues: EMPTY,
+      action: create,
+      onSuccess: (result) => router.push(`/instructor/articles/${result.articleId}`),
+    },
+  );
   const { register, formState } = form;
   const error = (field: keyof OwnArticleInput) => formState.errors[field]?.message;
   return (
@@ -98,7 +100,7 @@ export function OwnArticleForm({ create }: Props) {
       <button type="submit" disabled={submitting}>
         Add the article
       </button>
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ type Props = { text: string; save: (input: ReplaceText) => Promise<ActionResult>
 /** Replaces an article's text while no student has submitted work on it; key items follow their quotes. */
 export function ReplaceTextForm({ text, save }: Props) {
   const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<ReplaceText>({
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<ReplaceText>({
     schema: ReplaceTextSchema,
     defaultValues: { text },
     action: save,
@@ -30,7 +30,7 @@ export function ReplaceTextForm({ text, save }: Props) {
       <button type="submit" disabled={submitting}>
         Save the text
       </button>
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={done} />
     </form>
   );

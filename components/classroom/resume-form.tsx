@@ -13,6 +13,7 @@ export function ResumeForm({ resume }: { resume: (input: Resume) => Promise<Acti
     form,
     onSubmit,
     message,
+    messageAtField,
     submitting: pending,
   } = useActionForm<Resume>({
     schema: ResumeSchema,
@@ -47,7 +48,7 @@ export function ResumeForm({ resume }: { resume: (input: Resume) => Promise<Acti
         error={formState.errors.resumeCode?.message}
         {...register('resumeCode')}
       />
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Checking…' : 'Continue'}
       </button>

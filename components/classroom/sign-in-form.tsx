@@ -13,6 +13,7 @@ export function SignInForm({ signIn }: { signIn: (input: SignIn) => Promise<Acti
     form,
     onSubmit,
     message,
+    messageAtField,
     submitting: pending,
   } = useActionForm<SignIn>({
     schema: SignInSchema,
@@ -43,7 +44,7 @@ export function SignInForm({ signIn }: { signIn: (input: SignIn) => Promise<Acti
         error={formState.errors.password?.message}
         {...register('password')}
       />
-      <FormAlert message={message} />
+      <FormAlert message={message} atField={messageAtField} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

@@ -24,8 +24,8 @@ type Options<Values extends FieldValues, Ok extends object> = {
 /**
  * A react-hook-form form wired to a server action the way every form here works: checked in
  * the browser with the action's own schema, then sent; the server's field errors land on the
- * fields and its message in the form's alert; an unreachable server says so and keeps the
- * input. `submitting` is true while the action runs.
+ * fields and its message in the form's alert (heard, not shown twice, when a field shows it
+ * already); an unreachable server says so and keeps the input. `submitting` is true while the action runs.
  */
 export function useActionForm<Values extends FieldValues, Ok extends object = object>({
   schema,
@@ -36,6 +36,8 @@ export function useActionForm<Values extends FieldValues, Ok extends object = ob
   onRefused,
 }: Options<Values, Ok>) {
   const [message, setMessage] = useState<string | null>(null);
+  // The refusal's message is also shown at one of the form's fields: the alert is then only heard.
+  const [messageAtField, setMessageAtField] = useState(false);
   const [submitting, start] = useTransition();
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues });
   const onSubmit = form.handleSubmit((values) => {
@@ -47,6 +49,12 @@ export function useActionForm<Values extends FieldValues, Ok extends object = ob
         if (!result.ok) {
           onRefused?.(form);
           applyServerErrors(form.setError, result);
+          const fields = form.getValues();
+          setMessageAtField(
+            Object.entries(result.fieldErrors).some(
+              ([field, messages]) => Object.hasOwn(fields, field) && messages.includes(result.message),
+            ),
+          );
           setMessage(result.message);
           return;
         }
@@ -56,7 +64,7 @@ export function useActionForm<Values extends FieldValues, Ok extends object = ob
       }
     });
   });
-  return { form, onSubmit, message, submitting };
+  return { form, onSubmit, message, messageAtField, submitting };
 }
 
 /**

@@ -24,3 +24,12 @@ export function saveDraft(key: string, value: unknown): boolean {
 export function exerciseDraftKey(exerciseId: string, sha256: string): string {
   return `exercise:${exerciseId}:${sha256}`;
 }
+
+/** Forgets a stored value (nothing happens when storage is unavailable). */
+export function removeDraft(key: string): void {
+  try {
+    window.localStorage.removeItem(PREFIX + key);
+  } catch {
+    // Storage unavailable: there is nothing to forget.
+  }
+}

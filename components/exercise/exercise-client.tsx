@@ -11,6 +11,7 @@ import { exerciseDraftKey } from './draft-store';
 import { LABEL_NAMES, numberKeysPhrase } from './label-meta';
 import { LabelPen } from './label-pen';
 import { LabelToolbar } from './label-toolbar';
+import { useSelfGuidedResult } from './self-guided-result';
 import { SpanList } from './span-list';
 import { isLocked } from './submit-flow';
 import { undoKeys } from './undo-keys';
@@ -53,6 +54,7 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   const { flow, dispatch, onSubmit } = useSubmitFlow(config.id, spans.spans, classroom.state?.submitted, setStatus);
   const locked = isLocked(flow);
   const showResult = flow.phase === 'result';
+  useSelfGuidedResult(`${draftKey}:result`, classroom, spans, flow, dispatch);
 
   const quote = useCallback((span: TextSpan) => annotator.current?.quote(span) ?? '', []);
 
@@ -137,6 +139,21 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   // The server's word after the last submission wins over the state loaded with the page.
   const retryAllowed = !classroom.state || (flow.retryAllowed ?? classroom.state.allowResubmit);
   const submitting = flow.phase === 'submitting';
+  // An empty submission is asked about first (a slip of the finger, and maybe the only try).
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const hasSpans = spans.spans.length > 0;
+  useEffect(() => {
+    if (hasSpans) setConfirmEmpty(false);
+  }, [hasSpans]);
+  const submit = () => {
+    if (!hasSpans && !confirmEmpty) {
+      setConfirmEmpty(true);
+      return;
+    }
+    setConfirmEmpty(false);
+    onSubmit();
+  };
+  const missing = config.attributes && !locked ? spans.spans.filter((s) => !s.attribute).length : 0;
   return (
     <div className="exercise-body" onKeyDown={onKeyDown}>
       {classroom.state && <ClassroomBanner state={classroom.state} saveStatus={classroom.saveStatus} />}
@@ -190,11 +207,23 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
                 </button>
               )
             ) : (
-              <button type="button" className="primary" onClick={onSubmit} disabled={submitting}>
-                {submitting ? 'Submitting…' : 'Submit my labels'}
+              <button type="button" className="primary" onClick={submit} disabled={submitting}>
+                {submitting ? 'Submitting…' : confirmEmpty ? 'Submit with no labels' : 'Submit my labels'}
               </button>
             )}
           </div>
+          {confirmEmpty && !locked && (
+            <p className="submit-check" role="alert">
+              You have no labels yet.
+              {classroom.state && !classroom.state.allowResubmit ? ' This exercise takes one submission only.' : ''}{' '}
+              Select words in the text to label them, or press “Submit with no labels” to submit anyway.
+            </p>
+          )}
+          {missing > 0 && (
+            <p className="hint">
+              {`${missing} ${missing === 1 ? 'label still needs' : 'labels still need'} the second choice (kind, voice or basis): the key checks it too.`}
+            </p>
+          )}
         </section>
       </div>
       {flow.phase === 'held' && (

@@ -58,7 +58,9 @@ export function ScoreTable({ result, labels, answers, keyItems }: Props) {
       />
       <p className="score-note">
         The combined score is high only when both are high: finding the key’s items and keeping your labels on them.
-        Labeling everything finds a lot but matches little; labeling very little matches well but finds little.
+        Labeling everything finds a lot but matches little; labeling very little matches well but finds little. A label
+        that covers only part of a key item, or runs well past it, earns part of the credit, so the combined score can
+        be a little lower than the counts alone suggest.
       </p>
     </>
   );

@@ -145,7 +145,6 @@ export const SpanList = memo(function SpanList({
   onChange,
   onDelete,
 }: Props) {
-  const missing = config.attributes ? spans.filter((s) => !s.attribute).length : 0;
   return (
     <>
       <h3 id={`${config.id}-mine`}>
@@ -169,12 +168,6 @@ export const SpanList = memo(function SpanList({
             />
           ))}
         </ol>
-      )}
-      {missing > 0 && !locked && (
-        <p className="hint">
-          {missing} {missing === 1 ? 'label still needs' : 'labels still need'} the second choice (kind, voice or
-          basis).
-        </p>
       )}
     </>
   );

@@ -39,6 +39,8 @@ export function useClassroom(
   replace: (spans: DraftSpan[]) => void,
 ) {
   const [state, setState] = useState<ClassroomExercise | null>(null);
+  // Whether the server has answered (or there is no one to ask): until then, self-guided or not is unknown.
+  const [checked, setChecked] = useState(link === undefined);
   const [saveStatus, setSaveStatus] = useState('');
   const lastSaved = useRef<string | null>(null);
   const save = link?.saveDraft;
@@ -49,11 +51,15 @@ export function useClassroom(
     let live = true;
     openClassroom(exerciseId)
       .then((found) => {
-        if (!live || !found) return;
+        if (!live) return;
+        setChecked(true);
+        if (!found) return;
         lastSaved.current = JSON.stringify(found.draft ?? []);
         setState(found);
       })
-      .catch(() => {});
+      .catch(() => {
+        if (live) setChecked(true);
+      });
     return () => {
       live = false;
     };
@@ -95,5 +101,5 @@ export function useClassroom(
     return () => window.clearTimeout(timer);
   }, [exerciseId, save, spans, state, restored, syncKey]);
 
-  return { state, saveStatus };
+  return { state, saveStatus, checked };
 }

@@ -46,7 +46,7 @@ export class Annotator {
   readonly text: string;
   readonly painter: HighlightPainter;
   private keyboard: TextSpan | null = null;
-  /** Where the keys go on from after a label or Esc cleared the selection (the span it was). */
+  /** Where the keys go on from after a label or Esc cleared their selection (the span it was). */
   private resumeFrom: TextSpan | null = null;
   private readonly abort = new AbortController();
   /** A mouse or pen button went down in the text and has not been released yet. */
@@ -323,7 +323,8 @@ export class Annotator {
       const now = this.selectedSpan() ?? this.keyboard;
       if (now && (now.start !== labeled.start || now.end !== labeled.end)) return;
     }
-    this.resumeFrom = labeled ?? this.keyboard ?? this.resumeFrom;
+    // Only the keys' own selection is gone on from: after a mouse selection they start afresh.
+    this.resumeFrom = this.cursorShown ? (labeled ?? this.keyboard) : null;
     this.keyboard = null;
     this.paintCursor(false);
     this.container.ownerDocument.getSelection()?.removeAllRanges();

@@ -105,7 +105,14 @@ export async function joinClass(
     })
     .onConflict((oc) => oc.columns(['class_id', 'name_key']).doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return nameTaken(displayName);
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    const taken = nameTaken(displayName);
+    // A student who joined before, on another device, needs their resume code, not a second name.
+    return {
+      ...taken,
+      message: `${taken.message} If that is you, joined before on another device: continue with your resume code instead (the link below the form).`,
+    };
+  }
   const session = await startSession(db, studentId, now);
   return ok({
     ...session,

@@ -108,6 +108,8 @@ test('instructor assigns, students submit, the key comes only when released', as
   await studentB.goto('/articles/mehr-human-rights-letter/practice');
   const practice = studentB.locator('[data-exercise="practice-mehr-human-rights-letter"]');
   await practice.getByRole('button', { name: 'Submit my labels' }).click();
+  // No labels: the page asks first.
+  await practice.getByRole('button', { name: 'Submit with no labels' }).click();
   await expect(practice.getByRole('alert').filter({ hasText: /has not released its key/ })).toBeVisible();
 
   // The instructor sees who submitted, and releases the key.
@@ -415,4 +417,43 @@ test('two devices of one student: a reload on the old one shows the newer class 
   const deviceC = await (await browser.newContext({ storageState: { cookies, origins: [] } })).newPage();
   await deviceC.goto(deviceA.url());
   await expect.poll(async () => (await quotes(deviceC)).sort()).toEqual(['despot', 'notorious']);
+});
+
+test('joining on a phone: a refusal is shown once, at its field; the resume code stays on one line', async ({
+  browser,
+}) => {
+  const { joinCode } = await teacherWithClass(browser, { name: 'Ms Haddad', className: 'Period 6' });
+  const phone = await (
+    await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
+  ).newPage();
+  await phone.goto('/join');
+  await phone.getByRole('textbox', { name: 'Class code' }).fill('ZZZZ1234');
+  await phone.getByRole('textbox', { name: 'Your name' }).fill('Lena');
+  await phone.getByRole('button', { name: 'Join the class' }).click();
+  // Shown once, under the code; the alert that carries it to a screen reader is not shown again.
+  await expect(phone.locator('.field-error')).toHaveCount(1);
+  await expect(phone.locator('#joinCode-error')).toContainText('No open class has that code');
+  await expect(phone.getByRole('alert').filter({ hasText: 'No open class has that code' })).toHaveCount(1);
+  await expect(phone.locator('.form-error')).toHaveCount(0);
+  await expect(phone.getByRole('textbox', { name: 'Your name' })).toHaveValue('Lena');
+
+  await phone.getByRole('textbox', { name: 'Class code' }).fill(joinCode);
+  await phone.getByRole('button', { name: 'Join the class' }).click();
+  const code = phone.locator('.big-code');
+  await expect(code).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  const box = await code.evaluate((el) => ({
+    lines: Math.round(el.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(el).lineHeight || '0')),
+    wide: el.scrollWidth > el.clientWidth,
+  }));
+  expect(box).toEqual({ lines: 1, wide: false });
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The same name again, from another browser: pointed to the resume code, shown once.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('/join');
+  await other.getByRole('textbox', { name: 'Class code' }).fill(joinCode);
+  await other.getByRole('textbox', { name: 'Your name' }).fill('Lena');
+  await other.getByRole('button', { name: 'Join the class' }).click();
+  await expect(other.locator('#displayName-error')).toContainText('continue with your resume code instead');
+  await expect(other.locator('.form-error')).toHaveCount(0);
 });

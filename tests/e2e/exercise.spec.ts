@@ -357,8 +357,57 @@ test.describe('on a 375 px phone with touch', () => {
     ).toHaveText(`2 of ${coreSourcing()}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
+    // The score table's columns, the combined score among them, fit without scrolling sideways.
+    const table = await result
+      .locator('.score-table')
+      .evaluate((t) => ({ table: t.scrollWidth, box: (t.parentElement as HTMLElement).clientWidth }));
+    expect(table.table).toBeLessThanOrEqual(table.box);
     await exercise.getByRole('button', { name: 'Try again' }).tap();
     await expect(exercise.locator('.span-item')).toHaveCount(2);
     await expectNoAxeViolations(page);
   });
+});
+
+test('submitting with no labels asks first; the student can label instead, or submit anyway', async ({ page }) => {
+  const exercise = page.locator(EXERCISE);
+  const submit = exercise.getByRole('button', { name: 'Submit my labels' });
+  await submit.click();
+  await expect(exercise.getByRole('alert')).toContainText('You have no labels yet.');
+  await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toHaveCount(0);
+  // A label made meanwhile takes the question away.
+  await dragSelect(page, exercise.getByRole('region', { name: /Article text/ }), 'Majid Takht Ravanchi said');
+  await exercise
+    .getByRole('group', { name: 'Label the selection' })
+    .getByRole('button', { name: /Sourcing/ })
+    .click();
+  await expect(exercise.getByRole('alert')).toHaveCount(0);
+  await exercise.getByRole('button', { name: 'Undo' }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(0);
+  await submit.click();
+  await exercise.getByRole('button', { name: 'Submit with no labels' }).click();
+  await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('self-guided: the comparison with the key is there again after a reload, until Try again', async ({ page }) => {
+  const exercise = page.locator(EXERCISE);
+  await dragSelect(page, exercise.getByRole('region', { name: /Article text/ }), 'Majid Takht Ravanchi said');
+  await exercise
+    .getByRole('group', { name: 'Label the selection' })
+    .getByRole('button', { name: /Sourcing/ })
+    .click();
+  await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  const result = exercise.getByRole('region', { name: 'Your labels and the key' });
+  await expect(result).toBeVisible();
+  const figures = await result.locator('.score-table').innerText();
+  await page.reload();
+  await expect(result).toBeVisible();
+  expect(await result.locator('.score-table').innerText()).toBe(figures);
+  await expect(exercise.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // Try again: editing, and so it stays after a reload.
+  await exercise.getByRole('button', { name: 'Try again' }).click();
+  await page.reload();
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await expect(exercise.getByRole('button', { name: 'Submit my labels' })).toBeVisible();
+  await expect(result).toHaveCount(0);
 });

@@ -200,6 +200,7 @@ test('after submitting, the comparison carries the (marked) key', async ({ page 
   await page.goto(`${BASE}/lessons/who-says-so`);
   const exercise = page.locator('[data-exercise="who-says-so-attributions"]');
   await exercise.getByRole('button', { name: 'Submit my labels' }).click();
+  await exercise.getByRole('button', { name: 'Submit with no labels' }).click();
   await expect(exercise.getByRole('region', { name: 'Your labels and the key' })).toContainText(marker);
 });
 
