@@ -8,10 +8,12 @@ type Props = {
   /** The form, typed as its settings part (the create form adds the lessons). */
   form: UseFormReturn<EditAssignment>;
   timeZone: string;
+  /** An instructor's own article: its key reaches no one outside the classes it is assigned to. */
+  ownArticle?: boolean;
 };
 
 /** An assignment's dates, key release policy and resubmission rule: the fields shared by making and editing one. */
-export function AssignmentSettingsFields({ form, timeZone }: Props) {
+export function AssignmentSettingsFields({ form, timeZone, ownArticle = false }: Props) {
   const { register, formState } = form;
   const { errors } = formState;
   return (
@@ -55,12 +57,18 @@ export function AssignmentSettingsFields({ form, timeZone }: Props) {
         aria-describedby={['releasePolicy-note', errors.releasePolicy ? 'releasePolicy-error' : ''].join(' ').trim()}
       >
         <legend>Release the answer key</legend>
-        <p id="releasePolicy-note" className="field-hint">
-          The workbook’s lessons have public keys by design: anyone who submits a lesson’s exercise sees its key, so a
-          student could read it in a private window before you release it. The release policy keeps the key out of your
-          class’s pages until then, not out of the world. For graded work, use an article of your own (
-          <a href="/instructor/articles">My articles</a>), whose key no one outside your class can reach.
-        </p>
+        {ownArticle ? (
+          <p id="releasePolicy-note" className="field-hint">
+            This article’s key reaches only the classes you assign it to, and each class only once its key is released.
+          </p>
+        ) : (
+          <p id="releasePolicy-note" className="field-hint">
+            The workbook’s lessons have public keys by design: anyone who submits a lesson’s exercise sees its key, so a
+            student could read it in a private window before you release it. The release policy keeps the key out of
+            your class’s pages until then, not out of the world. For graded work, use an article of your own (
+            <a href="/instructor/articles">My articles</a>), whose key no one outside your class can reach.
+          </p>
+        )}
         {RELEASE_POLICY_CHOICES.map((choice) => (
           <label key={choice.value} className="check">
             <input type="radio" value={choice.value} {...register('releasePolicy')} /> {choice.label}

@@ -17,6 +17,8 @@ type Props = {
     allowResubmit: boolean;
   };
   save: (input: EditAssignment) => Promise<ActionResult<{ message: string }>>;
+  /** The assignment is an instructor's own article (its key is not public). */
+  ownArticle?: boolean;
 };
 
 /** The form's values for the stored settings, the dates on the wall clock of `timeZone`. */
@@ -35,9 +37,9 @@ function valuesFor(current: Props['current'], timeZone: string): EditAssignment 
 }
 
 /** Change an assignment's dates, key release policy and resubmission rule; the same checks as making one. */
-export function EditAssignmentForm({ current, save }: Props) {
+export function EditAssignmentForm({ current, save, ownArticle = false }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<EditAssignment, { message: string }>({
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<EditAssignment, { message: string }>({
     schema: EditAssignmentSchema,
     defaultValues: valuesFor(current, 'UTC'),
     action: save,
@@ -56,8 +58,8 @@ export function EditAssignmentForm({ current, save }: Props) {
   }, [current, reset]);
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate aria-label="Change the assignment">
-      <AssignmentSettingsFields form={form} timeZone={timeZone} />
-      <FormAlert message={message} />
+      <AssignmentSettingsFields form={form} timeZone={timeZone} ownArticle={ownArticle} />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={saved} />
       <button type="submit" className="primary" disabled={submitting}>
         {submitting ? 'Saving…' : 'Save changes'}

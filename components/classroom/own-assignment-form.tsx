@@ -36,7 +36,7 @@ const EMPTY: CreateOwnAssignment = {
 /** Assigns the article to one of the instructor's classes: the same choices as a lesson's assignment. */
 export function OwnAssignmentForm({ classes, assign }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { form, onSubmit, message, submitting } = useActionForm<CreateOwnAssignment>({
+  const { form, onSubmit, message, messageAtField, submitting } = useActionForm<CreateOwnAssignment>({
     schema: CreateOwnAssignmentSchema,
     defaultValues: { ...EMPTY, classId: classes[0]?.id ?? '' },
     action: assign,
@@ -83,8 +83,12 @@ export function OwnAssignmentForm({ classes, assign }: Props) {
         ))}
         <FieldError id="own-assign-labels-error" message={errors.labels?.message} />
       </fieldset>
-      <AssignmentSettingsFields form={form as unknown as UseFormReturn<EditAssignment>} timeZone={timeZone} />
-      <FormAlert message={message} />
+      <AssignmentSettingsFields
+        form={form as unknown as UseFormReturn<EditAssignment>}
+        timeZone={timeZone}
+        ownArticle
+      />
+      <FormAlert message={message} atField={messageAtField} />
       <FormDone message={saved} />
       <button type="submit" className="primary" disabled={submitting}>
         {submitting ? 'Assigning…' : 'Assign'}

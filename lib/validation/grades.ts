@@ -9,7 +9,7 @@ export const MAX_GRADE_NOTE_CHARS = 500;
 const wholePoints = z
   .string()
   .trim()
-  .regex(/^\d{1,4}$/, 'Enter a whole number of points, 0 or more.')
+  .regex(/^\d+$/, 'Enter a whole number of points, 0 or more.')
   .refine((v) => Number(v) <= MAX_RULE_POINTS, `At most ${MAX_RULE_POINTS} points.`);
 
 /** The grading rule's form: points for the labeling, and per written answer marked complete. */

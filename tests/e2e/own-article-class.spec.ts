@@ -117,7 +117,9 @@ test('an instructor brings an article with a key, assigns it, and a student sees
   await expect(page.locator('.key-items > li')).toHaveCount(4);
 
   // Assign it to the class, the key held back until released by hand.
-  await expect(page.getByText('The workbook’s lessons have public keys by design')).toBeVisible();
+  // The note on keys speaks of this article's key, not of the workbook's public ones.
+  await expect(page.getByText('This article’s key reaches only the classes you assign it to')).toBeVisible();
+  await expect(page.getByText('The workbook’s lessons have public keys by design')).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Unverifiable claim' }).uncheck();
   await page.getByRole('radio', { name: 'When I release it' }).check();
   await page.getByRole('button', { name: 'Assign', exact: true }).click();

@@ -153,21 +153,35 @@ export async function setGradeOverride(
   return ok({ points: input.points });
 }
 
+/** `x` rounded to `digits` decimal places, as a number (no float noise such as 0.8333333333333335). */
+function rounded(x: number, digits: number): number {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
+}
+
 /**
  * The gradebook as CSV rows, named so that a spreadsheet or an LMS gradebook import takes
  * them as they are: a stable pseudonymous student id (the student's id in Close Read), the
- * display name, each exercise's overall F1 and the lesson's (exact, 0 to 1), answers marked
- * complete, the grade, points possible, whether it was set by hand and why, and late.
+ * display name, each exercise's overall F1 and the lesson's (0 to 1, four decimals, as the
+ * scores export), how many exercises were submitted (a lesson F1 of 0 with none submitted is
+ * work not started), answers marked complete, the grade (two decimals; blank while there is
+ * no grading rule and no grade set by hand), points possible (blank with no rule), whether it
+ * was set by hand and why, and late.
  */
 export function gradebookRows(book: Gradebook): Record<string, string | number>[] {
   return book.rows.map((r) => ({
     'Student ID': r.studentId,
     'Display name': r.name,
-    ...Object.fromEntries(book.exerciseIds.map((id, i) => [`Exercise ${i + 1} F1 (${id})`, r.exerciseF1[i] ?? ''])),
-    'Lesson F1': r.lessonF1 ?? '',
+    ...Object.fromEntries(
+      book.exerciseIds.map((id, i) => {
+        const f1 = r.exerciseF1[i];
+        return [`Exercise ${i + 1} F1 (${id})`, f1 === null || f1 === undefined ? '' : rounded(f1, 4)];
+      }),
+    ),
+    'Lesson F1': r.lessonF1 === null ? '' : rounded(r.lessonF1, 4),
+    'Exercises submitted': r.exerciseF1.filter((f) => f !== null).length,
     'Written answers complete': r.completeAnswers,
-    Grade: r.grade,
-    'Points possible': r.possible,
+    Grade: r.override || r.possible > 0 ? rounded(r.grade, 2) : '',
+    'Points possible': r.possible > 0 ? r.possible : '',
     'Set by hand': r.override ? 'yes' : 'no',
     'Grade note': r.override?.note ?? '',
     Late: r.late ? 'yes' : 'no',

@@ -70,8 +70,10 @@ describeEachEngine('grades', (h) => {
       ),
     );
 
-    // No rule yet: nothing possible.
-    expect(must(await getGradebook(teacher, assignment.id, h.db)).ruleText).toMatch(/No grading rule yet/);
+    // No rule yet: nothing possible, and the export has no grade rather than a grade of 0.
+    const unruled = must(await getGradebook(teacher, assignment.id, h.db));
+    expect(unruled.ruleText).toMatch(/No grading rule yet/);
+    for (const row of gradebookRows(unruled)) expect(row).toMatchObject({ Grade: '', 'Points possible': '' });
     must(await setGradingRule(teacher, assignment.id, { labelPoints: 10, answerPoints: 2 }, h.db));
     const book = must(await getGradebook(teacher, assignment.id, h.db));
     const exercises = book.exerciseIds.length;
@@ -113,6 +115,15 @@ describeEachEngine('grades', (h) => {
       expect(row['Points possible']).toBe(String(10 + 2 * questions));
     }
     expect(Number(csv.data.find((r) => r['Display name'] === 'Cy')?.Grade)).toBe(7.5);
+    // Figures as a gradebook takes them: F1 to four decimals, grades to two, and work not
+    // started told apart from a score of 0 by the exercises submitted.
+    const adaRow = csv.data.find((r) => r['Display name'] === 'Ada') as Record<string, string>;
+    expect(adaRow['Lesson F1']).toMatch(/^(0|1)(\.\d{1,4})?$/);
+    expect(Number(adaRow['Lesson F1'])).toBeCloseTo(ada?.lessonF1 ?? Number.NaN, 4);
+    expect(adaRow.Grade).toMatch(/^\d+(\.\d{1,2})?$/);
+    expect(Number(adaRow.Grade)).toBeCloseTo(ada?.grade ?? Number.NaN, 2);
+    expect(Number(adaRow['Exercises submitted'])).toBeGreaterThan(0);
+    expect(csv.data.find((r) => r['Display name'] === "'=Bo()")?.['Exercises submitted']).toBe('0');
     expect(csv.data.find((r) => r['Display name'] === 'Cy')?.['Set by hand']).toBe('yes');
 
     // Only the class's instructor.

@@ -91,6 +91,7 @@ export default async function AssignmentPage({ params }: Props) {
               allowResubmit: a.allowResubmit,
             }}
             save={updateAssignmentAction.bind(null, a.id)}
+            ownArticle={ownTitle !== undefined}
           />
         </section>
       )}
