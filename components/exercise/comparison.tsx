@@ -50,6 +50,7 @@ function KeyEntry({
   mine,
   labeledAs,
   optional,
+  notes = [],
 }: {
   item: KeyItemView;
   feedback?: KeyItemFeedback;
@@ -58,6 +59,8 @@ function KeyEntry({
   labeledAs?: readonly Label[];
   /** An optional item the student labeled with a label it does not accept. */
   optional?: boolean;
+  /** The student's own "why" notes on the labels behind this entry, to read beside the key's. */
+  notes?: readonly string[];
 }) {
   return (
     <li className={`feedback-item label-${item.label}`}>
@@ -84,6 +87,11 @@ function KeyEntry({
           the key says “{ATTRIBUTE_NAMES[item.attribute] ?? item.attribute}”.
         </p>
       )}
+      {notes.map((note) => (
+        <p key={note} className="my-note">
+          <strong>Your note:</strong> {note}
+        </p>
+      ))}
       <p>{item.explanation}</p>
       {item.check && (
         <p className="check">
@@ -113,6 +121,11 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
     keyFeedback.filter((f) =>
       id === 'found' ? f.status === 'found' || f.status === 'found-accepted' : f.status === id,
     );
+  const notesOf = (answers: readonly number[]) => [
+    ...new Set(
+      answers.flatMap((i) => (graded.answers[i]?.why?.trim() ? [graded.answers[i]?.why?.trim() as string] : [])),
+    ),
+  ];
   const labelsOf = (answers: readonly number[]) =>
     answers.flatMap((i) => {
       const a = graded.answers[i];
@@ -156,13 +169,20 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
                     feedback={f}
                     mine={f.status === 'found' ? attributeOf(f) : undefined}
                     labeledAs={f.status === 'wrong-label' ? labelsOf(f.answers) : undefined}
+                    notes={notesOf(f.answers)}
                   />
                 ) : null;
               })}
               {otherwise.map((o) => {
                 const item = byId.get(o.id);
                 return item ? (
-                  <KeyEntry key={o.id} item={item} labeledAs={labelsOf(o.otherwise ?? [])} optional />
+                  <KeyEntry
+                    key={o.id}
+                    item={item}
+                    labeledAs={labelsOf(o.otherwise ?? [])}
+                    optional
+                    notes={notesOf(o.otherwise ?? [])}
+                  />
                 ) : null;
               })}
             </ul>
@@ -178,6 +198,11 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
           {extras.map((x) => (
             <li key={x.answer} className={`feedback-item label-${x.label}`}>
               <span className={`chip chip-${x.label}`}>{LABEL_NAMES[x.label]}</span> <q>{quote(x)}</q>
+              {notesOf([x.answer]).map((note) => (
+                <p key={note} className="my-note">
+                  <strong>Your note:</strong> {note}
+                </p>
+              ))}
             </li>
           ))}
         </ul>
@@ -191,7 +216,7 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
           <ul className="feedback-list">
             {optionalLabeled.map((o) => {
               const item = byId.get(o.id);
-              return item ? <KeyEntry key={o.id} item={item} /> : null;
+              return item ? <KeyEntry key={o.id} item={item} notes={notesOf(o.answers)} /> : null;
             })}
           </ul>
         </details>

@@ -20,7 +20,7 @@ const SAVE_AFTER_MS = 1500;
  * Keeps a class student's answer on the server while they type (after each pause), and on
  * the first focus of an empty box brings back what they left on another device. Nothing is
  * asked at page load; a self-guided reader's first save is told "not in a class" and no
- * more are sent. Returns a status line for the box ("Saved to your class.").
+ * more are sent. Returns a status line for the box ("Draft saved to your class. …").
  */
 export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>, actions?: AnswerDraftActions) {
   const inClass = useRef<boolean | null>(null);
@@ -39,7 +39,8 @@ export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>,
           const saved = await actions.save({ questionId: id, answer: values.answer ?? '' });
           if (saved.ok) {
             inClass.current = true;
-            setStatus('Saved to your class.');
+            // A draft, not an answer: the teacher's review lists an answer once it is checked.
+            setStatus('Draft saved to your class. Your teacher sees it once you check it.');
           } else if (!saved.inClass) inClass.current = false;
           else setStatus(saved.message);
         } catch {

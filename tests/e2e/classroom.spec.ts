@@ -118,6 +118,13 @@ test('instructor assigns, students submit, the key comes only when released', as
   await expect(page.getByRole('list', { name: /Submissions for Words that judge/i })).toContainText('Ben');
   await expect(page.getByRole('row', { name: /Ada/ })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Releasing asks first: the students see the key at once.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toMatch(
+      /^Release the key for “.+” now\? Every student of the class who has submitted sees it at once\.$/,
+    );
+    void dialog.accept();
+  });
   await page.getByRole('button', { name: /Release the key for Words that judge/i }).click();
   // The page refreshes: the button gives way to the release time.
   await expect(page.getByText(/^Key released \w{3} \d{1,2}, \d{4}/)).toBeVisible();
@@ -301,7 +308,8 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     if (name === 'Noor') {
       // A draft is kept on the server while typing, and comes back on a device with nothing kept.
       await textbox.fill(`Half an answer, ${extra}`);
-      await expect(box.getByText('Saved to your class.')).toBeVisible();
+      // Said as a draft: the teacher's review lists it once it is checked.
+      await expect(box.getByText('Draft saved to your class. Your teacher sees it once you check it.')).toBeVisible();
       await student.evaluate(() => localStorage.clear());
       await student.reload();
       await textbox.focus();

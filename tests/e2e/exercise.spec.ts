@@ -252,6 +252,10 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
   await expect(found.locator('.feedback-item').filter({ hasText: letterRead.quote })).toContainText(
     letterRead.explanation,
   );
+  // The student's own note, beside the key's explanation.
+  await expect(found.locator('.feedback-item').filter({ hasText: letterRead.quote })).toContainText(
+    'Your note: The source is the letter itself.',
+  );
   const claim = found.locator('.feedback-item').filter({ hasText: history.quote.slice(0, 40) });
   await expect(claim).toContainText(history.explanation);
   await expect(claim).toContainText(`How to check: ${history.check}`);

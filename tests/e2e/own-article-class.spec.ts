@@ -152,6 +152,13 @@ test('an instructor brings an article with a key, assigns it, and a student sees
   await page.goto('/instructor');
   await page.getByRole('link', { name: 'Civics 10' }).click();
   await expect(page.getByRole('heading', { name: 'Harbor plan fails' })).toBeVisible();
+  // Releasing asks first: the students see the key at once.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toMatch(
+      /^Release the key for “.+” now\? Every student of the class who has submitted sees it at once\.$/,
+    );
+    void dialog.accept();
+  });
   await page.getByRole('button', { name: 'Release the key for Harbor plan fails' }).click();
   await expect(page.getByText(/^Key released \w{3} \d{1,2}, \d{4}/)).toBeVisible();
   await student.reload();

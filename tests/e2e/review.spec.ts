@@ -89,6 +89,13 @@ test('instructor reviews answers, extends the class key, comments; the student s
 
   // …and sees it once the instructor releases the key.
   await page.goto(`/instructor/classes/${demo.classId}`);
+  // Releasing asks first: the students see the key at once.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toMatch(
+      /^Release the key for “.+” now\? Every student of the class who has submitted sees it at once\.$/,
+    );
+    void dialog.accept();
+  });
   await page.getByRole('button', { name: /Release the key for/ }).click();
   await expect(page.getByText(/Key released/)).toBeVisible();
   // The class page links to the comments once the key is released.

@@ -68,7 +68,11 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
                     date).
                   </p>
                 ) : (
-                  <ActionButton label={`Release the key for ${title}`} action={releaseKeyAction.bind(null, a.id)} />
+                  <ActionButton
+                    label={`Release the key for ${title}`}
+                    action={releaseKeyAction.bind(null, a.id)}
+                    confirm={`Release the key for “${title}” now? Every student of the class who has submitted sees it at once.`}
+                  />
                 )}
                 <p>
                   <a href={`/instructor/assignments/${a.id}/review`}>Review the submissions for {title}</a> ·{' '}
