@@ -44,6 +44,15 @@ function labelList(labels: readonly Label[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** The student's own "why" notes, to read beside the key's explanation. */
+function MyNotes({ notes }: { notes: readonly string[] }) {
+  return notes.map((note) => (
+    <p key={note} className="my-note">
+      <strong>Your note:</strong> {note}
+    </p>
+  ));
+}
+
 function KeyEntry({
   item,
   feedback,
@@ -87,11 +96,7 @@ function KeyEntry({
           the key says “{ATTRIBUTE_NAMES[item.attribute] ?? item.attribute}”.
         </p>
       )}
-      {notes.map((note) => (
-        <p key={note} className="my-note">
-          <strong>Your note:</strong> {note}
-        </p>
-      ))}
+      <MyNotes notes={notes} />
       <p>{item.explanation}</p>
       {item.check && (
         <p className="check">
@@ -198,11 +203,7 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
           {extras.map((x) => (
             <li key={x.answer} className={`feedback-item label-${x.label}`}>
               <span className={`chip chip-${x.label}`}>{LABEL_NAMES[x.label]}</span> <q>{quote(x)}</q>
-              {notesOf([x.answer]).map((note) => (
-                <p key={note} className="my-note">
-                  <strong>Your note:</strong> {note}
-                </p>
-              ))}
+              <MyNotes notes={notesOf([x.answer])} />
             </li>
           ))}
         </ul>

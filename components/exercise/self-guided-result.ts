@@ -40,10 +40,12 @@ export function useSelfGuidedResult(
   }, [selfGuided, spans.restored, spans.spans, key, dispatch]);
 
   const { phase, graded } = flow;
-  const answers = JSON.stringify(spans.spans);
+  const current = spans.spans;
   useEffect(() => {
     if (!selfGuided || !restored.current) return;
-    if (phase === 'result' && graded) saveDraft(key, { answers, graded } satisfies StoredResult);
+    // The labels are locked while the result shows, so this runs once per result, not per change.
+    if (phase === 'result' && graded)
+      saveDraft(key, { answers: JSON.stringify(current), graded } satisfies StoredResult);
     else if (phase === 'retrying') removeDraft(key);
-  }, [selfGuided, phase, graded, answers, key]);
+  }, [selfGuided, phase, graded, current, key]);
 }
