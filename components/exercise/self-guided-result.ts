@@ -2,7 +2,6 @@
 
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { DraftSpan, GradedExercise } from '@/lib/validation/exercise-contract';
-import { ScoreResultSchema } from '@/lib/validation/score-result';
 import { loadDraft, removeDraft, saveDraft } from './draft-store';
 import type { SubmitEvent, SubmitFlow } from './submit-flow';
 
@@ -12,9 +11,17 @@ type StoredResult = { answers: string; graded: GradedExercise };
 function readStored(key: string): StoredResult | null {
   const stored = loadDraft<StoredResult>(key);
   if (!stored || typeof stored.answers !== 'string' || typeof stored.graded !== 'object' || !stored.graded) return null;
+  // Only this page writes it; a shape check (not a schema, whose library would weigh on every
+  // lesson page's first load) keeps a copy from an older version from breaking the page.
   const { graded } = stored;
-  if (!Array.isArray(graded.key) || !Array.isArray(graded.answers)) return null;
-  return ScoreResultSchema.safeParse(graded.result).success ? stored : null;
+  const result = graded.result as Partial<GradedExercise['result']> | undefined;
+  const shaped =
+    Array.isArray(graded.key) &&
+    Array.isArray(graded.answers) &&
+    typeof result?.perLabel === 'object' &&
+    typeof result.overall?.f1 === 'number' &&
+    Array.isArray(result.items);
+  return shaped ? stored : null;
 }
 
 /**
