@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
-import { listMyAssignments } from '@/lib/server/data/assignments';
+import { getMyClassName, listMyAssignments } from '@/lib/server/data/assignments';
 import { ownAssignmentTitles } from '@/lib/server/data/own-assignments';
 
 export const metadata: Metadata = { title: 'My class' };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'My class' };
 export default async function MyClassPage() {
   const actor = await getActor();
   if (actor.kind !== 'student') redirect('/join');
-  const assignments = await listMyAssignments(actor);
+  const [assignments, className] = await Promise.all([listMyAssignments(actor), getMyClassName(actor)]);
   if (!assignments.ok) throw new Error(assignments.message);
   // Articles the teacher brought: one exercise each, on a page of its own.
   const ownTitles = await ownAssignmentTitles(
@@ -21,7 +21,7 @@ export default async function MyClassPage() {
   );
   return (
     <div className="page classroom">
-      <h1>My class</h1>
+      <h1>{className.ok ? `My class: ${className.value}` : 'My class'}</h1>
       <p>
         Signed in as {actor.displayName}.{' '}
         <a href={`/instructor/classes/${actor.classId}/students/${actor.studentId}/export`} download>

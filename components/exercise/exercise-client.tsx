@@ -83,7 +83,10 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
     const here = spans.spans.filter((s) => s.start <= offset && offset < s.end).map((s) => s.id);
     // An unchanged empty list keeps its identity, so the label list does not redraw.
     setActive((prev) => (prev.length === 0 && here.length === 0 ? prev : here));
-    if (here.length > 0) document.getElementById(`span-${here[0]}`)?.focus();
+    // On a touch screen the list is far below the text: a tap marks the label there but does
+    // not carry the reader away from the article (a finger taps a labeled word easily by chance).
+    if (here.length > 0 && !matchMedia('(hover: none) and (pointer: coarse)').matches)
+      document.getElementById(`span-${here[0]}`)?.focus();
   });
   const onKeyLabel = useEffectEvent((index: number, span: TextSpan) => {
     const label = config.labels[index];

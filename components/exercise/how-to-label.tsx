@@ -26,8 +26,9 @@ export function HowToLabel({ id, labels }: { id: string; labels: readonly Label[
           to label, or <kbd>Enter</kbd> for the label menu. <kbd>Esc</kbd> cancels.
         </li>
         <li>
-          Click a labeled word to find it in your list. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+
-          <kbd>Y</kbd> redoes. Your labels are saved in this browser as you go.
+          Click a labeled word to find it in your list (on a touch screen, a tap marks it there without leaving the
+          text). <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+<kbd>Y</kbd> redoes. Your labels are saved in this
+          browser as you go.
         </li>
       </ul>
     </details>

@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { clickPhrase, dragSelect, keyItems, paintedTexts, touchSelect, watchForMenu } from './helpers';
+import { clickPhrase, dragSelect, keyItems, paintedTexts, tapPhrase, touchSelect, watchForMenu } from './helpers';
 
 const LESSON = '/lessons/who-says-so';
 const EXERCISE = '[data-exercise="who-says-so-attributions"]';
@@ -349,7 +349,11 @@ test.describe('on a 375 px phone with touch', () => {
         .tap();
     }
     await expect(exercise.locator('.span-item')).toHaveCount(2);
-    // Tapping a labeled word finds it in the list.
+    // Tapping a labeled word marks it in the list, and the page stays on the text.
+    const scrolled = await tapPhrase(page, frame, 'Takht');
+    await expect(exercise.locator('.span-item[aria-current="true"]')).toContainText('Majid Takht Ravanchi said');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    // Tapping a label in the list finds it in the text.
     await exercise.locator('.span-item .jump').first().tap();
     await exercise.getByRole('button', { name: 'Submit my labels' }).tap();
     const result = exercise.getByRole('region', { name: 'Your labels and the key' });

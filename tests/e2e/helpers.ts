@@ -79,6 +79,17 @@ export async function clickPhrase(page: Page, frame: Locator, phrase: string) {
 }
 
 /**
+ * Taps the middle of a phrase (on one line) in the text, as a finger does, once it is
+ * scrolled into view; returns the page's scroll position just before the tap.
+ */
+export async function tapPhrase(page: Page, frame: Locator, phrase: string): Promise<number> {
+  const { x1, y1, x2, y2 } = await phraseEnds(frame, phrase);
+  const scrollBefore = await page.evaluate(() => scrollY);
+  await page.touchscreen.tap((x1 + x2) / 2, (y1 + y2) / 2);
+  return scrollBefore;
+}
+
+/**
  * Selects a phrase the way a touch screen's long-press handles leave it: a document
  * selection over the words (Playwright cannot drive the native handles themselves).
  */

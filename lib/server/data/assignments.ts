@@ -179,6 +179,14 @@ export async function listMyAssignments(actor: Actor, db: Db = getDb()): Promise
   );
 }
 
+/** The name of the signed-in student's class, for their class page. */
+export async function getMyClassName(actor: Actor, db: Db = getDb()): Promise<Result<string>> {
+  const student = studentActor(actor);
+  if (isFailure(student)) return student;
+  const row = await db.selectFrom('class').select('name').where('id', '=', student.classId).executeTakeFirst();
+  return row ? ok(row.name) : fail('not-found', 'No such class.');
+}
+
 /** One open assignment of the student's class, e.g. for its lesson page. */
 export async function getMyAssignment(
   actor: Actor,

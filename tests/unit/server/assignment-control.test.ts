@@ -8,7 +8,12 @@ import {
   reopenForStudent,
   updateAssignment,
 } from '@/lib/server/data/assignment-control';
-import { type CreateAssignmentsInput, createAssignments, listMyAssignments } from '@/lib/server/data/assignments';
+import {
+  type CreateAssignmentsInput,
+  createAssignments,
+  getMyClassName,
+  listMyAssignments,
+} from '@/lib/server/data/assignments';
 import { createClass } from '@/lib/server/data/classes';
 import { saveDraft } from '@/lib/server/data/drafts';
 import { addComment, listMyComments } from '@/lib/server/data/review-comments';
@@ -144,6 +149,12 @@ describeEachEngine('assignment control', (h) => {
     expect(must(await listSubmissions(teacher, assignment.id, h.db)).map((s) => s.late)).toEqual([false]);
     must(await updateAssignment(teacher, assignment.id, settings({ dueAt: new Date(T0.getTime() + HOUR) }), h.db));
     expect(must(await listSubmissions(teacher, assignment.id, h.db)).map((s) => s.late)).toEqual([true]);
+  });
+
+  it("a student's class page names their own class, and no one else gets a name", async () => {
+    const { teacher, maya } = await setUp();
+    expect(must(await getMyClassName(maya, h.db))).toBe('Period 3');
+    for (const actor of [teacher, ANONYMOUS]) expect(await getMyClassName(actor, h.db)).toMatchObject({ ok: false });
   });
 
   it('a change that hides again a key the class could see is made, and says so', async () => {
