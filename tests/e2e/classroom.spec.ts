@@ -321,12 +321,25 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     await expect(box.getByText('A model answer')).toHaveCount(0);
   }
 
+  // A third student is still writing: a draft, never checked.
+  const ola = await joinAs(browser, joinCode, 'Ola');
+  await ola.goto('/lessons/who-says-so');
+  const olaBox = ola.locator(`[data-question="${question.id}"]`);
+  await olaBox.getByRole('textbox', { name: question.prompt }).fill('I am not sure yet, maybe the UN');
+  await expect(olaBox.getByText('Draft saved to your class.')).toBeVisible();
+
   // The teacher: both answers side by side; one marked complete, one to revise with a comment.
   await page.reload();
   await page.getByRole('link', { name: 'Written answers and grades for Who says so?' }).click();
   await expect(page.getByRole('heading', { name: 'Written answers and grades' })).toBeVisible();
   const answers = page.getByRole('list', { name: 'Answers to question 1' });
   await expect(answers.getByRole('listitem')).toHaveCount(2);
+  // The draft is there too, said to be one (Noor's draft is her checked answer now, so it is not).
+  const drafts = page.getByRole('list', { name: 'Still being written, question 1' });
+  await expect(drafts.getByRole('listitem')).toHaveCount(1);
+  await expect(drafts).toContainText('Ola');
+  await expect(drafts).toContainText('Not checked yet');
+  await expect(drafts).toContainText('I am not sure yet, maybe the UN');
   await expect(answers).toContainText('I would search for the UN record.');
   await expect(answers).toContainText('A name gives me somewhere to start.');
   const noor = page.getByRole('form', { name: 'Review Noor’s answer' });
@@ -369,7 +382,7 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     skipEmptyLines: true,
   });
   expect(csv.errors).toEqual([]);
-  expect(csv.data.map((r) => r['Display name']).sort()).toEqual(['Noor', 'Sam']);
+  expect(csv.data.map((r) => r['Display name']).sort()).toEqual(['Noor', 'Ola', 'Sam']);
   for (const row of csv.data) expect(row['Student ID']).toMatch(/^[0-9a-f-]{36}$/);
   expect(csv.data.find((r) => r['Display name'] === 'Sam')?.Grade).toBe('9');
   expect(Number(csv.data.find((r) => r['Display name'] === 'Noor')?.Grade)).toBe(2);

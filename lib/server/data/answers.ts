@@ -5,6 +5,7 @@ import { type Db, getDb } from '../db/client';
 import type { QuestionAnswerTable } from '../db/schema';
 import { fail, ok, type Result } from '../result';
 import { isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
+import { readDraft } from './answers-json';
 import { isKeyReleased } from './assignments';
 import { reviewedAssignment } from './review-load';
 
@@ -107,6 +108,69 @@ export async function listAnswers(
     .orderBy('student.seq');
   if (studentId !== undefined) query = query.where('question_answer.student_id', '=', studentId);
   return ok((await query.execute()).map((row) => toView(row, row.display_name)));
+}
+
+/** A written answer a student is still writing: kept as a draft, not checked yet. */
+export type AnswerDraftView = {
+  studentId: string;
+  studentName: string;
+  questionId: string;
+  answer: string;
+  savedAt: string;
+};
+
+/**
+ * The drafts of written answers the class's students have not checked (no answer yet, or
+ * changed since the answer they last checked), for the class's instructor: work in progress,
+ * shown as such beside the answers. Only drafts of `questionIds` (the lesson's questions).
+ */
+export async function listAnswerDrafts(
+  actor: Actor,
+  assignmentId: string,
+  questionIds: readonly string[],
+  db: Db = getDb(),
+  studentId?: string,
+): Promise<Result<AnswerDraftView[]>> {
+  const context = await reviewedAssignment(db, actor, assignmentId);
+  if (isFailure(context)) return context;
+  if (questionIds.length === 0) return ok([]);
+  let drafts = db
+    .selectFrom('draft')
+    .innerJoin('student', 'student.id', 'draft.student_id')
+    .select(['draft.student_id', 'draft.exercise_id', 'draft.answers_json', 'draft.updated_at', 'student.display_name'])
+    .where('draft.assignment_id', '=', context.assignment.id)
+    .where('draft.exercise_id', 'in', [...questionIds])
+    .orderBy('draft.exercise_id')
+    .orderBy('student.display_name')
+    .orderBy('student.seq');
+  let answers = db
+    .selectFrom('question_answer')
+    .select(['student_id', 'question_id', 'answer', 'submitted_at'])
+    .where('assignment_id', '=', context.assignment.id);
+  if (studentId !== undefined) {
+    drafts = drafts.where('draft.student_id', '=', studentId);
+    answers = answers.where('student_id', '=', studentId);
+  }
+  const [draftRows, answerRows] = await Promise.all([drafts.execute(), answers.execute()]);
+  return ok(
+    draftRows.flatMap((row): AnswerDraftView[] => {
+      const content = readDraft(row.answers_json);
+      if (content?.kind !== 'answer' || content.answer.trim() === '') return [];
+      const checked = answerRows.find((a) => a.student_id === row.student_id && a.question_id === row.exercise_id);
+      // A draft the student has checked since (or saved before checking) is the answer itself.
+      if (checked && (checked.answer.trim() === content.answer.trim() || checked.submitted_at >= row.updated_at))
+        return [];
+      return [
+        {
+          studentId: row.student_id,
+          studentName: row.display_name,
+          questionId: row.exercise_id,
+          answer: content.answer,
+          savedAt: row.updated_at,
+        },
+      ];
+    }),
+  );
 }
 
 function toView(row: QuestionAnswerTable, studentName: string): AnswerView {

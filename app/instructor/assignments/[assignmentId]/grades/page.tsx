@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { AnswerReviewForm, GradeOverrideForm, GradingRuleForm } from '@/components/review/grade-forms';
 import { LocalTime } from '@/components/time/local-time';
 import { getActor } from '@/lib/server/actor';
-import { listAnswers } from '@/lib/server/data/answers';
+import { listAnswerDrafts, listAnswers } from '@/lib/server/data/answers';
 import { getGradebook } from '@/lib/server/data/grades';
 import { reviewAnswerAction, setGradeOverrideAction, setGradingRuleAction } from './actions';
 
@@ -20,6 +20,12 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
   if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
   const [book, answers] = await Promise.all([getGradebook(actor, assignmentId), listAnswers(actor, assignmentId)]);
   if (!book.ok || !answers.ok) notFound();
+  const drafts = await listAnswerDrafts(
+    actor,
+    assignmentId,
+    book.value.questionList.map((q) => q.id),
+  );
+  if (!drafts.ok) notFound();
   const g = book.value;
   const base = `/instructor/assignments/${assignmentId}`;
   return (
@@ -100,6 +106,7 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
         {g.questionList.length === 0 && <p>This lesson has no written questions.</p>}
         {g.questionList.map((q, qi) => {
           const given = answers.value.filter((a) => a.questionId === q.id);
+          const writing = drafts.value.filter((d) => d.questionId === q.id);
           return (
             <section key={q.id} aria-labelledby={`q-${qi}`} className="question-answers">
               <h3 id={`q-${qi}`}>{`Question ${qi + 1}: ${q.prompt}`}</h3>
@@ -108,7 +115,7 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
                 <p>{q.model}</p>
               </details>
               {given.length === 0 ? (
-                <p>No answers yet.</p>
+                <p>{writing.length === 0 ? 'No answers yet.' : 'No answers checked yet.'}</p>
               ) : (
                 <ul className="answer-grid" aria-label={`Answers to question ${qi + 1}`}>
                   {given.map((a) => (
@@ -134,6 +141,24 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
                     </li>
                   ))}
                 </ul>
+              )}
+              {writing.length > 0 && (
+                <>
+                  <h4>Still being written</h4>
+                  <p className="field-hint">
+                    Drafts kept while the student types: not checked by the student yet, so not reviewed or graded.
+                  </p>
+                  <ul className="answer-grid" aria-label={`Still being written, question ${qi + 1}`}>
+                    {writing.map((d) => (
+                      <li key={d.studentId} className="answer-card answer-draft">
+                        <p className="answer-by">
+                          <strong>{d.studentName}</strong> · draft saved <LocalTime iso={d.savedAt} /> · Not checked yet
+                        </p>
+                        <p className="answer-text">{d.answer}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
             </section>
           );

@@ -5,9 +5,10 @@ import { CommentForm } from '@/components/review/comment-form';
 import { FiguresGlossary } from '@/components/review/figures-glossary';
 import { CommentList, StudentComparison, StudentFigures } from '@/components/review/student-work';
 import { STATUS_NAMES } from '@/components/review/types';
+import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
-import { listAnswers } from '@/lib/server/data/answers';
+import { listAnswerDrafts, listAnswers } from '@/lib/server/data/answers';
 import { getStudentReview } from '@/lib/server/data/review-student';
 import { LABEL_NAMES } from '@/lib/validation/labels';
 import { addCommentAction } from './actions';
@@ -29,6 +30,13 @@ export default async function StudentReviewPage({
   const r = review.value;
   const answers = await listAnswers(actor, assignmentId, undefined, r.student.id);
   const questions = getLesson(r.lessonSlug)?.questions ?? [];
+  const drafts = await listAnswerDrafts(
+    actor,
+    assignmentId,
+    questions.map((q) => q.id),
+    undefined,
+    r.student.id,
+  );
   return (
     <article className="review student-report">
       <p className="review-context">
@@ -79,6 +87,7 @@ export default async function StudentReviewPage({
           <h2 id="written-title">Written answers</h2>
           {questions.map((q, qi) => {
             const a = answers.ok ? answers.value.find((x) => x.questionId === q.id) : undefined;
+            const draft = drafts.ok ? drafts.value.find((x) => x.questionId === q.id) : undefined;
             return (
               <div key={q.id} className="answer-card">
                 <h3>{`Question ${qi + 1}: ${q.prompt}`}</h3>
@@ -91,7 +100,16 @@ export default async function StudentReviewPage({
                     </p>
                   </>
                 ) : (
-                  <p>No answer yet.</p>
+                  !draft && <p>No answer yet.</p>
+                )}
+                {draft && (
+                  <div className="answer-draft">
+                    <p>
+                      {a ? 'Changed since it was checked: a' : 'Not checked yet: a'} draft saved{' '}
+                      <LocalTime iso={draft.savedAt} />
+                    </p>
+                    <p className="answer-text">{draft.answer}</p>
+                  </div>
                 )}
               </div>
             );
