@@ -39,8 +39,8 @@ export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>,
           const saved = await actions.save({ questionId: id, answer: values.answer ?? '' });
           if (saved.ok) {
             inClass.current = true;
-            // A draft, not an answer: the teacher's review lists an answer once it is checked.
-            setStatus('Draft saved to your class. Your teacher sees it once you check it.');
+            // A draft, not an answer: the teacher's review shows it as a draft until it is checked.
+            setStatus('Draft saved to your class. Your teacher sees it as a draft until you check it.');
           } else if (!saved.inClass) inClass.current = false;
           else setStatus(saved.message);
         } catch {

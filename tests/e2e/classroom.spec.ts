@@ -308,8 +308,10 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     if (name === 'Noor') {
       // A draft is kept on the server while typing, and comes back on a device with nothing kept.
       await textbox.fill(`Half an answer, ${extra}`);
-      // Said as a draft: the teacher's review lists it once it is checked.
-      await expect(box.getByText('Draft saved to your class. Your teacher sees it once you check it.')).toBeVisible();
+      // Said to be a draft, as the teacher's review shows it until it is checked.
+      await expect(
+        box.getByText('Draft saved to your class. Your teacher sees it as a draft until you check it.'),
+      ).toBeVisible();
       await student.evaluate(() => localStorage.clear());
       await student.reload();
       await textbox.focus();
