@@ -54,11 +54,14 @@ export function GradeOverrideForm({
   name,
   defaults,
   save,
+  possible,
 }: {
   id: string;
   name: string;
   defaults: OverrideValues;
   save: Save<OverrideValues>;
+  /** The points possible by the rule (0: no rule yet). */
+  possible: number;
 }) {
   const { form, onSubmit, message, submitting, done } = useMessageForm<OverrideValues>(
     GradeOverrideSchema,
@@ -66,6 +69,9 @@ export function GradeOverrideForm({
     save,
   );
   const { errors } = form.formState;
+  // Allowed (extra credit), but a slip of the finger is likelier: said beside the field.
+  const typed = Number(form.watch('points'));
+  const over = possible > 0 && typed > possible;
   return (
     <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={`Grade for ${name}`}>
       <TextField
@@ -75,6 +81,11 @@ export function GradeOverrideForm({
         error={errors.points?.message}
         {...form.register('points')}
       />
+      {over && (
+        <p className="field-hint" role="status">
+          {`More than the ${possible} points possible: fine for extra credit, but check the number.`}
+        </p>
+      )}
       <TextField
         id={`${id}-note`}
         label="Why"

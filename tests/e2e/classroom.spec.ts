@@ -365,7 +365,11 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
   await expect(noorRow.getByRole('cell').filter({ hasText: /^2 of 16/ })).toBeVisible();
   // A grade set by hand needs a note, and sticks.
   const samGrade = page.getByRole('form', { name: 'Grade for Sam' });
+  // More than the points possible is allowed, and said beside the field.
+  await samGrade.getByLabel('Grade for Sam (blank: by the rule)').fill('25');
+  await expect(samGrade.getByText('More than the 16 points possible')).toBeVisible();
   await samGrade.getByLabel('Grade for Sam (blank: by the rule)').fill('9');
+  await expect(samGrade.getByText('More than the 16 points possible')).toHaveCount(0);
   await samGrade.getByRole('button', { name: 'Set' }).click();
   await expect(samGrade.getByText('Say why, for the record.')).toBeVisible();
   await samGrade.getByLabel('Why').fill('Oral answer in class');

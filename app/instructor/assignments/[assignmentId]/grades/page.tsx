@@ -93,6 +93,7 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
                     name={r.name}
                     defaults={{ points: r.override ? String(r.override.points) : '', note: r.override?.note ?? '' }}
                     save={setGradeOverrideAction.bind(null, assignmentId, r.studentId)}
+                    possible={r.possible}
                   />
                 </td>
               </tr>
