@@ -127,9 +127,7 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
       id === 'found' ? f.status === 'found' || f.status === 'found-accepted' : f.status === id,
     );
   const notesOf = (answers: readonly number[]) => [
-    ...new Set(
-      answers.flatMap((i) => (graded.answers[i]?.why?.trim() ? [graded.answers[i]?.why?.trim() as string] : [])),
-    ),
+    ...new Set(answers.map((i) => graded.answers[i]?.why?.trim() ?? '').filter((note) => note !== '')),
   ];
   const labelsOf = (answers: readonly number[]) =>
     answers.flatMap((i) => {

@@ -145,9 +145,8 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   // An empty submission is asked about first (a slip of the finger, and maybe the only try).
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const hasSpans = spans.spans.length > 0;
-  useEffect(() => {
-    if (hasSpans) setConfirmEmpty(false);
-  }, [hasSpans]);
+  // A label made meanwhile answers the question (adjusted while rendering, not in an effect).
+  if (hasSpans && confirmEmpty) setConfirmEmpty(false);
   const submit = () => {
     if (!hasSpans && !confirmEmpty) {
       setConfirmEmpty(true);

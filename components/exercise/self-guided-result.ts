@@ -42,8 +42,7 @@ export function useSelfGuidedResult(
     if (!selfGuided || !spans.restored || restored.current) return;
     restored.current = true;
     const stored = readStored(key);
-    if (stored && stored.answers === JSON.stringify(spans.spans))
-      dispatch({ type: 'restore', submitted: { graded: stored.graded, notice: '', late: false, submittedAt: '' } });
+    if (stored && stored.answers === JSON.stringify(spans.spans)) dispatch({ type: 'graded', graded: stored.graded });
   }, [selfGuided, spans.restored, spans.spans, key, dispatch]);
 
   const { phase, graded } = flow;

@@ -16,7 +16,7 @@ async function openClassroom(exerciseId: string): Promise<ClassroomExercise | nu
 }
 
 /** Said when the class copy changed elsewhere since this browser last saved it. */
-export const CHANGED_ELSEWHERE =
+const CHANGED_ELSEWHERE =
   'Your class copy was changed on another device or tab since this browser last saved it, so that copy is shown here. Undo (Ctrl+Z) brings back the labels this browser had.';
 
 /**

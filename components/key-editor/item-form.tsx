@@ -92,7 +92,7 @@ export function ItemForm(props: Props) {
           {problems.map((p) => (
             <li key={`${p.field}:${p.message}`} className={`problem-${p.severity}`}>
               <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
-              {` (${problemField(p.field, choices.name)}): ${p.message.startsWith(`${p.field}: `) ? p.message.slice(p.field.length + 2) : p.message}`}
+              {` (${problemField(p.field, choices.name)}): ${p.message}`}
             </li>
           ))}
         </ul>

@@ -79,7 +79,8 @@ export function checkClassKey(context: KeyContext, items: readonly ClassKeyItemI
   for (const finding of findings) {
     for (const item of inText) {
       if (item.start !== finding.start || text.slice(item.start, item.end) !== finding.quote) continue;
-      add(item.id, finding.rule, `${finding.rule}: ${finding.message}`, finding.severity);
+      // The rule is the problem's field: its message does not repeat it.
+      add(item.id, finding.rule, finding.message, finding.severity);
     }
   }
   return problems;

@@ -1,10 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { getLesson } from '../../content/lessons';
 import type { Actor } from '../actor';
 import { type Db, getDb } from '../db/client';
 import type { QuestionAnswerTable } from '../db/schema';
 import { fail, ok, type Result } from '../result';
-import { isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
+import { instructorId, isFailure, studentActor, visibleAssignment, workableAssignment } from './access';
 import { readDraft } from './answers-json';
 import { isKeyReleased } from './assignments';
 import { reviewedAssignment } from './review-load';
@@ -122,43 +123,52 @@ export type AnswerDraftView = {
 /**
  * The drafts of written answers the class's students have not checked (no answer yet, or
  * changed since the answer they last checked), for the class's instructor: work in progress,
- * shown as such beside the answers. Only drafts of `questionIds` (the lesson's questions).
+ * shown as such beside the answers. Only drafts of the assignment's lesson's questions.
  */
 export async function listAnswerDrafts(
   actor: Actor,
   assignmentId: string,
-  questionIds: readonly string[],
   db: Db = getDb(),
   studentId?: string,
 ): Promise<Result<AnswerDraftView[]>> {
-  const context = await reviewedAssignment(db, actor, assignmentId);
-  if (isFailure(context)) return context;
+  const userId = instructorId(actor);
+  if (isFailure(userId)) return userId;
+  const assignment = await visibleAssignment(db, actor, assignmentId);
+  if (isFailure(assignment)) return assignment;
+  const questionIds = getLesson(assignment.lesson_slug)?.questions.map((q) => q.id) ?? [];
   if (questionIds.length === 0) return ok([]);
-  let drafts = db
+  // Each draft with the answer its student last checked to the same question, if any.
+  let query = db
     .selectFrom('draft')
     .innerJoin('student', 'student.id', 'draft.student_id')
-    .select(['draft.student_id', 'draft.exercise_id', 'draft.answers_json', 'draft.updated_at', 'student.display_name'])
-    .where('draft.assignment_id', '=', context.assignment.id)
-    .where('draft.exercise_id', 'in', [...questionIds])
+    .leftJoin('question_answer', (join) =>
+      join
+        .onRef('question_answer.student_id', '=', 'draft.student_id')
+        .onRef('question_answer.assignment_id', '=', 'draft.assignment_id')
+        .onRef('question_answer.question_id', '=', 'draft.exercise_id'),
+    )
+    .select([
+      'draft.student_id',
+      'draft.exercise_id',
+      'draft.answers_json',
+      'draft.updated_at',
+      'student.display_name',
+      'question_answer.answer as checked_answer',
+      'question_answer.submitted_at as checked_at',
+    ])
+    .where('draft.assignment_id', '=', assignment.id)
+    .where('draft.exercise_id', 'in', questionIds)
     .orderBy('draft.exercise_id')
     .orderBy('student.display_name')
     .orderBy('student.seq');
-  let answers = db
-    .selectFrom('question_answer')
-    .select(['student_id', 'question_id', 'answer', 'submitted_at'])
-    .where('assignment_id', '=', context.assignment.id);
-  if (studentId !== undefined) {
-    drafts = drafts.where('draft.student_id', '=', studentId);
-    answers = answers.where('student_id', '=', studentId);
-  }
-  const [draftRows, answerRows] = await Promise.all([drafts.execute(), answers.execute()]);
+  if (studentId !== undefined) query = query.where('draft.student_id', '=', studentId);
   return ok(
-    draftRows.flatMap((row): AnswerDraftView[] => {
+    (await query.execute()).flatMap((row): AnswerDraftView[] => {
       const content = readDraft(row.answers_json);
       if (content?.kind !== 'answer' || content.answer.trim() === '') return [];
-      const checked = answerRows.find((a) => a.student_id === row.student_id && a.question_id === row.exercise_id);
       // A draft the student has checked since (or saved before checking) is the answer itself.
-      if (checked && (checked.answer.trim() === content.answer.trim() || checked.submitted_at >= row.updated_at))
+      const { checked_answer: checked, checked_at: checkedAt } = row;
+      if (checked !== null && (checked.trim() === content.answer.trim() || (checkedAt ?? '') >= row.updated_at))
         return [];
       return [
         {

@@ -18,14 +18,12 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
   const { assignmentId } = await params;
   const actor = await getActor();
   if (actor.kind !== 'instructor') redirect('/instructor/sign-in');
-  const [book, answers] = await Promise.all([getGradebook(actor, assignmentId), listAnswers(actor, assignmentId)]);
-  if (!book.ok || !answers.ok) notFound();
-  const drafts = await listAnswerDrafts(
-    actor,
-    assignmentId,
-    book.value.questionList.map((q) => q.id),
-  );
-  if (!drafts.ok) notFound();
+  const [book, answers, drafts] = await Promise.all([
+    getGradebook(actor, assignmentId),
+    listAnswers(actor, assignmentId),
+    listAnswerDrafts(actor, assignmentId),
+  ]);
+  if (!book.ok || !answers.ok || !drafts.ok) notFound();
   const g = book.value;
   const base = `/instructor/assignments/${assignmentId}`;
   return (

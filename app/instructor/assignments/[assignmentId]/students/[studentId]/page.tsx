@@ -28,15 +28,11 @@ export default async function StudentReviewPage({
   const review = await getStudentReview(actor, assignmentId, studentId);
   if (!review.ok) notFound();
   const r = review.value;
-  const answers = await listAnswers(actor, assignmentId, undefined, r.student.id);
+  const [answers, drafts] = await Promise.all([
+    listAnswers(actor, assignmentId, undefined, r.student.id),
+    listAnswerDrafts(actor, assignmentId, undefined, r.student.id),
+  ]);
   const questions = getLesson(r.lessonSlug)?.questions ?? [];
-  const drafts = await listAnswerDrafts(
-    actor,
-    assignmentId,
-    questions.map((q) => q.id),
-    undefined,
-    r.student.id,
-  );
   return (
     <article className="review student-report">
       <p className="review-context">
