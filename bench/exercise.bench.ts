@@ -101,7 +101,11 @@ async function openWithDraft(page: Page, url: string, key: string, placed: Spans
  * runs from the pointerup event's time stamp to the task right after the frame that paints the
  * new highlight (requestAnimationFrame runs just before that frame's style, layout and paint).
  */
-export async function penLabel(page: Page, frame: Locator, t: Target): Promise<{ paint: number; release: number }> {
+export async function penLabel(
+  page: Page,
+  frame: Locator,
+  t: Target,
+): Promise<{ paint: number; release: number; ink: number }> {
   // Finds and scrolls to the word (a reader selects what is on screen), and arms the clock for
   // the release; returns where the drag starts and ends.
   const box = await frame.evaluate((root, target) => {
@@ -118,6 +122,22 @@ export async function penLabel(page: Page, frame: Locator, t: Target): Promise<{
         (r) => r.startContainer === node && r.startOffset === at && r.endOffset === at + length,
       );
     type Paint = { paint: number; release: number };
+    // The ink: from the drag's first move to the frame that draws the word in the pen's label.
+    (window as unknown as { __ink: Promise<number> }).__ink = new Promise<number>((resolve, reject) => {
+      const onMove = (e: PointerEvent) => {
+        if ((e.buttons & 1) === 0) return; // not dragging yet
+        removeEventListener('pointermove', onMove, { capture: true });
+        const t0 = e.timeStamp;
+        setTimeout(() => reject(new Error('the drag was not inked within 10 s')), 10_000);
+        const untilInked = () =>
+          requestAnimationFrame(() => {
+            if (painted()) setTimeout(() => resolve(performance.now() - t0), 0);
+            else untilInked();
+          });
+        untilInked();
+      };
+      addEventListener('pointermove', onMove, { capture: true });
+    });
     (window as unknown as { __paint: Promise<Paint> }).__paint = new Promise<Paint>((resolve, reject) => {
       addEventListener(
         'pointerup',
@@ -148,8 +168,12 @@ export async function penLabel(page: Page, frame: Locator, t: Target): Promise<{
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 3 });
   await settle(page);
+  const ink = await page.evaluate(() => (window as unknown as { __ink: Promise<number> }).__ink);
   await page.mouse.up();
-  return page.evaluate(() => (window as unknown as { __paint: Promise<{ paint: number; release: number }> }).__paint);
+  const { paint, release } = await page.evaluate(
+    () => (window as unknown as { __paint: Promise<{ paint: number; release: number }> }).__paint,
+  );
+  return { paint, release, ink };
 }
 
 /** Starts recording Chromium's Event Timing entries of pointerup (16 ms and longer: the API's floor). */
@@ -369,13 +393,15 @@ export async function run(): Promise<Record<string, Figure>> {
 
     // Each release's time stamp, to find its Event Timing entry; the first is the warm-up.
     const releases: number[] = [];
+    const inks: number[] = [];
     const pen = await measure(
       async (frame, t) => {
         const radio = page.getByRole('radio', { name: 'As Sourcing' });
         if (!(await radio.isChecked())) await radio.check();
         await observeReleases(page);
-        const { paint, release } = await penLabel(page, frame, t);
+        const { paint, release, ink } = await penLabel(page, frame, t);
         releases.push(release);
+        inks.push(ink);
         return paint;
       },
       fresh.filter((_, i) => i % 2 === 0),
@@ -394,6 +420,8 @@ export async function run(): Promise<Record<string, Figure>> {
     const weight = await pageWeight(server.url, LESSON);
     return {
       ...figures('exercise.paint', pen, 30),
+      // The first ink's time is the warm-up's.
+      ...figures('exercise.ink', inks.slice(1)),
       ...figures('exercise.menu_paint', menu, 60),
       'exercise.release_event_ms': { ...percentileFigure(releaseEvents, 95), target: 24 },
       ...Object.fromEntries(

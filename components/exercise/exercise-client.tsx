@@ -94,9 +94,9 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   });
   const onMenu = useEffectEvent(() => menu.current?.querySelector<HTMLButtonElement>('button')?.focus());
   // The label pen in effect (none while the result is shown), asked for by the annotator.
-  const labelOnRelease = useEffectEvent(() => {
+  const penInUse = useEffectEvent(() => {
     const label = pen && !locked ? pen : null;
-    return label ? (span: TextSpan) => applyLabel(label, span) : null;
+    return label ? { label, release: (span: TextSpan) => applyLabel(label, span) } : null;
   });
 
   useEffect(() => {
@@ -106,11 +106,11 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
       onActivate,
       onKeyLabel,
       onMenu,
-      labelOnRelease,
+      pen: penInUse,
     });
     annotator.current = a;
     // An added label is painted by the store at once, before React redraws the list.
-    store.attach(a.painter);
+    store.attach(a);
     return () => {
       store.attach(null);
       a.destroy();

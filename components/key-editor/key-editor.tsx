@@ -69,7 +69,7 @@ export function KeyEditor(props: KeyEditorProps) {
     if (items.some(same)) return;
     // The new item is painted in this event; the list, the form and the checks follow after
     // the frame that shows it, in a transition (as a student's label is: decision 13).
-    annotator.current?.painter.put({ id: item.id, label, start: span.start, end: span.end });
+    annotator.current?.put({ id: item.id, label, start: span.start, end: span.end });
     afterNextPaint(() => {
       annotator.current?.clearPending(span);
       startTransition(() => {
@@ -92,9 +92,9 @@ export function KeyEditor(props: KeyEditorProps) {
   });
   const onMenu = useEffectEvent(() => menu.current?.querySelector<HTMLButtonElement>('button')?.focus());
   // The label pen, as in the student exercise: each mouse selection becomes an item at once.
-  const labelOnRelease = useEffectEvent(() => {
+  const penInUse = useEffectEvent(() => {
     const label = pen;
-    return label ? (span: TextSpan) => addItem(label, span) : null;
+    return label ? { label, release: (span: TextSpan) => addItem(label, span) } : null;
   });
 
   useEffect(() => {
@@ -104,7 +104,7 @@ export function KeyEditor(props: KeyEditorProps) {
       onActivate,
       onKeyLabel,
       onMenu,
-      labelOnRelease,
+      pen: penInUse,
     });
     annotator.current = a;
     return () => {

@@ -23,19 +23,25 @@ export type AnnotatorEvents = {
   /** The label menu was asked for from the keyboard (Enter or L) for `span`. */
   onMenu: (span: TextSpan) => void;
   /**
-   * The label pen, when one is on: a mouse or pen selection is passed to it when released,
-   * and no menu is asked for while it is dragged. Touch and keyboard selections still use the
-   * menu and the number keys.
+   * The label pen, when one is on: a mouse or pen selection is inked in the pen's label while
+   * it is dragged (no menu is asked for), and passed to `release` when the button is released.
+   * Touch and keyboard selections still use the menu and the number keys.
    *
-   * The function returned runs inside the release's event: it should paint at once (a
-   * SpanStore's `add` does) and leave everything else, the framework's updates and
-   * `clearPending` among them, until after the frame that shows the paint (`afterNextPaint`).
+   * `release` runs inside the release's event: it should paint at once through the annotator's
+   * `put` (a SpanStore attached to the annotator does), which turns the ink into the label
+   * without repainting anything, and leave everything else, the framework's updates and
+   * `clearPending` among them, until after the frame that shows the label (`afterNextPaint`).
    * Until `clearPending`, the selection the release leaves behind asks for no menu.
    */
-  labelOnRelease?: () => ((span: TextSpan) => void) | null;
+  pen?: () => Pen | null;
 };
 
+/** The label pen in effect: the label it inks with, and what labels a released selection. */
+export type Pen = { label: string; release: (span: TextSpan) => void };
+
 const CURSOR_ID = '__cursor';
+/** The selection being dragged with the label pen on, drawn in the pen's label. */
+const INK_ID = '__ink';
 
 /**
  * The framework-free core of the labeling exercise: turns mouse, touch and keyboard
@@ -57,6 +63,10 @@ export class Annotator {
   private releasedSelection = false;
   /** The keyboard's selection is drawn (it was made or moved with the keys, or jumped to). */
   private cursorShown = false;
+  /** The selection being dragged with the label pen, drawn in its label (INK_ID). */
+  private ink: PaintSpan | null = null;
+  /** The frame that will move the ink to where the drag is now, or 0. */
+  private inkFrame = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -78,12 +88,27 @@ export class Annotator {
       },
       { signal },
     );
+    // The pen's ink follows a drag in the frame that shows the moved selection: the mouse's
+    // moves are handled at the start of a frame, before its requestAnimationFrame callbacks,
+    // while the selectionchange they cause comes after that frame.
+    doc.addEventListener(
+      'pointermove',
+      () => {
+        if (this.dragging && this.inkFrame === 0 && this.painter.isNative && this.events.pen?.())
+          this.inkFrame = requestAnimationFrame(() => {
+            this.inkFrame = 0;
+            if (this.dragging) this.onSelectionChange();
+          });
+      },
+      { signal, passive: true },
+    );
     // The release may happen outside the text, when the drag overshoots it.
     doc.addEventListener('pointerup', () => this.onPointerUp(), { signal });
     doc.addEventListener(
       'pointercancel',
       () => {
         this.dragging = false;
+        this.setInk(null);
       },
       { signal },
     );
@@ -108,10 +133,38 @@ export class Annotator {
     return this.text.slice(span.start, span.end);
   }
 
-  /** Paints exactly these spans (plus the keyboard cursor). */
+  /** Paints exactly these spans (plus the keyboard cursor and the pen's ink). */
   paint(spans: readonly PaintSpan[]): void {
     const cursor = this.cursorShown && this.keyboard ? [{ id: CURSOR_ID, label: 'cursor', ...this.keyboard }] : [];
-    this.painter.sync([...spans, ...cursor]);
+    this.painter.sync([...spans, ...cursor, ...(this.ink ? [this.ink] : [])]);
+  }
+
+  /**
+   * Paints one span at once, wherever it is (a SpanStore attached here calls it for each label
+   * added). The pen's ink of the same label and extent becomes that span: it is already drawn.
+   */
+  put(span: PaintSpan): void {
+    const ink = this.ink;
+    if (ink && ink.label === span.label && ink.start === span.start && ink.end === span.end) {
+      this.ink = null;
+      if (this.painter.rename(INK_ID, span.id)) return;
+    }
+    this.painter.put(span);
+  }
+
+  /**
+   * Draws the pen's ink over `span`, or takes it away; unchanged ink is not touched. Only with
+   * native highlights: the fallback painter rebuilds the paragraph, which would drop the
+   * selection being dragged.
+   */
+  private setInk(ink: PaintSpan | null): void {
+    if (!this.painter.isNative) return;
+    const now = this.ink;
+    if (now === null && ink === null) return;
+    if (now && ink && now.label === ink.label && now.start === ink.start && now.end === ink.end) return;
+    this.ink = ink;
+    if (ink) this.painter.put(ink);
+    else this.painter.remove(INK_ID);
   }
 
   private clamp(span: TextSpan): TextSpan | null {
@@ -133,8 +186,14 @@ export class Annotator {
   }
 
   private onSelectionChange(): void {
-    // With a label pen, a selection being dragged is labeled on release; no menu meanwhile.
-    if (this.dragging && this.events.labelOnRelease?.()) return;
+    // With a label pen, a selection being dragged is inked in its label and labeled on
+    // release; no menu meanwhile.
+    const pen = this.dragging ? this.events.pen?.() : null;
+    if (pen) {
+      const span = this.selectedSpan();
+      this.setInk(span ? { id: INK_ID, label: pen.label, ...span } : null);
+      return;
+    }
     // Nor for the selection a release has just labeled, while it waits to be cleared.
     if (this.releasedSelection) return;
     const span = this.selectedSpan();
@@ -148,12 +207,16 @@ export class Annotator {
   private onPointerUp(): void {
     if (!this.dragging) return;
     this.dragging = false;
-    const label = this.events.labelOnRelease?.();
-    const span = label ? this.selectedSpan() : null;
-    if (!label || !span) return;
-    this.labeledOnRelease = true;
-    this.releasedSelection = true;
-    label(span);
+    const pen = this.events.pen?.();
+    const span = pen ? this.selectedSpan() : null;
+    if (pen && span) {
+      this.labeledOnRelease = true;
+      this.releasedSelection = true;
+      // `release` puts the label through `put`, which takes the ink over when it is this span.
+      pen.release(span);
+    }
+    // Ink not taken over (no selection, or the label was there already) goes.
+    this.setInk(null);
   }
 
   private onClick(event: MouseEvent): void {
@@ -332,6 +395,7 @@ export class Annotator {
   }
 
   destroy(): void {
+    if (this.inkFrame !== 0) cancelAnimationFrame(this.inkFrame);
     this.abort.abort();
     this.painter.destroy();
   }

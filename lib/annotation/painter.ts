@@ -120,6 +120,22 @@ export class HighlightPainter {
     this.repaintMarks(span.start, span.end);
   }
 
+  /**
+   * Gives a painted span another id, its ranges untouched: nothing is repainted (a span drawn
+   * while it was being made becomes the label it was made for). False when there is no span
+   * `from`, or there is already one `to`.
+   */
+  rename(from: string, to: string): boolean {
+    const span = this.spans.get(from);
+    if (!span || this.spans.has(to)) return false;
+    this.spans.delete(from);
+    this.spans.set(to, { ...span, id: to });
+    const pieces = this.pieces.get(from);
+    this.pieces.delete(from);
+    if (pieces) this.pieces.set(to, pieces);
+    return true;
+  }
+
   /** Removes one span. */
   remove(id: string): void {
     const span = this.spans.get(id);

@@ -1,6 +1,15 @@
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { clickPhrase, dragSelect, keyItems, paintedTexts, tapPhrase, touchSelect, watchForMenu } from './helpers';
+import {
+  clickPhrase,
+  dragSelect,
+  keyItems,
+  paintedTexts,
+  phraseEnds,
+  tapPhrase,
+  touchSelect,
+  watchForMenu,
+} from './helpers';
 
 const LESSON = '/lessons/who-says-so';
 const EXERCISE = '[data-exercise="who-says-so-attributions"]';
@@ -65,6 +74,56 @@ test('label with mouse and keyboard, reload, submit, compare, try again', async 
   await expect(exercise.getByRole('button', { name: 'Submit my labels' })).toBeEnabled();
   // This lesson lets the key stay visible while trying again.
   await expect(exercise.getByRole('region', { name: 'The key from your last attempt' })).toBeVisible();
+});
+
+test('the label pen inks a selection while it is dragged; the release keeps the ink as the label', async ({ page }) => {
+  const exercise = page.locator(EXERCISE);
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const items = exercise.locator('.span-item');
+  await exercise.getByRole('radio', { name: 'As Sourcing' }).check();
+  const inked = () => paintedTexts(page, 'sourcing');
+
+  // While the button is down the selection is drawn in the pen's label, snapped to words, and
+  // follows the mouse; nothing is labeled yet.
+  const { x1, y1, x2, y2 } = await phraseEnds(frame, 'Majid Takht Ravanchi said');
+  const said = await phraseEnds(frame, 'Ravanchi said');
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move(x2, y2, { steps: 4 });
+  await expect.poll(inked).toEqual(['Majid Takht Ravanchi said']);
+  await page.mouse.move(said.x1 - 4, said.y1, { steps: 2 });
+  await expect.poll(inked).toEqual(['Majid Takht']);
+  await expect(items).toHaveCount(0);
+  await page.mouse.move(x2, y2, { steps: 2 });
+  await expect.poll(inked).toEqual(['Majid Takht Ravanchi said']);
+
+  // The release labels what was inked: one range, the label's own.
+  await page.mouse.up();
+  await expect(items).toHaveCount(1);
+  expect(await inked()).toEqual(['Majid Takht Ravanchi said']);
+
+  // The same words again: inked while dragged, then the ink goes, the label was there already.
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move(x2, y2, { steps: 4 });
+  await expect.poll(inked).toEqual(['Majid Takht Ravanchi said', 'Majid Takht Ravanchi said']);
+  await page.mouse.up();
+  await expect(exercise.locator('p[aria-live="polite"]')).toContainText('already has that label');
+  expect(await inked()).toEqual(['Majid Takht Ravanchi said']);
+  await expect(items).toHaveCount(1);
+
+  // A drag that leaves the text loses its ink, and its release labels nothing.
+  const box = await frame.boundingBox();
+  if (!box) throw new Error('the text is not shown');
+  await page.mouse.move(said.x1, said.y1);
+  await page.mouse.down();
+  await page.mouse.move(said.x2, said.y2, { steps: 2 });
+  await expect.poll(inked).toHaveLength(2);
+  await page.mouse.move(box.x + box.width + 40, box.y - 40, { steps: 4 });
+  await expect.poll(inked).toEqual(['Majid Takht Ravanchi said']);
+  await page.mouse.up();
+  await expect(items).toHaveCount(1);
+  expect(await inked()).toEqual(['Majid Takht Ravanchi said']);
 });
 
 test('undo, redo, change label and delete work from the list', async ({ page }) => {

@@ -23,7 +23,7 @@ export function keyItems(article: string): KeyRow[] {
 }
 
 /** Window coordinates of the first and last character of `phrase` inside `frame`, scrolled into view. */
-async function phraseEnds(frame: Locator, phrase: string) {
+export async function phraseEnds(frame: Locator, phrase: string) {
   const box = await frame.evaluate(async (root, wanted) => {
     for (const p of Array.from(root.querySelectorAll<HTMLElement>('.para'))) {
       const t = p.firstChild as Text | null;

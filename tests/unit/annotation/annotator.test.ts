@@ -57,7 +57,7 @@ describe('Annotator with a label pen', () => {
     const labeled: TextSpan[] = [];
     const { root, annotator } = mount({
       onPending: (span) => pending.push(span),
-      labelOnRelease: () => (span) => labeled.push(span),
+      pen: () => ({ label: 'sourcing', release: (span) => labeled.push(span) }),
     });
     const text = root.querySelector('.para')?.firstChild as Text;
     const select = (from: number, to: number) => {
@@ -88,6 +88,18 @@ describe('Annotator with a label pen', () => {
     select(15, 17);
     expect(pending[0]).toBeNull();
     expect(pending.at(-1)).toEqual({ start: 15, end: 17 });
+  });
+
+  it('draws no ink while dragging where the browser lacks highlights (marks would drop the selection)', () => {
+    const { root, labeled, select } = setup();
+    root.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse', button: 0, bubbles: true }));
+    select(0, 9);
+    const text = root.querySelector('.para')?.firstChild;
+    expect(root.querySelectorAll('mark')).toHaveLength(0);
+    // The selection is still on the paragraph's own text node.
+    expect(document.getSelection()?.getRangeAt(0).startContainer).toBe(text);
+    document.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'mouse', button: 0, bubbles: true }));
+    expect(labeled).toEqual([{ start: 0, end: 9 }]);
   });
 
   it('after a label, clears the labeled selection only: one made meanwhile waits for its label', () => {

@@ -55,6 +55,22 @@ describe('HighlightPainter, fallback', () => {
     expect(root.querySelectorAll('mark')).toHaveLength(0);
   });
 
+  it('rename gives a span another id without repainting it, and refuses an id in use', () => {
+    const { root, painter } = setup();
+    painter.put({ id: 'a', label: 'sourcing', start: 6, end: 11 });
+    painter.put({ id: 'b', label: 'sourcing', start: 12, end: 15 });
+    const mark = root.querySelector('mark');
+    expect(painter.rename('a', 'b')).toBe(false);
+    expect(painter.rename('missing', 'c')).toBe(false);
+    expect(painter.rename('a', 'c')).toBe(true);
+    // The same element: nothing was rebuilt.
+    expect(root.querySelector('mark')).toBe(mark);
+    painter.remove('a');
+    expect(shape(root)).toEqual(['Hello [cr-mark-sourcing: world]', '[cr-mark-sourcing: The] second one']);
+    painter.remove('c');
+    expect(shape(root)).toEqual(['Hello world', '[cr-mark-sourcing: The] second one']);
+  });
+
   it('sync paints exactly the given spans, and destroy clears them all', () => {
     const { root, painter } = setup();
     painter.sync([
