@@ -148,6 +148,7 @@ export class Annotator {
     if (ink && ink.label === span.label && ink.start === span.start && ink.end === span.end) {
       this.ink = null;
       if (this.painter.rename(INK_ID, span.id)) return;
+      this.painter.remove(INK_ID);
     }
     this.painter.put(span);
   }
