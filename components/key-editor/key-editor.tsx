@@ -4,6 +4,7 @@ import { startTransition, useEffect, useEffectEvent, useRef, useState } from 're
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import { afterNextPaint } from '@/lib/annotation/frames';
 import { redo, undo } from '@/lib/annotation/history';
+import { sameSpan } from '@/lib/annotation/painter';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
 import { LabelPen } from '../exercise/label-pen';
@@ -65,7 +66,7 @@ export function KeyEditor(props: KeyEditorProps) {
       optional: false,
       accept: [],
     };
-    const same = (i: EditorItem) => i.label === label && i.start === span.start && i.end === span.end;
+    const same = (i: EditorItem) => sameSpan(i, item);
     if (items.some(same)) return;
     // The new item is painted in this event; the list, the form and the checks follow after
     // the frame that shows it, in a transition (as a student's label is: decision 13).

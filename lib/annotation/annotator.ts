@@ -1,5 +1,5 @@
 import { indexParagraphs, offsetOf, type ParagraphIndex, rangesFor } from './dom';
-import { HighlightPainter, type PaintSpan } from './painter';
+import { HighlightPainter, type PaintSpan, sameSpan } from './painter';
 import {
   nextParagraphFirstWord,
   nextWordStart,
@@ -145,7 +145,7 @@ export class Annotator {
    */
   put(span: PaintSpan): void {
     const ink = this.ink;
-    if (ink && ink.label === span.label && ink.start === span.start && ink.end === span.end) {
+    if (ink && sameSpan(ink, span)) {
       this.ink = null;
       if (this.painter.rename(INK_ID, span.id)) return;
       this.painter.remove(INK_ID);
@@ -162,7 +162,7 @@ export class Annotator {
     if (!this.painter.isNative) return;
     const now = this.ink;
     if (now === null && ink === null) return;
-    if (now && ink && now.label === ink.label && now.start === ink.start && now.end === ink.end) return;
+    if (now && ink && sameSpan(now, ink)) return;
     this.ink = ink;
     if (ink) this.painter.put(ink);
     else this.painter.remove(INK_ID);

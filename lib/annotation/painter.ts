@@ -4,6 +4,11 @@ import { NearScreen } from './near-screen';
 /** A span to paint: its label names the highlight style (`cr-<label>` in the CSS). */
 export type PaintSpan = { id: string; label: string; start: number; end: number };
 
+/** Whether two spans have the same label and the same extent (whatever their ids). */
+export function sameSpan(a: Omit<PaintSpan, 'id'>, b: Omit<PaintSpan, 'id'>): boolean {
+  return a.label === b.label && a.start === b.start && a.end === b.end;
+}
+
 type HighlightRegistry = Map<string, Highlight>;
 
 function registry(): HighlightRegistry | null {
@@ -162,7 +167,7 @@ export class HighlightPainter {
     for (const id of [...this.spans.keys()]) if (!wanted.has(id)) this.remove(id);
     for (const s of spans) {
       const old = this.spans.get(s.id);
-      if (!old || old.label !== s.label || old.start !== s.start || old.end !== s.end) this.place(s);
+      if (!old || !sameSpan(old, s)) this.place(s);
     }
   }
 

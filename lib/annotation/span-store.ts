@@ -1,6 +1,6 @@
 import { afterNextPaint } from './frames';
 import { createHistory, type History, record, redo, undo } from './history';
-import type { PaintSpan } from './painter';
+import { type PaintSpan, sameSpan } from './painter';
 
 /** What a span needs to be stored and painted; the exercise's spans carry more fields. */
 export type StoredSpan = PaintSpan;
@@ -58,7 +58,7 @@ export class SpanStore<S extends StoredSpan> {
    */
   add(span: S): S | null {
     const spans = this.history.present;
-    if (spans.some((s) => s.label === span.label && s.start === span.start && s.end === span.end)) return null;
+    if (spans.some((s) => sameSpan(s, span))) return null;
     this.commit(record(this.history, sorted([...spans, span])), false);
     this.paint?.put({ id: span.id, label: span.label, start: span.start, end: span.end });
     this.notifyAfterPaint();

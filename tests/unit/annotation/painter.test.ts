@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { indexParagraphs } from '@/lib/annotation/dom';
-import { HighlightPainter } from '@/lib/annotation/painter';
+import { HighlightPainter, sameSpan } from '@/lib/annotation/painter';
 
 // This DOM has no CSS Custom Highlight API, so the painter takes its fallback: <mark> elements.
 function setup() {
@@ -92,5 +92,18 @@ describe('HighlightPainter, fallback', () => {
     expect(offsetOf(index, mark, 1)).toBe(22);
     expect(offsetOf(index, mark.firstChild as Text, 3)).toBe(19);
     expect(offsetOf(index, mark.nextSibling as Text, 1)).toBe(23);
+  });
+});
+
+describe('sameSpan', () => {
+  const span = { id: 'a', label: 'sourcing', start: 4, end: 9 };
+  it('holds for the same label and extent whatever the ids', () => {
+    const other = { ...span, id: 'b' };
+    expect(sameSpan(span, other)).toBe(true);
+  });
+  it('fails on another label, start or end', () => {
+    expect(sameSpan(span, { ...span, label: 'loaded-language' })).toBe(false);
+    expect(sameSpan(span, { ...span, start: 5 })).toBe(false);
+    expect(sameSpan(span, { ...span, end: 10 })).toBe(false);
   });
 });
