@@ -116,7 +116,7 @@ export async function penLabel(
     const node = para.firstChild as Text;
     const at = target.start - Number(para.dataset.start);
     const length = target.end - target.start;
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
     const painted = () =>
       [...(registry.get('cr-sourcing') ?? [])].some(
         (r) => r.startContainer === node && r.startOffset === at && r.endOffset === at + length,
@@ -219,7 +219,7 @@ export function menuLabel(frame: Locator, t: Target): Promise<number> {
         ) as HTMLElement;
         const node = para.firstChild as Text;
         const offset = Number(para.dataset.start);
-        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
         const range = document.createRange();
         range.setStart(node, target.start - offset);
         range.setEnd(node, target.end - offset);

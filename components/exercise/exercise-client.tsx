@@ -3,6 +3,7 @@
 import { type ReactNode, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import { afterNextPaint } from '@/lib/annotation/frames';
+import { PendingSelection } from '@/lib/annotation/pending';
 import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { ClassroomBanner } from './classroom-banner';
@@ -45,7 +46,8 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   const draftKey = exerciseDraftKey(config.id, config.articleSha256);
   const spans = useSpans(draftKey);
   const { store } = spans;
-  const [pending, setPending] = useState<TextSpan | null>(null);
+  // The selection waiting for a label: the menu reads it (a selection redraws the menu alone).
+  const [selection] = useState(() => new PendingSelection());
   const [active, setActive] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [pen, setPen] = useState<Label | null>(null);
@@ -102,7 +104,7 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
   useEffect(() => {
     if (!frame.current) return;
     const a = new Annotator(frame.current, config.range, {
-      onPending: setPending,
+      onPending: selection.set,
       onActivate,
       onKeyLabel,
       onMenu,
@@ -116,7 +118,7 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
       a.destroy();
       annotator.current = null;
     };
-  }, [config.range, store]);
+  }, [config.range, store, selection]);
 
   const shown = flow.view === 'key' && flow.graded && showResult ? flow.graded.key : spans.spans;
   useEffect(() => {
@@ -177,9 +179,9 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
               ref={menu}
               labels={config.labels}
               pen={pen}
-              pending={pending}
+              selection={selection}
               quote={quote}
-              onLabel={(label) => applyLabel(label, pending)}
+              onLabel={applyLabel}
               onCancel={() => annotator.current?.clearPending()}
             />
           )}

@@ -2,24 +2,32 @@
 
 import { forwardRef } from 'react';
 import type { TextSpan } from '@/lib/annotation/annotator';
+import type { PendingSelection } from '@/lib/annotation/pending';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES } from './label-meta';
+import { usePending } from './use-pending';
 
 type Props = {
   labels: readonly Label[];
   /** The label pen, when one is on: mouse selections are labeled without this menu. */
   pen: Label | null;
-  pending: TextSpan | null;
+  /** The selection waiting for a label: the menu shows while there is one. */
+  selection: PendingSelection;
   quote: (span: TextSpan) => string;
-  onLabel: (label: Label) => void;
+  /** Labels the selection; given the selection the menu shows. */
+  onLabel: (label: Label, span: TextSpan) => void;
   onCancel: () => void;
 };
 
-/** The label menu for the current selection; stays at the bottom of the screen while open. */
+/**
+ * The label menu for the current selection; stays at the bottom of the screen while open. It
+ * reads the selection itself, so a new selection redraws the menu alone.
+ */
 export const LabelToolbar = forwardRef<HTMLDivElement, Props>(function LabelToolbar(
-  { labels, pen, pending, quote, onLabel, onCancel },
+  { labels, pen, selection, quote, onLabel, onCancel },
   ref,
 ) {
+  const pending = usePending(selection);
   if (!pending) {
     return (
       <p className="label-toolbar idle">
@@ -37,7 +45,12 @@ export const LabelToolbar = forwardRef<HTMLDivElement, Props>(function LabelTool
       </p>
       <div className="label-buttons">
         {labels.map((label, i) => (
-          <button key={label} type="button" className={`label-button label-${label}`} onClick={() => onLabel(label)}>
+          <button
+            key={label}
+            type="button"
+            className={`label-button label-${label}`}
+            onClick={() => onLabel(label, pending)}
+          >
             <kbd aria-hidden="true">{i + 1}</kbd> {LABEL_NAMES[label]}
           </button>
         ))}

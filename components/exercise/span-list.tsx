@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { TextSpan } from '@/lib/annotation/annotator';
 import type { DraftSpan, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import { MAX_WHY_CHARS } from '@/lib/validation/limits';
@@ -58,6 +58,103 @@ function WhyNote({
   );
 }
 
+type ChoiceProps = {
+  /** The accessible name, such as "Label of “…”". */
+  name: string;
+  value: string;
+  choices: readonly { value: string; name: string }[];
+  /** The text of the empty choice, when there is one (an attribute not chosen yet). */
+  unset?: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+};
+
+/**
+ * One choice of a list entry (its label, its kind or voice or basis): a button that shows the
+ * choice until it is used, and the <select> it stands for while it is (opened by a click or a
+ * tap, focused by Enter or Space). A list of a few hundred labels would otherwise hold twice as
+ * many selects, and Chromium lays every select out again on each layout of the page, such as
+ * the label menu appearing (decision 23). The select goes back to a button when a choice is
+ * picked from its open list, when it loses focus, or on Escape.
+ */
+function ChoiceSelect({ name, value, choices, unset, disabled, onChange }: ChoiceProps) {
+  // How the select was asked for: by a pointer, it opens its list at once; by the keyboard, it
+  // takes the focus and the arrow keys change it, as a select does.
+  const [open, setOpen] = useState<'pointer' | 'keys' | null>(null);
+  const [refocus, setRefocus] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (open && select.current) {
+      select.current.focus();
+      if (open === 'pointer') {
+        try {
+          select.current.showPicker();
+        } catch {
+          // A browser that cannot open the list from here leaves the select focused.
+        }
+      }
+    } else if (!open && refocus) {
+      setRefocus(false);
+      button.current?.focus();
+    }
+  }, [open, refocus]);
+  // Closed on purpose (a choice picked, Escape): the focus goes back to the button.
+  const close = () => {
+    setRefocus(true);
+    setOpen(null);
+  };
+  const shown = choices.find((c) => c.value === value)?.name ?? unset ?? value;
+  if (!open) {
+    return (
+      <button
+        ref={button}
+        type="button"
+        className={value ? 'choice' : 'choice unset'}
+        disabled={disabled}
+        // A click from the keyboard (Enter, Space) has no pointer behind it: detail is 0.
+        onClick={(e) => setOpen(e.detail > 0 ? 'pointer' : 'keys')}
+      >
+        <span className="sr-only">{name}: </span>
+        {shown}
+        <span aria-hidden="true" className="caret">
+          ▾
+        </span>
+      </button>
+    );
+  }
+  return (
+    <label>
+      <span className="sr-only">{name}</span>
+      <select
+        ref={select}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          onChange(e.target.value);
+          // A choice picked from the list that a pointer opened is made: back to the button.
+          // From the keyboard the arrows go on changing it until the select is left.
+          if (open === 'pointer') close();
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          close();
+        }}
+        // Leaving the page (another window) is not leaving the select.
+        onBlur={() => document.hasFocus() && setOpen(null)}
+      >
+        {unset !== undefined && <option value="">{unset}</option>}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 type ItemProps = {
   span: DraftSpan;
   config: ExerciseConfig;
@@ -88,39 +185,24 @@ const SpanItem = memo(function SpanItem({
         <span className={`chip chip-${s.label}`}>{LABEL_NAMES[s.label]}</span> <q>{short}</q>
       </button>
       <div className="span-controls">
-        <label>
-          <span className="sr-only">Label of “{short}”</span>
-          <select
-            value={s.label}
-            disabled={locked}
-            onChange={(e) => onChange(s.id, { label: e.target.value as Label, attribute: undefined })}
-          >
-            {config.labels.map((l) => (
-              <option key={l} value={l}>
-                {LABEL_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          name={`Label of “${short}”`}
+          value={s.label}
+          choices={config.labels.map((l) => ({ value: l, name: LABEL_NAMES[l] }))}
+          disabled={locked}
+          onChange={(label) => onChange(s.id, { label: label as Label, attribute: undefined })}
+        />
         {config.attributes && (
-          <label>
-            <span className="sr-only">
-              {choice.name} of “{short}”
-            </span>
-            <select
-              value={s.attribute ?? ''}
-              disabled={locked}
-              // The options are the label's attribute values, so the value is one of them or ''.
-              onChange={(e) => onChange(s.id, { attribute: (e.target.value || undefined) as DraftSpan['attribute'] })}
-            >
-              <option value="">{choice.name}…</option>
-              {choice.values.map((v) => (
-                <option key={v} value={v}>
-                  {ATTRIBUTE_NAMES[v]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            key={s.label}
+            name={`${choice.name} of “${short}”`}
+            value={s.attribute ?? ''}
+            choices={choice.values.map((v) => ({ value: v, name: ATTRIBUTE_NAMES[v] ?? v }))}
+            unset={`${choice.name}…`}
+            disabled={locked}
+            // The choices are the label's attribute values, so the value is one of them or ''.
+            onChange={(v) => onChange(s.id, { attribute: (v || undefined) as DraftSpan['attribute'] })}
+          />
         )}
         <button type="button" className="delete" disabled={locked} onClick={() => onDelete(s.id)}>
           Delete<span className="sr-only"> “{short}”</span>

@@ -5,10 +5,12 @@ import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import { afterNextPaint } from '@/lib/annotation/frames';
 import { redo, undo } from '@/lib/annotation/history';
 import { sameSpan } from '@/lib/annotation/painter';
+import { PendingSelection } from '@/lib/annotation/pending';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
 import { LabelPen } from '../exercise/label-pen';
 import { LabelToolbar } from '../exercise/label-toolbar';
+import { usePending } from '../exercise/use-pending';
 import { EditorActions } from './editor-actions';
 import { historyKeys } from './history-keys';
 import { ItemForm } from './item-form';
@@ -47,7 +49,9 @@ export function KeyEditor(props: KeyEditorProps) {
   const [savedItems, setSavedItems] = useState(props.items);
   const [version, setVersion] = useState(props.version);
   const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
-  const [pending, setPending] = useState<TextSpan | null>(null);
+  // The selection waiting for a label: the menu reads it, and so does "take the selection".
+  const [selection] = useState(() => new PendingSelection());
+  const pending = usePending(selection);
   const [pen, setPen] = useState<Label | null>(null);
   const [alert, setAlert] = useState('');
   const [busy, setBusy] = useState(false);
@@ -101,7 +105,7 @@ export function KeyEditor(props: KeyEditorProps) {
   useEffect(() => {
     if (!frame.current) return;
     const a = new Annotator(frame.current, range, {
-      onPending: setPending,
+      onPending: selection.set,
       onActivate,
       onKeyLabel,
       onMenu,
@@ -112,7 +116,7 @@ export function KeyEditor(props: KeyEditorProps) {
       a.destroy();
       annotator.current = null;
     };
-  }, [range]);
+  }, [range, selection]);
 
   useEffect(() => {
     annotator.current?.paint(items.map(({ id: itemId, label, start, end }) => ({ id: itemId, label, start, end })));
@@ -175,9 +179,9 @@ export function KeyEditor(props: KeyEditorProps) {
             ref={menu}
             labels={labels}
             pen={pen}
-            pending={pending}
+            selection={selection}
             quote={(s) => text.slice(s.start, s.end)}
-            onLabel={(label) => addItem(label, pending)}
+            onLabel={addItem}
             onCancel={() => annotator.current?.clearPending()}
           />
         </div>

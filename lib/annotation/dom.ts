@@ -76,9 +76,9 @@ function point(el: HTMLElement, local: number): { node: Node; offset: number } {
   return last ? { node: last, offset: last.data.length } : { node: el, offset: 0 };
 }
 
-/** DOM ranges covering text [start, end), one per paragraph it touches. */
-export function rangesFor(index: ParagraphIndex, start: number, end: number): Range[] {
-  const ranges: Range[] = [];
+/** The bounds of text [start, end) in the DOM, one per paragraph it touches. */
+function boundsFor(index: ParagraphIndex, start: number, end: number): StaticRangeInit[] {
+  const bounds: StaticRangeInit[] = [];
   let i = Math.max(0, paragraphAt(index, start));
   for (; i < index.elements.length; i++) {
     const pStart = index.starts[i] as number;
@@ -88,10 +88,27 @@ export function rangesFor(index: ParagraphIndex, start: number, end: number): Ra
     const el = index.elements[i] as HTMLElement;
     const from = point(el, Math.max(start, pStart) - pStart);
     const to = point(el, Math.min(end, pEnd) - pStart);
-    const range = el.ownerDocument.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    ranges.push(range);
+    bounds.push({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
   }
-  return ranges;
+  return bounds;
+}
+
+/** DOM ranges covering text [start, end), one per paragraph it touches. */
+export function rangesFor(index: ParagraphIndex, start: number, end: number): Range[] {
+  return boundsFor(index, start, end).map((b) => {
+    const range = b.startContainer.ownerDocument?.createRange() ?? new Range();
+    range.setStart(b.startContainer, b.startOffset);
+    range.setEnd(b.endContainer, b.endOffset);
+    return range;
+  });
+}
+
+/**
+ * The same as static ranges, for painting: the browser keeps every live Range up to date on
+ * every change to the document (the label menu appearing, the list redrawn), which with a
+ * few hundred labels painted costs each such change; a static range costs nothing there. The
+ * article's text is never changed where highlights paint it, so nothing needs updating.
+ */
+export function staticRangesFor(index: ParagraphIndex, start: number, end: number): StaticRange[] {
+  return boundsFor(index, start, end).map((b) => new StaticRange(b));
 }

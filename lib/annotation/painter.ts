@@ -1,4 +1,4 @@
-import { type ParagraphIndex, rangesFor } from './dom';
+import { type ParagraphIndex, staticRangesFor } from './dom';
 import { NearScreen } from './near-screen';
 
 /** A span to paint: its label names the highlight style (`cr-<label>` in the CSS). */
@@ -17,7 +17,7 @@ function registry(): HighlightRegistry | null {
 }
 
 /** One paragraph's piece of a painted span, and the part of the article it is in. */
-type Piece = { range: Range; label: string; part: Element };
+type Piece = { range: AbstractRange; label: string; part: Element };
 
 /**
  * Paints labeled spans over a rendered article without re-rendering it: with the CSS Custom
@@ -105,7 +105,7 @@ export class HighlightPainter {
     this.drop(span.id);
     this.spans.set(span.id, span);
     if (this.native) {
-      const pieces = rangesFor(this.index, span.start, span.end).map((range) => ({
+      const pieces = staticRangesFor(this.index, span.start, span.end).map((range) => ({
         range,
         label: span.label,
         part: partOf(range.startContainer.parentElement as Element),

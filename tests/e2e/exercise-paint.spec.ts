@@ -10,7 +10,9 @@ const PRACTICE = '/articles/envoy-speech-aggregation/practice';
 /** The paragraphs (by where their text starts) holding a registered range of the label. */
 function registeredParagraphs(page: Page, label = 'sourcing'): Promise<number[]> {
   return page.evaluate((name) => {
-    const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+    const ranges = [
+      ...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name) ?? []),
+    ];
     return ranges.map((r) => Number(r.startContainer.parentElement?.closest<HTMLElement>('.para')?.dataset.start));
   }, `cr-${label}`);
 }
@@ -73,7 +75,7 @@ test('only labels near the screen are registered; scrolling, a jump from the lis
   await page.evaluate(() => {
     const w = window as unknown as { printed?: number };
     addEventListener('beforeprint', () => {
-      const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('cr-sourcing');
+      const ranges = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('cr-sourcing');
       w.printed = ranges?.size ?? 0;
     });
   });

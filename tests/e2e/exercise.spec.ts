@@ -136,12 +136,56 @@ test('undo, redo, change label and delete work from the list', async ({ page }) 
   await expect(exercise.locator('.span-item')).toHaveCount(0);
   await exercise.getByRole('button', { name: 'Redo' }).click();
   await expect(exercise.locator('.span-item')).toHaveCount(1);
+  await exercise.getByRole('button', { name: 'Kind of source of “He added”: Kind of source…' }).click();
   await exercise.getByLabel('Kind of source of “He added”').selectOption('named-person');
   await exercise.getByRole('button', { name: 'Delete “He added”' }).click();
   await expect(exercise.locator('.span-item')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(exercise.locator('.span-item')).toHaveCount(1);
-  await expect(exercise.getByLabel('Kind of source of “He added”')).toHaveValue('named-person');
+  await expect(exercise.getByRole('button', { name: 'Kind of source of “He added”: Named person' })).toBeVisible();
+});
+
+test('a label’s choices in the list are buttons until used, then a select, by keyboard and by pointer', async ({
+  page,
+}) => {
+  const exercise = page.locator(EXERCISE);
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const selects = exercise.locator('.span-list select');
+  await dragSelect(page, frame, 'He added');
+  await exercise.getByRole('button', { name: /Sourcing/ }).click();
+  await expect(exercise.locator('.span-item')).toHaveCount(1);
+  // At rest the list holds no select: each choice is a button that says what it is.
+  await expect(selects).toHaveCount(0);
+  const kind = (now: string) => exercise.getByRole('button', { name: `Kind of source of “He added”: ${now}` });
+  const select = exercise.getByLabel('Kind of source of “He added”');
+
+  // By keyboard: Enter gives the select the focus, the arrows change it, Escape goes back.
+  await kind('Kind of source…').focus();
+  await page.keyboard.press('Enter');
+  await expect(select).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('named-person');
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('named-organization');
+  await page.keyboard.press('Escape');
+  await expect(kind('Named organization or document')).toBeFocused();
+  await expect(selects).toHaveCount(0);
+  // Leaving the select with Tab goes on to the next control, and the select is gone too.
+  await page.keyboard.press('Space');
+  await expect(select).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(exercise.getByRole('button', { name: 'Delete “He added”' })).toBeFocused();
+  await expect(selects).toHaveCount(0);
+
+  // By pointer: a click opens the select, and the choice picked closes it.
+  await kind('Named organization or document').click();
+  await select.selectOption('anonymous');
+  await expect(kind('Anonymous')).toBeFocused();
+  await expect(selects).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The choice is kept with the label.
+  await page.reload();
+  await expect(kind('Anonymous')).toBeVisible();
 });
 
 test('the label pen labels each mouse selection on release, without the menu', async ({ page }) => {
@@ -248,6 +292,7 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
   // Found, with its kind and a note on why.
   await dragSelect(page, frame, letterRead.quote);
   await menu.getByRole('button', { name: /Sourcing/ }).click();
+  await exercise.getByRole('button', { name: `Kind of source of “${letterRead.quote}”: Kind of source…` }).click();
   await exercise.getByLabel(`Kind of source of “${letterRead.quote}”`).selectOption('named-organization');
   await exercise.getByRole('button', { name: `Add a note on “${letterRead.quote}”` }).click();
   await exercise.getByLabel(`Why? (optional) “${letterRead.quote}”`).fill('The source is the letter itself.');
@@ -257,6 +302,7 @@ test('notes, changing a label and jump-to; the comparison explains found, wrong-
   // A claim first marked as sourcing, then changed from the list.
   await dragSelect(page, frame, history.quote);
   await menu.getByRole('button', { name: /Sourcing/ }).click();
+  await exercise.getByRole('button', { name: `Label of “${short(history.quote)}”: Sourcing` }).click();
   await exercise.getByLabel(`Label of “${short(history.quote)}”`).selectOption('unverifiable-claim');
   // An extra: words the key does not mark.
   await dragSelect(page, frame, 'Antonio Guterres');

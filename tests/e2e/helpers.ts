@@ -65,9 +65,13 @@ export async function dragSelect(page: Page, frame: Locator, phrase: string) {
 export function paintedTexts(page: Page, label: string): Promise<string[]> {
   return page.evaluate(
     (name) =>
-      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])].map((r) =>
-        r.toString(),
-      ),
+      // The painter registers static ranges (no text of their own): read each through a Range.
+      [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name) ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      }),
     `cr-${label}`,
   );
 }
