@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClassroomExercise, DraftSpan } from '@/lib/validation/exercise-contract';
 import { loadDraft, saveDraft } from './draft-store';
 import type { ClassroomLink } from './exercise-client';
@@ -14,6 +14,9 @@ async function openClassroom(exerciseId: string): Promise<ClassroomExercise | nu
   if (!response.ok) throw new Error(`classroom: HTTP ${response.status}`);
   return (await response.json()) as ClassroomExercise | null;
 }
+
+/** Said while a change waits to be saved to the class copy (a moment after the last change). */
+const SAVING = 'Saving to your class…';
 
 /** Said when the class copy changed elsewhere since this browser last saved it. */
 const CHANGED_ELSEWHERE =
@@ -42,7 +45,10 @@ export function useClassroom(
   // Whether the server has answered (or there is no one to ask): until then, self-guided or not is unknown.
   const [checked, setChecked] = useState(link === undefined);
   const [saveStatus, setSaveStatus] = useState('');
-  const lastSaved = useRef<string | null>(null);
+  // Whether the last save was refused or did not reach the server.
+  const [failed, setFailed] = useState(false);
+  // The body of the class copy as this browser last saved or read it; null until read.
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
   const save = link?.saveDraft;
   const inLesson = link !== undefined;
 
@@ -54,7 +60,7 @@ export function useClassroom(
         if (!live) return;
         setChecked(true);
         if (!found) return;
-        lastSaved.current = JSON.stringify(found.draft ?? []);
+        setLastSaved(JSON.stringify(found.draft ?? []));
         setState(found);
       })
       .catch(() => {
@@ -82,24 +88,31 @@ export function useClassroom(
     if (spans.length > 0) setSaveStatus(CHANGED_ELSEWHERE);
   }, [state, restored, spans, replace, syncKey]);
 
+  const body = useMemo(() => JSON.stringify(spans), [spans]);
+  const saving = Boolean(state && !state.blocked && !state.submitted && save && restored) && body !== lastSaved;
   useEffect(() => {
-    if (!state || state.blocked || state.submitted || !save || !restored) return;
-    const body = JSON.stringify(spans);
-    if (body === lastSaved.current) return;
+    if (!saving || !save) return;
     const timer = window.setTimeout(() => {
       save({ exerciseId, answers: spans }).then(
         (result) => {
           if (result.ok) {
-            lastSaved.current = body;
+            setLastSaved(body);
             saveDraft(syncKey, body);
           }
+          setFailed(!result.ok);
           setSaveStatus(result.ok ? 'Saved to your class.' : `Not saved to your class: ${result.message}`);
         },
-        () => setSaveStatus('Not saved to your class yet (no connection); kept in this browser.'),
+        () => {
+          setFailed(true);
+          setSaveStatus('Not saved to your class yet (no connection); kept in this browser.');
+        },
       );
     }, DRAFT_SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [exerciseId, save, spans, state, restored, syncKey]);
+  }, [exerciseId, save, spans, body, saving, syncKey]);
 
-  return { state, saveStatus, checked };
+  // "Saved" only ever describes the labels on the screen: a change not saved yet says so in the
+  // same redraw that shows it (a refusal or a lost connection stays said until a save succeeds).
+  const shownStatus = saving && !failed ? SAVING : saveStatus;
+  return { state, saveStatus: shownStatus, checked };
 }

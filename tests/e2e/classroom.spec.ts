@@ -428,22 +428,45 @@ test('two devices of one student: a reload on the old one shows the newer class 
   const deviceB = await (await browser.newContext({ storageState: { cookies, origins: [] } })).newPage();
   await deviceB.goto(deviceA.url());
   await expect.poll(() => quotes(deviceB)).toEqual(['notorious']);
+  // While a change is on its way to the class copy, the banner says so, never "Saved" (held here).
+  let release = () => {};
+  let sent = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const saveSent = new Promise<void>((resolve) => {
+    sent = resolve;
+  });
+  await deviceB.route('**/*', async (route) => {
+    if (route.request().method() === 'POST' && route.request().headers()['next-action']) {
+      sent();
+      await held;
+    }
+    await route.continue();
+  });
   await label(deviceB, 'despot');
   await expect.poll(async () => (await quotes(deviceB)).length).toBe(2);
+  await expect(banner(deviceB)).toContainText('Saving to your class…');
+  await saveSent;
+  await expect(banner(deviceB)).toContainText('Saving to your class…');
+  release();
   await expect(banner(deviceB)).toContainText('Saved to your class.');
+  await deviceB.unrouteAll();
 
   // Device A reloads with its older copy: the class copy wins and is not overwritten.
   await deviceA.reload();
   await expect.poll(async () => (await quotes(deviceA)).sort()).toEqual(['despot', 'notorious']);
   await expect(banner(deviceA)).toContainText('changed on another device or tab');
-  // Its own labels are one undo away.
-  await deviceA.locator('[data-exercise="words-that-judge-letter"]').getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(() => quotes(deviceA)).toEqual(['notorious']);
-  await deviceA.locator('[data-exercise="words-that-judge-letter"]').getByRole('button', { name: 'Redo' }).click();
-  // A fresh browser of the student's sees both of device B's labels.
+  // A fresh browser of the student's sees both of device B's labels. (Before device A's undo
+  // below: the undone state is a change of its own, saved to the class copy a moment later.)
   const deviceC = await (await browser.newContext({ storageState: { cookies, origins: [] } })).newPage();
   await deviceC.goto(deviceA.url());
   await expect.poll(async () => (await quotes(deviceC)).sort()).toEqual(['despot', 'notorious']);
+  // Device A's own labels are one undo away.
+  await deviceA.locator('[data-exercise="words-that-judge-letter"]').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => quotes(deviceA)).toEqual(['notorious']);
+  await deviceA.locator('[data-exercise="words-that-judge-letter"]').getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(async () => (await quotes(deviceA)).sort()).toEqual(['despot', 'notorious']);
 });
 
 test('joining on a phone: a refusal is shown once, at its field; the resume code stays on one line', async ({
