@@ -27,7 +27,8 @@ export function HowToLabel({ id, labels }: { id: string; labels: readonly Label[
         </li>
         <li>
           Click a labeled word to find it in your list (on a touch screen, a tap marks it there without leaving the
-          text). <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+<kbd>Y</kbd> redoes. Your labels are saved in this
+          text). In the list, press a label’s choice (its label, or its kind, voice or basis) to change it.{' '}
+          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+<kbd>Y</kbd> redoes. Your labels are saved in this
           browser as you go.
         </li>
       </ul>
