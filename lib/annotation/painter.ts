@@ -4,9 +4,14 @@ import { NearScreen } from './near-screen';
 /** A span to paint: its label names the highlight style (`cr-<label>` in the CSS). */
 export type PaintSpan = { id: string; label: string; start: number; end: number };
 
+/** Whether two spans cover the same characters (whatever their labels and ids). */
+export function sameExtent(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
 /** Whether two spans have the same label and the same extent (whatever their ids). */
 export function sameSpan(a: Omit<PaintSpan, 'id'>, b: Omit<PaintSpan, 'id'>): boolean {
-  return a.label === b.label && a.start === b.start && a.end === b.end;
+  return a.label === b.label && sameExtent(a, b);
 }
 
 type HighlightRegistry = Map<string, Highlight>;

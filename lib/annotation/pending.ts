@@ -1,4 +1,5 @@
 import type { TextSpan } from './annotator';
+import { sameExtent } from './painter';
 
 /**
  * The selection waiting for a label, kept outside React. The annotator sets it on every
@@ -16,7 +17,7 @@ export class PendingSelection {
 
   readonly set = (span: TextSpan | null): void => {
     const now = this.span;
-    if (now === span || (now && span && now.start === span.start && now.end === span.end)) return;
+    if (now === span || (now && span && sameExtent(now, span))) return;
     this.span = span;
     for (const listener of this.listeners) listener();
   };

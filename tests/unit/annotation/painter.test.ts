@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { indexParagraphs } from '@/lib/annotation/dom';
-import { HighlightPainter, sameSpan } from '@/lib/annotation/painter';
+import { HighlightPainter, sameExtent, sameSpan } from '@/lib/annotation/painter';
 
 // This DOM has no CSS Custom Highlight API, so the painter takes its fallback: <mark> elements.
 function setup() {
@@ -105,5 +105,13 @@ describe('sameSpan', () => {
     expect(sameSpan(span, { ...span, label: 'loaded-language' })).toBe(false);
     expect(sameSpan(span, { ...span, start: 5 })).toBe(false);
     expect(sameSpan(span, { ...span, end: 10 })).toBe(false);
+  });
+});
+
+describe('sameExtent', () => {
+  it('compares the characters covered only', () => {
+    expect(sameExtent({ start: 4, end: 9 }, { start: 4, end: 9 })).toBe(true);
+    expect(sameExtent({ start: 4, end: 9 }, { start: 4, end: 10 })).toBe(false);
+    expect(sameExtent({ start: 4, end: 9 }, { start: 3, end: 9 })).toBe(false);
   });
 });
