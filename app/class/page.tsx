@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
@@ -33,47 +34,49 @@ export default async function MyClassPage() {
       {assignments.value.length === 0 ? (
         <p>Nothing assigned yet. Your teacher’s assignments appear here.</p>
       ) : (
-        <table className="my-assignments">
-          <thead>
-            <tr>
-              <th scope="col">Lesson</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {assignments.value.map((a) => {
-              const lesson = getLesson(a.lessonSlug);
-              const ownTitle = ownTitles.get(a.id);
-              const total = ownTitle !== undefined ? 1 : (lesson?.exercises.length ?? 0);
-              const done = a.submittedExerciseIds.length;
-              let status = done === 0 ? 'Not started' : `${done} of ${total} exercises submitted`;
-              if (done < total && a.pastDue) status += ' · past due';
-              if (a.keyReleased) status += ' · key released';
-              return (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {ownTitle !== undefined ? (
-                      <Link href={`/class/assignments/${a.id}`}>{ownTitle}</Link>
-                    ) : (
-                      <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
-                    )}
-                  </th>
-                  <td>{a.dueAt ? <LocalTime iso={a.dueAt} /> : 'No due date'}</td>
-                  <td>
-                    {status}
-                    {a.keyReleased && (
-                      <>
-                        {' · '}
-                        <Link href={`/feedback/${a.id}`}>Teacher’s comments</Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label="Assignments">
+          <table className="my-assignments">
+            <thead>
+              <tr>
+                <th scope="col">Lesson</th>
+                <th scope="col">Due</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assignments.value.map((a) => {
+                const lesson = getLesson(a.lessonSlug);
+                const ownTitle = ownTitles.get(a.id);
+                const total = ownTitle !== undefined ? 1 : (lesson?.exercises.length ?? 0);
+                const done = a.submittedExerciseIds.length;
+                let status = done === 0 ? 'Not started' : `${done} of ${total} exercises submitted`;
+                if (done < total && a.pastDue) status += ' · past due';
+                if (a.keyReleased) status += ' · key released';
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      {ownTitle !== undefined ? (
+                        <Link href={`/class/assignments/${a.id}`}>{ownTitle}</Link>
+                      ) : (
+                        <Link href={`/lessons/${a.lessonSlug}`}>{lesson?.title ?? a.lessonSlug}</Link>
+                      )}
+                    </th>
+                    <td>{a.dueAt ? <LocalTime iso={a.dueAt} /> : 'No due date'}</td>
+                    <td>
+                      {status}
+                      {a.keyReleased && (
+                        <>
+                          {' · '}
+                          <Link href={`/feedback/${a.id}`}>Teacher’s comments</Link>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

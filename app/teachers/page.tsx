@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { getArticle } from '@/lib/content/articles';
 import { listLessons } from '@/lib/content/lessons';
 import { STANDARDS } from '@/lib/content/standards';
@@ -24,56 +25,58 @@ export default function UnitOverviewPage() {
       </p>
 
       <h2>Sequence and timing</h2>
-      <table className="unit-table">
-        <thead>
-          <tr>
-            <th scope="col">Lesson</th>
-            <th scope="col">Minutes</th>
-            <th scope="col">Parts</th>
-            <th scope="col">Articles</th>
-            <th scope="col">What it needs</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lessons.map((lesson) => (
-            <tr key={lesson.slug}>
-              <th scope="row">
-                {lesson.order}. <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
-                <br />
-                <Link className="guide-link" href={`/lessons/${lesson.slug}/key`}>
-                  Teacher’s guide: {lesson.title}
-                </Link>
-              </th>
-              <td>{lesson.minutes}</td>
-              <td>
-                <ul>
-                  {lesson.timing.map((t) => (
-                    <li key={t.part}>
-                      {t.part}: {t.minutes} min
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <ul>
-                  {lesson.articles.map((slug) => (
-                    <li key={slug}>{getArticle(slug)?.title ?? slug}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                {lesson.exercises.length} labeling exercise{lesson.exercises.length === 1 ? '' : 's'},{' '}
-                {lesson.questions.length} written question{lesson.questions.length === 1 ? '' : 's'}.
-                {lesson.contentWarning && (
-                  <p>
-                    <strong>Content warning:</strong> {lesson.contentWarning}
-                  </p>
-                )}
-              </td>
+      <TableScroll label="Sequence and timing">
+        <table className="unit-table">
+          <thead>
+            <tr>
+              <th scope="col">Lesson</th>
+              <th scope="col">Minutes</th>
+              <th scope="col">Parts</th>
+              <th scope="col">Articles</th>
+              <th scope="col">What it needs</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lessons.map((lesson) => (
+              <tr key={lesson.slug}>
+                <th scope="row">
+                  {lesson.order}. <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
+                  <br />
+                  <Link className="guide-link" href={`/lessons/${lesson.slug}/key`}>
+                    Teacher’s guide: {lesson.title}
+                  </Link>
+                </th>
+                <td>{lesson.minutes}</td>
+                <td>
+                  <ul>
+                    {lesson.timing.map((t) => (
+                      <li key={t.part}>
+                        {t.part}: {t.minutes} min
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul>
+                    {lesson.articles.map((slug) => (
+                      <li key={slug}>{getArticle(slug)?.title ?? slug}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {lesson.exercises.length} labeling exercise{lesson.exercises.length === 1 ? '' : 's'},{' '}
+                  {lesson.questions.length} written question{lesson.questions.length === 1 ? '' : 's'}.
+                  {lesson.contentWarning && (
+                    <p>
+                      <strong>Content warning:</strong> {lesson.contentWarning}
+                    </p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>Standards</h2>
       <p>

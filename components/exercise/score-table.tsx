@@ -52,6 +52,7 @@ export function ScoreTable({ result, labels, answers, keyItems }: Props) {
         caption="How your labels compare with the key"
         className="score-table"
         region="Scores by label"
+        landmark
         columns={COLUMNS}
         rows={rows}
         total={{ key: 'all', heading: 'All labels', value: total }}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '@/components/layout/table-scroll';
 
 /** One column of a figures table: its header, what a row shows in it, and whether it is a number (aligned right). */
 export type FiguresColumn<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
@@ -13,8 +14,10 @@ type Props<R> = {
   total: FiguresRow<R>;
   /** `score-table` for a student, `averages` for an instructor (their own styles). */
   className: string;
-  /** Wraps the table in a focusable region of this name that scrolls on narrow screens. */
-  region?: string;
+  /** The name of the box the table scrolls in on a narrow screen (components/layout/table-scroll). */
+  region: string;
+  /** The box is a named region that takes the focus even when the table fits. */
+  landmark?: boolean;
 };
 
 /**
@@ -22,7 +25,7 @@ type Props<R> = {
  * one student's figures in the review and the class averages. Each says with its columns which
  * figures it shows; the rows are the exercise's labels and a total row.
  */
-export function FiguresTable<R>({ caption, columns, rows, total, className, region }: Props<R>) {
+export function FiguresTable<R>({ caption, columns, rows, total, className, region, landmark }: Props<R>) {
   const line = (row: FiguresRow<R>) => (
     <tr key={row.key}>
       <th scope="row">{row.heading}</th>
@@ -33,27 +36,23 @@ export function FiguresTable<R>({ caption, columns, rows, total, className, regi
       ))}
     </tr>
   );
-  const table = (
-    <table className={className}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Label</th>
-          {columns.map((c) => (
-            <th scope="col" key={c.header}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{rows.map(line)}</tbody>
-      <tfoot>{line(total)}</tfoot>
-    </table>
-  );
-  if (!region) return table;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={region}>
-      {table}
-    </div>
+    <TableScroll label={region} landmark={landmark}>
+      <table className={className}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.header}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{rows.map(line)}</tbody>
+        <tfoot>{line(total)}</tfoot>
+      </table>
+    </TableScroll>
   );
 }

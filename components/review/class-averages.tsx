@@ -18,6 +18,7 @@ export function ClassAverages({ averages, labels }: { averages: ClassSummary; la
     <FiguresTable
       caption={`Mean figures over ${averages.students} submitted students (each counts once)`}
       className="averages"
+      region="Class means by label"
       columns={COLUMNS}
       rows={labels.map((l) => ({ key: l, heading: LABEL_NAMES[l], value: averages.perLabel[l] }))}
       total={{ key: 'overall', heading: 'Overall', value: averages.overall }}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { type AgreementRowView, type DisputedItemView, percent } from './types';
 
@@ -57,28 +58,30 @@ export function DisputesView({
         most of them missed or labeled otherwise is <strong>disputed</strong>: the key may be wrong, or the item may be
         hard. Both are worth a look.
       </p>
-      <table className="agreement">
-        <caption>How far students agree with each other and with the key (mean F1)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Students with each other</th>
-            <th scope="col">Students with the key</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...labels, 'overall' as const].map((l) => {
-            const row = l === 'overall' ? overall : agreement[l];
-            return (
-              <tr key={l}>
-                <th scope="row">{l === 'overall' ? 'Overall' : LABEL_NAMES[l]}</th>
-                <td className="num">{`${percent(row?.peers)} (${row?.pairs ?? 0} pairs)`}</td>
-                <td className="num">{`${percent(row?.key)} (${row?.students ?? 0} students)`}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="Agreement">
+        <table className="agreement">
+          <caption>How far students agree with each other and with the key (mean F1)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Students with each other</th>
+              <th scope="col">Students with the key</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...labels, 'overall' as const].map((l) => {
+              const row = l === 'overall' ? overall : agreement[l];
+              return (
+                <tr key={l}>
+                  <th scope="row">{l === 'overall' ? 'Overall' : LABEL_NAMES[l]}</th>
+                  <td className="num">{`${percent(row?.peers)} (${row?.pairs ?? 0} pairs)`}</td>
+                  <td className="num">{`${percent(row?.key)} (${row?.students ?? 0} students)`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {flagged.length === 0 ? (
         <p>No item is disputed, and the class agrees with the key wherever it agrees with itself.</p>
       ) : (
@@ -94,31 +97,34 @@ export function DisputesView({
           ))}
         </ul>
       )}
-      <table className="disputes">
-        <caption>{`Every core item, over ${submitted} submitted students`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Found</th>
-            <th scope="col">Found by the stronger half</th>
-            <th scope="col">Labeled otherwise</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row">
-                <Link href={editHref(item.id)}>{`“${item.quote}”`}</Link> <span>{`(${LABEL_NAMES[item.label]})`}</span>
-              </th>
-              <td className="num">{of(item.found, submitted)}</td>
-              <td className="num">{of(item.stronger.found, item.stronger.size)}</td>
-              <td className="num">{otherText(item)}</td>
-              <td>{item.disputed ? 'Disputed' : item.classAnswer ? 'Class agrees otherwise' : '—'}</td>
+      <TableScroll label="Core items">
+        <table className="disputes">
+          <caption>{`Every core item, over ${submitted} submitted students`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Found</th>
+              <th scope="col">Found by the stronger half</th>
+              <th scope="col">Labeled otherwise</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">
+                  <Link href={editHref(item.id)}>{`“${item.quote}”`}</Link>{' '}
+                  <span>{`(${LABEL_NAMES[item.label]})`}</span>
+                </th>
+                <td className="num">{of(item.found, submitted)}</td>
+                <td className="num">{of(item.stronger.found, item.stronger.size)}</td>
+                <td className="num">{otherText(item)}</td>
+                <td>{item.disputed ? 'Disputed' : item.classAnswer ? 'Class agrees otherwise' : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { heatCount, mostLabeled } from '@/lib/scoring/heat';
 import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { HEAT_LEVELS, levelRange } from './heat-data';
@@ -59,45 +60,47 @@ export function HeatmapView({ text, stretches, keyItems, submitted, label, label
         <span className="heat-key">key item</span>
       </div>
       <HeatmapText src={detailSrc} label={label} labels={labels} />
-      <table className="heat-table">
-        <caption>{`The ${top.length} stretches of text most labeled, of ${submitted} submissions`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Text</th>
-            {labels.map((l) => (
-              <th key={l} scope="col">
-                {LABEL_NAMES[l]}
-              </th>
-            ))}
-            {showAny && <th scope="col">Any label</th>}
-            <th scope="col">Share</th>
-            <th scope="col">In the key</th>
-          </tr>
-        </thead>
-        <tbody>
-          {top.map((s) => (
-            <tr key={s.start}>
-              <th scope="row">{`“${text.slice(s.start, s.end)}”`}</th>
+      <TableScroll label="Most-labeled stretches">
+        <table className="heat-table">
+          <caption>{`The ${top.length} stretches of text most labeled, of ${submitted} submissions`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Text</th>
               {labels.map((l) => (
-                <td key={l} className="num">
-                  {s.counts[l]}
-                </td>
+                <th key={l} scope="col">
+                  {LABEL_NAMES[l]}
+                </th>
               ))}
-              {showAny && <td className="num">{s.any}</td>}
-              <td className="num">{submitted ? `${Math.round((heatCount(s, label) / submitted) * 100)}%` : '–'}</td>
-              <td>
-                {s.keyItemIds.length === 0
-                  ? 'no'
-                  : s.keyItemIds
-                      .map((id) => keyItems.find((k) => k.id === id))
-                      .filter((k) => k !== undefined)
-                      .map((k) => `${LABEL_NAMES[k.label]}${k.optional ? ' (optional)' : ''}`)
-                      .join(', ')}
-              </td>
+              {showAny && <th scope="col">Any label</th>}
+              <th scope="col">Share</th>
+              <th scope="col">In the key</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {top.map((s) => (
+              <tr key={s.start}>
+                <th scope="row">{`“${text.slice(s.start, s.end)}”`}</th>
+                {labels.map((l) => (
+                  <td key={l} className="num">
+                    {s.counts[l]}
+                  </td>
+                ))}
+                {showAny && <td className="num">{s.any}</td>}
+                <td className="num">{submitted ? `${Math.round((heatCount(s, label) / submitted) * 100)}%` : '–'}</td>
+                <td>
+                  {s.keyItemIds.length === 0
+                    ? 'no'
+                    : s.keyItemIds
+                        .map((id) => keyItems.find((k) => k.id === id))
+                        .filter((k) => k !== undefined)
+                        .map((k) => `${LABEL_NAMES[k.label]}${k.optional ? ' (optional)' : ''}`)
+                        .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { type Figures, percent, type RosterRowView, STATUS_NAMES } from './types';
 
@@ -48,7 +49,7 @@ function SortHeader({
 export function RosterTable({ rows, labels, sort, hrefFor, studentHref }: Props) {
   const groups: (Label | 'overall')[] = [...labels, 'overall'];
   return (
-    <div className="table-scroll">
+    <TableScroll label="Roster">
       <table className="roster-table">
         <caption>Students, their status and their figures (scored against this class’s key)</caption>
         <thead>
@@ -85,6 +86,6 @@ export function RosterTable({ rows, labels, sort, hrefFor, studentHref }: Props)
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

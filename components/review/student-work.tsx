@@ -41,6 +41,7 @@ export function StudentFigures({ result, labels }: { result: ScoreResult; labels
     <FiguresTable
       caption="Figures against this class’s key"
       className="averages"
+      region="Figures by label"
       columns={STUDENT_COLUMNS}
       rows={labels.map((l) => {
         const s = result.perLabel[l];

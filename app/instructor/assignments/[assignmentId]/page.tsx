@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { EditAssignmentForm } from '@/components/classroom/edit-assignment-form';
 import { ExtensionForm } from '@/components/classroom/extension-form';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
@@ -101,47 +102,49 @@ export default async function AssignmentPage({ params }: Props) {
         {a.students.length === 0 ? (
           <p>No one has joined yet.</p>
         ) : (
-          <table className="roster">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Submissions</th>
-                <th scope="col">Own due date</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.students.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.displayName}</th>
-                  <td>
-                    {attemptsOf(s.id)}
-                    {s.extraAttempts > 0 &&
-                      ` (reopened ${s.extraAttempts === 1 ? 'once' : `${s.extraAttempts} times`})`}
-                  </td>
-                  <td>{s.ownDueAt ? <LocalTime iso={s.ownDueAt} /> : 'The assignment’s'}</td>
-                  <td className="row-actions">
-                    {!a.archived && !a.allowResubmit && (
-                      <ActionButton
-                        label={`Reopen for ${s.displayName}`}
-                        action={reopenForStudentAction.bind(null, a.id, s.id)}
-                      />
-                    )}
-                    {!a.archived && a.dueAt && (
-                      <details>
-                        <summary>Later due date for {s.displayName}</summary>
-                        <ExtensionForm
-                          id={`extend-${s.id}`}
-                          studentName={s.displayName}
-                          save={extendForStudentAction.bind(null, a.id, s.id)}
-                        />
-                      </details>
-                    )}
-                  </td>
+          <TableScroll label="Students">
+            <table className="roster">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Submissions</th>
+                  <th scope="col">Own due date</th>
+                  <th scope="col">Actions</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {a.students.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.displayName}</th>
+                    <td>
+                      {attemptsOf(s.id)}
+                      {s.extraAttempts > 0 &&
+                        ` (reopened ${s.extraAttempts === 1 ? 'once' : `${s.extraAttempts} times`})`}
+                    </td>
+                    <td>{s.ownDueAt ? <LocalTime iso={s.ownDueAt} /> : 'The assignment’s'}</td>
+                    <td className="row-actions">
+                      {!a.archived && !a.allowResubmit && (
+                        <ActionButton
+                          label={`Reopen for ${s.displayName}`}
+                          action={reopenForStudentAction.bind(null, a.id, s.id)}
+                        />
+                      )}
+                      {!a.archived && a.dueAt && (
+                        <details>
+                          <summary>Later due date for {s.displayName}</summary>
+                          <ExtensionForm
+                            id={`extend-${s.id}`}
+                            studentName={s.displayName}
+                            save={extendForStudentAction.bind(null, a.id, s.id)}
+                          />
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         <p className="field-hint">
           Reopening lets the student submit each exercise once more. A later due date counts for their late flag and,

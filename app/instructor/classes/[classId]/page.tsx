@@ -5,6 +5,7 @@ import { ActionButton } from '@/components/classroom/action-button';
 import { AssignmentForm } from '@/components/classroom/assignment-form';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
 import { CopyClassForm } from '@/components/classroom/copy-class-form';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { LocalTime } from '@/components/time/local-time';
 import { listLessons } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
@@ -111,47 +112,49 @@ export default async function ClassPage({ params }: Props) {
         {klass.students.length === 0 ? (
           <p>No one has joined yet.</p>
         ) : (
-          <table className="roster">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Joined</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {klass.students.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.displayName}</th>
-                  <td>{s.joinedAt.slice(0, 10)}</td>
-                  <td className="row-actions">
-                    <ClassNameForm
-                      id={`rename-${s.id}`}
-                      label={`New name for ${s.displayName}`}
-                      submitLabel="Rename"
-                      defaultName={s.displayName}
-                      of="student"
-                      save={renameStudentAction.bind(null, s.id)}
-                    />
-                    <ActionButton
-                      label={`Reset resume code for ${s.displayName}`}
-                      action={resetResumeCodeAction.bind(null, s.id)}
-                      confirm={`Give ${s.displayName} a new resume code? They are signed out everywhere.`}
-                    />
-                    <a href={`/instructor/classes/${klass.id}/students/${s.id}/export`} download>
-                      Export {s.displayName}’s data (JSON)
-                    </a>
-                    <ActionButton
-                      label={`Remove ${s.displayName}`}
-                      className="danger"
-                      action={removeStudentAction.bind(null, s.id)}
-                      confirm={`Remove ${s.displayName} and all their work? This cannot be undone.`}
-                    />
-                  </td>
+          <TableScroll label="Students">
+            <table className="roster">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Joined</th>
+                  <th scope="col">Actions</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {klass.students.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.displayName}</th>
+                    <td>{s.joinedAt.slice(0, 10)}</td>
+                    <td className="row-actions">
+                      <ClassNameForm
+                        id={`rename-${s.id}`}
+                        label={`New name for ${s.displayName}`}
+                        submitLabel="Rename"
+                        defaultName={s.displayName}
+                        of="student"
+                        save={renameStudentAction.bind(null, s.id)}
+                      />
+                      <ActionButton
+                        label={`Reset resume code for ${s.displayName}`}
+                        action={resetResumeCodeAction.bind(null, s.id)}
+                        confirm={`Give ${s.displayName} a new resume code? They are signed out everywhere.`}
+                      />
+                      <a href={`/instructor/classes/${klass.id}/students/${s.id}/export`} download>
+                        Export {s.displayName}’s data (JSON)
+                      </a>
+                      <ActionButton
+                        label={`Remove ${s.displayName}`}
+                        className="danger"
+                        action={removeStudentAction.bind(null, s.id)}
+                        confirm={`Remove ${s.displayName} and all their work? This cannot be undone.`}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { TableScroll } from '@/components/layout/table-scroll';
 import { AnswerReviewForm, GradeOverrideForm, GradingRuleForm } from '@/components/review/grade-forms';
 import { LocalTime } from '@/components/time/local-time';
 import { getActor } from '@/lib/server/actor';
@@ -54,50 +55,52 @@ export default async function GradesPage({ params }: { params: Promise<{ assignm
             Gradebook (CSV): one row per student, for a spreadsheet or your school’s gradebook
           </a>
         </p>
-        <table className="roster gradebook">
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              {g.exerciseIds.map((id, i) => (
-                <th scope="col" key={id}>{`Exercise ${i + 1} F1`}</th>
-              ))}
-              <th scope="col">Lesson F1</th>
-              <th scope="col">Answers complete</th>
-              <th scope="col">Grade</th>
-              <th scope="col" className="print-hide">
-                Set by hand
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.rows.map((r) => (
-              <tr key={r.studentId}>
-                <th scope="row">
-                  <Link href={`${base}/students/${r.studentId}`}>{r.name}</Link>
-                  {r.late ? ' (late)' : ''}
-                </th>
-                {r.exerciseF1.map((f, i) => (
-                  <td key={g.exerciseIds[i]}>{percent(f)}</td>
+        <TableScroll label="Grades">
+          <table className="roster gradebook">
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                {g.exerciseIds.map((id, i) => (
+                  <th scope="col" key={id}>{`Exercise ${i + 1} F1`}</th>
                 ))}
-                <td>{percent(r.lessonF1)}</td>
-                <td>{`${r.completeAnswers} of ${g.questions}`}</td>
-                <td>
-                  {`${shown(r.grade)} of ${r.possible}`}
-                  {r.override ? ` (set by hand: ${r.override.note}; by the rule ${shown(r.computed)})` : ''}
-                </td>
-                <td className="print-hide">
-                  <GradeOverrideForm
-                    id={`grade-${r.studentId}`}
-                    name={r.name}
-                    defaults={{ points: r.override ? String(r.override.points) : '', note: r.override?.note ?? '' }}
-                    save={setGradeOverrideAction.bind(null, assignmentId, r.studentId)}
-                    possible={r.possible}
-                  />
-                </td>
+                <th scope="col">Lesson F1</th>
+                <th scope="col">Answers complete</th>
+                <th scope="col">Grade</th>
+                <th scope="col" className="print-hide">
+                  Set by hand
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {g.rows.map((r) => (
+                <tr key={r.studentId}>
+                  <th scope="row">
+                    <Link href={`${base}/students/${r.studentId}`}>{r.name}</Link>
+                    {r.late ? ' (late)' : ''}
+                  </th>
+                  {r.exerciseF1.map((f, i) => (
+                    <td key={g.exerciseIds[i]}>{percent(f)}</td>
+                  ))}
+                  <td>{percent(r.lessonF1)}</td>
+                  <td>{`${r.completeAnswers} of ${g.questions}`}</td>
+                  <td>
+                    {`${shown(r.grade)} of ${r.possible}`}
+                    {r.override ? ` (set by hand: ${r.override.note}; by the rule ${shown(r.computed)})` : ''}
+                  </td>
+                  <td className="print-hide">
+                    <GradeOverrideForm
+                      id={`grade-${r.studentId}`}
+                      name={r.name}
+                      defaults={{ points: r.override ? String(r.override.points) : '', note: r.override?.note ?? '' }}
+                      save={setGradeOverrideAction.bind(null, assignmentId, r.studentId)}
+                      possible={r.possible}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="answers-title">
