@@ -59,8 +59,9 @@ export default function PrivacyPage() {
         <li>No analytics, no advertising, no tracking across sites.</li>
         <li>No requests to other companies: every page, font and script comes from this server.</li>
         <li>
-          Cookies only to keep you signed in, and for teachers one more that remembers this browser so that nobody
-          else’s wrong passwords can lock them out.
+          Cookies only to keep you signed in; for teachers one more that remembers this browser so that nobody else’s
+          wrong passwords can lock them out; and, on pages that show dates, one with your browser’s time zone and
+          language (such as “en-US America/Chicago”), so that the server writes dates in your own time.
         </li>
         <li>Short-lived counters of attempts to sign in or join, kept for an hour at most, to stop guessing.</li>
       </ul>

@@ -1,29 +1,59 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useSyncExternalStore } from 'react';
+import {
+  browserZone,
+  decodeViewerZone,
+  encodeViewerZone,
+  formatInstant,
+  type ViewerZone,
+  ZONE_COOKIE,
+  ZONE_COOKIE_MAX_AGE,
+} from '@/lib/time/viewer-zone';
 
-/** The instant in UTC, as the server can write it before the browser's zone is known. */
-function inUtc(date: Date): string {
-  return `${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+/** The viewer's zone as the server knows it from their cookie (lib/time/viewer-zone.ts), or null. */
+const ServerZone = createContext<ViewerZone | null>(null);
+
+/** Gives the times inside the zone the server read from the viewer's cookie. */
+export function ViewerZoneProvider({ zone, children }: { zone: ViewerZone | null; children: ReactNode }) {
+  return <ServerZone value={zone}>{children}</ServerZone>;
 }
 
-/** The instant in the browser's own time zone, with the zone's name ("15 Jan 2027, 23:59 CST"). */
-export function inViewerZone(date: Date, locale?: string): string {
-  const when = date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const zone = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return zone ? `${when} ${zone}` : when;
+const noChange = () => () => {};
+
+/** False while React hydrates the server's HTML; true in the browser after it, and for anything drawn there. */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    noChange,
+    () => true,
+    () => false,
+  );
+}
+
+/** Keeps the browser's zone in the cookie when the cookie says otherwise (or nothing). */
+function rememberZone(): void {
+  const zone = browserZone();
+  const saved = document.cookie
+    .split('; ')
+    .find((c) => c.startsWith(`${ZONE_COOKIE}=`))
+    ?.slice(ZONE_COOKIE.length + 1);
+  const known = decodeViewerZone(saved);
+  if (known && known.timeZone === zone.timeZone && known.locale === zone.locale) return;
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${ZONE_COOKIE}=${encodeViewerZone(zone)}; Path=/; Max-Age=${ZONE_COOKIE_MAX_AGE}; SameSite=Lax${secure}`;
 }
 
 /**
- * A stored instant shown in the viewer's own time zone, named. The server does not know the
- * viewer's zone, so the page is sent with the time in UTC and the browser rewrites it on
- * load; the machine-readable instant stays in `dateTime`.
+ * A stored instant shown in the viewer's own time zone, named. The server writes it in the
+ * zone the viewer's cookie names (in UTC, named, before the browser has told it one); the
+ * browser writes it in its own zone, at once for anything it draws, and after hydration for the
+ * server's HTML (the same text once the cookie is right). The machine-readable instant stays
+ * in `dateTime`.
  */
 export function LocalTime({ iso }: { iso: string }) {
+  const serverZone = useContext(ServerZone);
+  const inBrowser = useInBrowser();
+  useEffect(rememberZone, []);
   const date = new Date(iso);
-  const [text, setText] = useState(() => inUtc(date));
-  useEffect(() => setText(inViewerZone(new Date(iso))), [iso]);
-  return <time dateTime={iso}>{text}</time>;
+  return <time dateTime={iso}>{formatInstant(date, inBrowser ? browserZone() : serverZone)}</time>;
 }
