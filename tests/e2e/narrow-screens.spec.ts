@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { type Demo, seedDemo, signInInstructor } from './review-demo';
 
-// A teacher on a phone: every instructor page fits a screen 320 CSS pixels wide (WCAG 1.4.10,
+// A teacher or a student on a phone: every page of theirs fits a screen 320 CSS pixels wide (WCAG 1.4.10,
 // reflow) without scrolling sideways. A table wider than that (the roster with its figures,
 // the gradebook) scrolls inside its own box, which the keyboard reaches and scrolls.
 
@@ -11,6 +12,35 @@ const DATA_DIR = process.env.E2E_DATA_DIR;
 test.skip(!DATA_DIR, 'E2E_DATA_DIR is not set: the test cannot seed a class in the server’s database');
 
 test.use({ viewport: { width: 320, height: 740 } });
+
+/**
+ * Opens each page, checks that it is no wider than the phone and that each box that scrolls is a
+ * named region the arrow keys scroll, and runs axe; returns how many boxes scrolled.
+ */
+async function walkNarrow(page: Page, paths: string[]): Promise<number> {
+  let scrolled = 0;
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.locator('h1')).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(320);
+    const boxes = page.locator('.table-scroll');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      const wide = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
+      if (!wide) continue;
+      await expect(box).toHaveAttribute('role', 'region');
+      await expect(box).toHaveAttribute('aria-label', /\S/);
+      await box.focus();
+      await expect(box).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((el) => el.scrollLeft), { message: `${path}: box ${i}` }).toBeGreaterThan(0);
+      scrolled++;
+    }
+    await expectNoAxeViolations(page);
+  }
+  return scrolled;
+}
 
 test('every instructor page fits a phone’s width; wide tables scroll in a box the keyboard reaches', async ({
   page,
@@ -32,28 +62,7 @@ test('every instructor page fits a phone’s width; wide tables scroll in a box 
     '/instructor/articles/new',
     '/teachers',
   ];
-  let scrolled = 0;
-  for (const path of pages) {
-    await page.goto(path);
-    await expect(page.locator('h1')).toBeVisible();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(320);
-    // Each box that scrolls is a named region that takes the focus; the arrow key scrolls it.
-    const boxes = page.locator('.table-scroll');
-    for (let i = 0; i < (await boxes.count()); i++) {
-      const box = boxes.nth(i);
-      const wide = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
-      if (!wide) continue;
-      await expect(box).toHaveAttribute('role', 'region');
-      await expect(box).toHaveAttribute('aria-label', /\S/);
-      await box.focus();
-      await expect(box).toBeFocused();
-      await page.keyboard.press('ArrowRight');
-      await expect.poll(() => box.evaluate((el) => el.scrollLeft), { message: `${path}: box ${i}` }).toBeGreaterThan(0);
-      scrolled++;
-    }
-    await expectNoAxeViolations(page);
-  }
+  const scrolled = await walkNarrow(page, pages);
   // The roster with its figures and the gradebook at least are wider than the phone.
   expect(scrolled).toBeGreaterThanOrEqual(2);
   // On a wide screen the same table fits, and its box is no stop for the keyboard.
@@ -67,4 +76,17 @@ test('every instructor page fits a phone’s width; wide tables scroll in a box 
     await expect(box).not.toHaveAttribute('tabindex', /.*/);
     await expect(box).not.toHaveAttribute('role', /.*/);
   }
+});
+
+test('a student’s class pages fit a phone’s width', async ({ page }) => {
+  test.setTimeout(90_000);
+  const demo = seedDemo(DATA_DIR as string, 2);
+  const student = demo.students[0] as Demo['students'][number];
+  // Back in the class on a phone, with the resume code.
+  await page.goto('/resume');
+  await page.getByRole('textbox', { name: 'Class code' }).fill(demo.joinCode);
+  await page.getByRole('textbox', { name: 'Your resume code' }).fill(student.resumeCode);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /My class/ })).toBeVisible();
+  await walkNarrow(page, ['/class', `/class/assignments/${demo.assignmentId}`, `/feedback/${demo.assignmentId}`]);
 });
