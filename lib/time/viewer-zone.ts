@@ -1,4 +1,4 @@
-import { isTimeZone } from '@/lib/validation/local-time';
+import { isTimeZone } from '@/lib/validation/time-zone';
 
 /**
  * The viewer's time zone and locale, as their browser formats times. The browser keeps them

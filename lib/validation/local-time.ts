@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { isTimeZone } from './time-zone';
 
 /**
  * Times an instructor types (`datetime-local` values, their own wall-clock time) and the
@@ -15,16 +16,7 @@ export const LATEST_YEARS_AHEAD = 5;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Whether the browser or server knows this IANA time zone name ("America/Chicago"). */
-export function isTimeZone(name: string): boolean {
-  if (name.length === 0 || name.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
