@@ -30,9 +30,21 @@ function useInBrowser(): boolean {
   );
 }
 
+/** The browser's zone, read once per page: every time on the page is written in it. */
+let ownZone: ViewerZone | null = null;
+const pageZone = (): ViewerZone => {
+  ownZone ??= browserZone();
+  return ownZone;
+};
+
+/** Whether this page has already put its zone in the cookie (a list of times asks once). */
+let remembered = false;
+
 /** Keeps the browser's zone in the cookie when the cookie says otherwise (or nothing). */
 function rememberZone(): void {
-  const zone = browserZone();
+  if (remembered) return;
+  remembered = true;
+  const zone = pageZone();
   const saved = document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${ZONE_COOKIE}=`))
@@ -55,5 +67,5 @@ export function LocalTime({ iso }: { iso: string }) {
   const inBrowser = useInBrowser();
   useEffect(rememberZone, []);
   const date = new Date(iso);
-  return <time dateTime={iso}>{formatInstant(date, inBrowser ? browserZone() : serverZone)}</time>;
+  return <time dateTime={iso}>{formatInstant(date, inBrowser ? pageZone() : serverZone)}</time>;
 }
