@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { type AnswerForm, answerSchema } from '@/lib/validation/question';
 import { loadDraft, saveDraft } from '../exercise/draft-store';
@@ -10,6 +10,16 @@ import { type AnswerDraftActions, useClassAnswerDraft } from './use-class-answer
 
 /** The server's answer: the model answer, or a notice while a class's key holds it back. */
 type Outcome = { ok: true; model: string | null; notice?: string } | { ok: false; message: string };
+
+/** What the page's plain answer box held when this form replaced it (question-form-lazy.tsx). */
+export type Handover = {
+  value: string;
+  /** Which of its two controls had the focus. */
+  focused: 'answer' | 'button' | null;
+  selection?: [number | null, number | null, 'forward' | 'backward' | 'none' | null];
+  /** Its button was pressed: check now. */
+  check: boolean;
+};
 
 export type QuestionFormProps = {
   id: string;
@@ -20,23 +30,32 @@ export type QuestionFormProps = {
 };
 
 /** The answer box of a question: validated as typed, kept with the draft, model answer after. */
-export function QuestionForm({ id, minWords, answer, drafts }: QuestionFormProps) {
+export function QuestionForm({
+  id,
+  minWords,
+  answer,
+  drafts,
+  takeOver,
+}: QuestionFormProps & { takeOver?: () => Handover }) {
   const draftKey = `question:${id}`;
   const form = useForm<AnswerForm>({ resolver: zodResolver(answerSchema(minWords)), defaultValues: { answer: '' } });
   const [model, setModel] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, reset, watch } = form;
+  const { register, handleSubmit, formState, reset, watch, getValues, setValue, setFocus } = form;
   const classDraft = useClassAnswerDraft(id, form, drafts);
+  const { typed } = classDraft;
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const saved = loadDraft<{ answer: string; model?: string }>(draftKey);
-    if (saved) {
-      reset({ answer: saved.answer });
-      if (saved.model) setModel(saved.model);
-    }
-  }, [draftKey, reset]);
+    if (saved?.model) setModel(saved.model);
+    // What was typed in the plain box before the form arrived is newer than the kept draft.
+    const typedFirst = getValues('answer');
+    if (typedFirst !== '') saveDraft(draftKey, { answer: typedFirst, model: saved?.model });
+    else if (saved) reset({ answer: saved.answer });
+  }, [draftKey, reset, getValues]);
 
   useEffect(() => {
     const sub = watch((values) => saveDraft(draftKey, { answer: values.answer ?? '', model: model ?? undefined }));
@@ -63,6 +82,25 @@ export function QuestionForm({ id, minWords, answer, drafts }: QuestionFormProps
     });
   });
 
+  // In the commit that replaced the plain box: its text, caret, focus and a check asked for.
+  const handOver = useEffectEvent(() => {
+    const left = takeOver?.();
+    if (!left) return;
+    if (left.value !== '') {
+      setValue('answer', left.value);
+      typed(left.value);
+    }
+    if (left.focused === 'answer') {
+      setFocus('answer');
+      const [start, end, direction] = left.selection ?? [null, null, null];
+      const box = document.getElementById(`${id}-answer`);
+      if (box instanceof HTMLTextAreaElement && start !== null && end !== null)
+        box.setSelectionRange(start, end, direction ?? undefined);
+    } else if (left.focused === 'button') button.current?.focus();
+    if (left.check) void onSubmit();
+  });
+  useLayoutEffect(() => handOver(), []);
+
   const error = formState.errors.answer?.message ?? serverError;
   return (
     <form className="question-form" onSubmit={onSubmit} noValidate>
@@ -84,7 +122,7 @@ export function QuestionForm({ id, minWords, answer, drafts }: QuestionFormProps
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={pending} ref={button}>
         {pending ? 'Checking…' : model ? 'Update my answer' : 'Check my answer'}
       </button>
       {notice && (
@@ -101,5 +139,3 @@ export function QuestionForm({ id, minWords, answer, drafts }: QuestionFormProps
     </form>
   );
 }
-
-export default QuestionForm;

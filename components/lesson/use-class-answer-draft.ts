@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { AnswerForm } from '@/lib/validation/question';
 
@@ -20,23 +20,24 @@ const SAVE_AFTER_MS = 1500;
  * Keeps a class student's answer on the server while they type (after each pause), and on
  * the first focus of an empty box brings back what they left on another device. Nothing is
  * asked at page load; a self-guided reader's first save is told "not in a class" and no
- * more are sent. Returns a status line for the box ("Draft saved to your class. …").
+ * more are sent. Returns a status line for the box ("Draft saved to your class. …"), and
+ * `typed`, which saves text that reached the box another way (from the page's plain box).
  */
 export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>, actions?: AnswerDraftActions) {
   const inClass = useRef<boolean | null>(null);
   const asked = useRef(false);
   const [status, setStatus] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!actions) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = form.watch((values, { type }) => {
-      // Only the student's own typing: a reset (a restored draft) is not a change to save.
-      if (type !== 'change' || inClass.current === false) return;
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  /** Saves `answer` after a pause; a newer call replaces an older one. */
+  const typed = useCallback(
+    (answer: string) => {
+      if (!actions || inClass.current === false) return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(async () => {
         try {
-          const saved = await actions.save({ questionId: id, answer: values.answer ?? '' });
+          const saved = await actions.save({ questionId: id, answer });
           if (saved.ok) {
             inClass.current = true;
             // A draft, not an answer: the teacher's review shows it as a draft until it is checked.
@@ -47,12 +48,20 @@ export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>,
           setStatus('Not saved to your class just now (no connection); it is kept in this browser.');
         }
       }, SAVE_AFTER_MS);
+    },
+    [actions, id],
+  );
+
+  useEffect(() => {
+    // Only the student's own typing: a reset (a restored draft) is not a change to save.
+    const sub = form.watch((values, { type }) => {
+      if (type === 'change') typed(values.answer ?? '');
     });
     return () => {
-      clearTimeout(timer);
+      clearTimeout(timer.current);
       sub.unsubscribe();
     };
-  }, [actions, form, id]);
+  }, [form, typed]);
 
   const onFocus = async () => {
     if (!actions || asked.current || inClass.current === false) return;
@@ -66,5 +75,5 @@ export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>,
     }
   };
 
-  return { status, onFocus };
+  return { status, onFocus, typed };
 }

@@ -209,6 +209,100 @@ test('a partly done lesson shows "In progress" with its count on /lessons, and n
   await noScript.close();
 });
 
+/**
+ * Holds every script request from now on (the answer box's code is the only one a lesson asks
+ * for after its load), so that a test can act before the code arrives. Returns how many were
+ * asked for, and a release.
+ */
+async function holdScripts(page: Page) {
+  const held: (() => Promise<void>)[] = [];
+  await page.route('**/_next/static/chunks/*.js', (route) => {
+    held.push(() => route.continue());
+  });
+  return {
+    asked: () => held.length,
+    release: async () => {
+      await Promise.all(held.splice(0).map((go) => go()));
+      await page.unroute('**/_next/static/chunks/*.js');
+    },
+  };
+}
+
+/** The answer box of a question, marked so that a test sees when the form's own box replaces it. */
+async function plainBox(page: Page, id: string) {
+  const box = page.locator(`[data-question="${id}"]`).getByRole('textbox');
+  await box.evaluate((el) => el.setAttribute('data-plain', ''));
+  return box;
+}
+
+test.describe('the answer box before its code', () => {
+  // A phone's screen: lesson 1's first question is far below it.
+  test.use({ viewport: { width: 412, height: 823 } });
+  const lesson = LESSONS[0] as LessonFront;
+  const q = lesson.questions[0] as LessonFront['questions'][number];
+
+  test('its code is not loaded with the page; typing, the caret and the focus survive its arrival', async ({
+    page,
+  }) => {
+    await page.goto(`/lessons/${lesson.slug}`);
+    await page.waitForLoadState('networkidle');
+    const scripts = await holdScripts(page);
+    const box = await plainBox(page, q.id);
+    // The page's HTML has the box: no "Loading…" stand-in, typing works before the code.
+    await expect(page.getByText('Loading the answer box')).toHaveCount(0);
+    expect(scripts.asked(), 'nothing more is asked for while the questions are off screen').toBe(0);
+    await box.focus();
+    await expect.poll(scripts.asked, { message: 'the first touch asks for the form code' }).toBeGreaterThan(0);
+    await page.keyboard.type('The source is named');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await scripts.release();
+    const form = page.locator(`[data-question="${q.id}"] textarea:not([data-plain])`);
+    await expect(form).toHaveCount(1);
+    await expect(form).toHaveValue('The source is named');
+    await expect(form).toBeFocused();
+    expect(await form.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([17, 17]);
+    await page.keyboard.type('X');
+    await expect(form).toHaveValue('The source is namXed');
+    // It is the form's box now: it validates and keeps the draft for a reload.
+    await page.getByRole('button', { name: 'Check my answer' }).first().click();
+    await expect(page.locator(`[data-question="${q.id}"]`).getByRole('alert')).toContainText(
+      `Write at least ${minWords(q)} words`,
+    );
+    await page.reload();
+    await page.locator(`[data-question="${q.id}"]`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`[data-question="${q.id}"]`).getByRole('textbox')).toHaveValue('The source is namXed');
+  });
+
+  test('a check pressed before the code arrives is made when it does', async ({ page }) => {
+    await page.goto(`/lessons/${lesson.slug}`);
+    await page.waitForLoadState('networkidle');
+    const scripts = await holdScripts(page);
+    const box = await plainBox(page, q.id);
+    await box.fill(words(minWords(q) - 1));
+    const check = page.locator(`[data-question="${q.id}"]`).getByRole('button', { name: 'Check my answer' });
+    await check.click();
+    await expect.poll(scripts.asked).toBeGreaterThan(0);
+    await expect(page.locator(`[data-question="${q.id}"]`).getByRole('alert')).toHaveCount(0);
+    await scripts.release();
+    await expect(page.locator(`[data-question="${q.id}"]`).getByRole('alert')).toContainText(
+      `Write at least ${minWords(q)} words`,
+    );
+    const form = page.locator(`[data-question="${q.id}"] textarea:not([data-plain])`);
+    await expect(form).toHaveValue(words(minWords(q) - 1));
+    // As after any check the box refuses: the focus is in the box, to go on writing.
+    await expect(form).toBeFocused();
+  });
+
+  test('scrolling near a question loads its code without a touch', async ({ page }) => {
+    await page.goto(`/lessons/${lesson.slug}`);
+    await page.waitForLoadState('networkidle');
+    await plainBox(page, q.id);
+    await page.locator(`[data-question="${q.id}"]`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`[data-question="${q.id}"] textarea:not([data-plain])`)).toHaveCount(1);
+  });
+});
+
 test('instructor notes are not in any student lesson page', async ({ page, request }) => {
   for (const lesson of LESSONS) {
     const sentence = NOTE_SENTENCES[lesson.slug] as string;
