@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useViewerTimeZone } from '@/components/time/local-time';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type EditAssignment, EditAssignmentSchema } from '@/lib/validation/classroom';
 import { instantToDayAndTime } from '@/lib/validation/local-time';
@@ -39,23 +40,22 @@ function valuesFor(current: Props['current'], timeZone: string): EditAssignment 
 /** Change an assignment's dates, key release policy and resubmission rule; the same checks as making one. */
 export function EditAssignmentForm({ current, save, ownArticle = false }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
+  // The stored instants are shown, and typed, on the instructor's own wall clock: in the zone
+  // the server knows from the first draw, the browser's own after hydration.
+  const timeZone = useViewerTimeZone();
   const { form, onSubmit, message, messageAtField, submitting } = useActionForm<EditAssignment, { message: string }>({
     schema: EditAssignmentSchema,
-    defaultValues: valuesFor(current, 'UTC'),
+    defaultValues: valuesFor(current, timeZone),
     action: save,
     onStart: () => setSaved(null),
     onSuccess: (result) => setSaved(result.message),
   });
-  // The stored instants are shown, and typed, on the instructor's own wall clock.
-  const [timeZone, setTimeZone] = useState('UTC');
   const { reset } = form;
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    setTimeZone(zone);
     // After a save the page brings the stored settings back: a field changed since then
     // (typed while the page reloaded) keeps what was typed.
-    reset(valuesFor(current, zone), { keepDirtyValues: true });
-  }, [current, reset]);
+    reset(valuesFor(current, timeZone), { keepDirtyValues: true });
+  }, [current, reset, timeZone]);
   return (
     <form className="stack-form assignment-form" onSubmit={onSubmit} noValidate aria-label="Change the assignment">
       <AssignmentSettingsFields form={form} timeZone={timeZone} ownArticle={ownArticle} />

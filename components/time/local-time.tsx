@@ -37,6 +37,16 @@ const pageZone = (): ViewerZone => {
   return ownZone;
 };
 
+/**
+ * The viewer's IANA zone for a form that takes dates and times: the zone the server read from
+ * the cookie while React hydrates (UTC when it has none), the browser's own after. A form drawn
+ * by the server in the right zone then needs no change once the page has loaded.
+ */
+export function useViewerTimeZone(): string {
+  const serverZone = useContext(ServerZone);
+  return useInBrowser() ? pageZone().timeZone : (serverZone?.timeZone ?? 'UTC');
+}
+
 /** Whether this page has already put its zone in the cookie (a list of times asks once). */
 let remembered = false;
 

@@ -41,11 +41,22 @@ test('once a page has shown a time, the server writes times in the reader’s zo
   const served = await (await page.request.get(url)).text();
   expect(served).toContain(`>${inTokyo}</time>`);
   expect(served).not.toMatch(/UTC<\/time>/);
+  // So is the zone the forms that take a date name, on the class page and the assignment's.
+  /** The page's HTML as text reads: React marks the joins of text parts with empty comments. */
+  const read = (html: string) => html.replaceAll('<!-- -->', '');
+  const zoneNamed = (html: string) => /Times are in your time zone: ([^<.]+)\./.exec(read(html))?.[1];
+  expect(zoneNamed(served)).toBe('Asia/Tokyo');
+  const assignment = /href="(\/instructor\/assignments\/[^"/?]+)"/.exec(served)?.[1] as string;
+  expect(assignment).toBeTruthy();
+  const editServed = await (await page.request.get(assignment)).text();
+  expect(zoneNamed(editServed)).toBe('Asia/Tokyo');
 
   // A browser that has not told its zone yet is sent UTC, named, and rewrites it on load.
   await page.context().clearCookies({ name: 'cr-zone' });
   const first = await (await page.request.get(url)).text();
   expect(first).toContain(`>15 Jan ${year}, 01:00 UTC</time>`);
+  expect(zoneNamed(first)).toBe('UTC');
+  expect(zoneNamed(await (await page.request.get(assignment)).text())).toBe('UTC');
   await page.reload();
   await expect(due).toHaveText(inTokyo);
   await expect.poll(async () => (await zoneCookie())?.value).toBe(encodeURIComponent('en-US Asia/Tokyo'));
