@@ -9,10 +9,14 @@ const REPORTS = '.test-reports';
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 const failures = [];
+/** Each step's wall time, shown at the end: where a slow run spent its minutes. */
+const times = [];
 
 function step(name, command, args, env = {}) {
   console.log(`\n▶ ${name}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  times.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
   if (result.status !== 0) failures.push(name);
   return result.status === 0;
 }
@@ -48,6 +52,7 @@ if (!chromium) {
 }
 
 const { passed, failed } = summarize(REPORTS);
+console.log(`\nTimes: ${times.join(', ')}.`);
 console.log(`\n${failures.length === 0 ? 'All steps passed.' : `Failed: ${failures.join(', ')}.`}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failures.length === 0 ? 0 : 1);
