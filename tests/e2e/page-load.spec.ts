@@ -103,6 +103,16 @@ test('a lesson or a practice page paints its text before it asks for a script fi
         paint as number,
       );
     }
+    // Each file the page asks for at load is compiled while it downloads (V8's compile hint).
+    const loader = (await page.locator('#cr-text-first').textContent()) ?? '';
+    const loaded = JSON.parse(/var s=(\[[^\]]*\])/.exec(loader)?.[1] ?? '[]') as string[];
+    expect(loaded.length, `${url}: script files the loader asked for`).toBeGreaterThan(3);
+    for (const src of loaded) {
+      const body = await (await page.request.get(src)).text();
+      expect(body.startsWith('//# allFunctionsCalledOnLoad\n'), `${url}: ${src} begins with the compile hint`).toBe(
+        true,
+      );
+    }
   }
 });
 

@@ -9,7 +9,16 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inlineScriptHashes } from '@/lib/server/prerendered-pages';
-import { loaderScript, PAINT_WAIT_MS, textFirst, textFirstBuild } from '@/lib/server/text-first.mjs';
+import {
+  COMPILE_HINT,
+  compileHintBuild,
+  loaderScript,
+  loaderSources,
+  PAINT_WAIT_MS,
+  textFirst,
+  textFirstBuild,
+  withCompileHint,
+} from '@/lib/server/text-first.mjs';
 
 const HEAD =
   '<meta charSet="utf-8"/><link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>' +
@@ -149,5 +158,56 @@ describe('textFirstBuild', () => {
     expect(readFileSync(path.join(dist, 'server', 'app', 'lessons', 'who-says-so.html'), 'utf8')).toBe(textFirst(PAGE));
     expect(readFileSync(path.join(dist, 'server', 'app', '_not-found.html'), 'utf8')).toBe(PAGE);
     expect(textFirstBuild(dist)).toBe(0);
+  });
+});
+
+describe('the compile hint', () => {
+  const dist = mkdtempSync(path.join(tmpdir(), 'close-read-compile-hint-'));
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('reads the files a rewritten page asks for, and none from a page not rewritten', () => {
+    expect(loaderSources(textFirst(PAGE))).toEqual([
+      '/_next/static/chunks/one.js',
+      '/_next/static/chunks/two.js',
+      '/_next/static/chunks/main.js',
+    ]);
+    expect(loaderSources(PAGE)).toEqual([]);
+  });
+
+  it('begins a file with it once', () => {
+    expect(withCompileHint('(globalThis.TURBOPACK||[]).push([])')).toBe(
+      `${COMPILE_HINT}(globalThis.TURBOPACK||[]).push([])`,
+    );
+    expect(withCompileHint(withCompileHint('x()'))).toBe(withCompileHint('x()'));
+    expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad\n');
+  });
+
+  it('marks every file a prerendered page asks for at load, and no other', () => {
+    mkdirSync(path.join(dist, 'server', 'app', 'lessons'), { recursive: true });
+    mkdirSync(path.join(dist, 'static', 'chunks'), { recursive: true });
+    writeFileSync(
+      path.join(dist, 'prerender-manifest.json'),
+      JSON.stringify({ routes: { '/lessons/who-says-so': {} } }),
+    );
+    writeFileSync(path.join(dist, 'server', 'app', 'lessons', 'who-says-so.html'), textFirst(PAGE));
+    for (const name of ['one', 'two', 'main', 'later', 'poly']) {
+      writeFileSync(path.join(dist, 'static', 'chunks', `${name}.js`), `/* ${name} */`);
+    }
+    expect(compileHintBuild(dist)).toBe(3);
+    const read = (name: string) => readFileSync(path.join(dist, 'static', 'chunks', `${name}.js`), 'utf8');
+    for (const name of ['one', 'two', 'main']) expect(read(name)).toBe(`${COMPILE_HINT}/* ${name} */`);
+    // Loaded later (the answer boxes), or never by a modern browser (the noModule fallback).
+    expect(read('later')).toBe('/* later */');
+    expect(read('poly')).toBe('/* poly */');
+    // A second run changes nothing.
+    expect(compileHintBuild(dist)).toBe(0);
+  });
+
+  it('stops the build when a page asks for a file the build does not have', () => {
+    writeFileSync(
+      path.join(dist, 'server', 'app', 'lessons', 'who-says-so.html'),
+      textFirst(PAGE.replace('two.js', 'gone.js')),
+    );
+    expect(() => compileHintBuild(dist)).toThrow(/gone\.js, which the build does not have/);
   });
 });
