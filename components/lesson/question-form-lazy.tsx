@@ -30,6 +30,8 @@ function loadForm(): Promise<Form> {
 export function QuestionFormLazy(props: QuestionFormProps) {
   const [Form, setForm] = useState<Form | null>(null);
   const [failed, setFailed] = useState(false);
+  /** A check was asked for before the form's code arrived: the button says it is coming. */
+  const [asked, setAsked] = useState(false);
   const left = useRef<Handover>({ value: '', focused: null, check: false });
   const check = useRef(false);
   const root = useRef<HTMLFormElement | null>(null);
@@ -49,7 +51,11 @@ export function QuestionFormLazy(props: QuestionFormProps) {
         arrived.current = loaded;
         swap();
       },
-      () => setFailed(true),
+      () => {
+        check.current = false;
+        setAsked(false);
+        setFailed(true);
+      },
     );
   }, [swap]);
   const press = useCallback(() => {
@@ -129,10 +135,11 @@ export function QuestionFormLazy(props: QuestionFormProps) {
         type="button"
         onClick={() => {
           check.current = true;
+          setAsked(true);
           wake();
         }}
       >
-        Check my answer
+        {asked ? 'Checking…' : 'Check my answer'}
       </button>
     </form>
   );

@@ -283,6 +283,8 @@ test.describe('the answer box before its code', () => {
     const check = page.locator(`[data-question="${q.id}"]`).getByRole('button', { name: 'Check my answer' });
     await check.click();
     await expect.poll(scripts.asked).toBeGreaterThan(0);
+    // Said to be under way, not silently ignored.
+    await expect(page.locator(`[data-question="${q.id}"]`).getByRole('button', { name: 'Checking…' })).toBeVisible();
     await expect(page.locator(`[data-question="${q.id}"]`).getByRole('alert')).toHaveCount(0);
     await scripts.release();
     await expect(page.locator(`[data-question="${q.id}"]`).getByRole('alert')).toContainText(
@@ -292,6 +294,24 @@ test.describe('the answer box before its code', () => {
     await expect(form).toHaveValue(words(minWords(q) - 1));
     // As after any check the box refuses: the focus is in the box, to go on writing.
     await expect(form).toBeFocused();
+  });
+
+  test('when its code cannot load, the box says so, keeps what was typed, and tries again on the next touch', async ({
+    page,
+  }) => {
+    await page.goto(`/lessons/${lesson.slug}`);
+    await page.waitForLoadState('networkidle');
+    await page.route('**/_next/static/chunks/*.js', (route) => route.abort());
+    const box = await plainBox(page, q.id);
+    await box.fill('My answer so far');
+    const alert = page.locator(`[data-question="${q.id}"]`).getByRole('alert');
+    await expect(alert).toContainText('The answer box could not load');
+    await expect(box).toHaveValue('My answer so far');
+    await page.unroute('**/_next/static/chunks/*.js');
+    await box.blur();
+    await box.focus();
+    await expect(page.locator(`[data-question="${q.id}"] textarea:not([data-plain])`)).toHaveValue('My answer so far');
+    await expect(alert).toHaveCount(0);
   });
 
   test('scrolling near a question loads its code without a touch', async ({ page }) => {
