@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { type AnswerForm, answerSchema } from '@/lib/validation/question';
 import { loadDraft, saveDraft } from '../exercise/draft-store';
@@ -39,7 +39,14 @@ export function QuestionForm({
 }: QuestionFormProps & { takeOver?: () => Handover }) {
   const draftKey = `question:${id}`;
   const form = useForm<AnswerForm>({ resolver: zodResolver(answerSchema(minWords)), defaultValues: { answer: '' } });
-  const [model, setModel] = useState<string | null>(null);
+  const [model, setShownModel] = useState<string | null>(null);
+  // The model answer as the draft keeper reads it: set with the state, so a save in the same
+  // task (a restored draft's reset) keeps it.
+  const modelRef = useRef<string | null>(null);
+  const setModel = useCallback((m: string | null) => {
+    modelRef.current = m;
+    setShownModel(m);
+  }, []);
   const [serverError, setServerError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -55,12 +62,15 @@ export function QuestionForm({
     const typedFirst = getValues('answer');
     if (typedFirst !== '') saveDraft(draftKey, { answer: typedFirst, model: saved?.model });
     else if (saved) reset({ answer: saved.answer });
-  }, [draftKey, reset, getValues]);
+  }, [draftKey, reset, getValues, setModel]);
 
-  useEffect(() => {
-    const sub = watch((values) => saveDraft(draftKey, { answer: values.answer ?? '', model: model ?? undefined }));
+  // In the commit that mounts the box, like the class draft's: no typing slips past it.
+  useLayoutEffect(() => {
+    const sub = watch((values) =>
+      saveDraft(draftKey, { answer: values.answer ?? '', model: modelRef.current ?? undefined }),
+    );
     return () => sub.unsubscribe();
-  }, [watch, draftKey, model]);
+  }, [watch, draftKey]);
 
   const onSubmit = handleSubmit((values) => {
     setServerError(null);

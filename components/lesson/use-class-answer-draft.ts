@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { AnswerForm } from '@/lib/validation/question';
 
@@ -52,7 +52,9 @@ export function useClassAnswerDraft(id: string, form: UseFormReturn<AnswerForm>,
     [actions, id],
   );
 
-  useEffect(() => {
+  // Subscribed in the commit that mounts the box, not after its paint: typing that arrives in
+  // between (the form replaces the page's plain box as the student starts typing) is saved too.
+  useLayoutEffect(() => {
     // Only the student's own typing: a reset (a restored draft) is not a change to save.
     const sub = form.watch((values, { type }) => {
       if (type === 'change') typed(values.answer ?? '');
