@@ -69,15 +69,22 @@ export function textFirst(html) {
  */
 export function textFirstBuild(distDir) {
   let count = 0;
-  for (const file of readerPageFiles(distDir).values()) {
-    const html = readFileSync(file, 'utf8');
-    const page = textFirst(html);
-    if (page !== html) {
-      writeFileSync(file, page);
-      count += 1;
-    }
-  }
+  for (const file of readerPageFiles(distDir).values()) if (rewrite(file, textFirst)) count += 1;
   return count;
+}
+
+/**
+ * Writes `file` through `change`, only when that changes it.
+ * @param {string} file
+ * @param {(text: string) => string} change
+ * @returns {boolean} whether the file was written
+ */
+function rewrite(file, change) {
+  const text = readFileSync(file, 'utf8');
+  const changed = change(text);
+  if (changed === text) return false;
+  writeFileSync(file, changed);
+  return true;
 }
 
 /**
@@ -126,12 +133,7 @@ export function compileHintBuild(distDir) {
       throw new Error(`text-first: a page asks for a script outside the build: ${src}`);
     const file = path.join(distDir, 'static', src.slice('/_next/static/'.length));
     if (!existsSync(file)) throw new Error(`text-first: a page asks for ${src}, which the build does not have`);
-    const js = readFileSync(file, 'utf8');
-    const hinted = withCompileHint(js);
-    if (hinted !== js) {
-      writeFileSync(file, hinted);
-      count += 1;
-    }
+    if (rewrite(file, withCompileHint)) count += 1;
   }
   return count;
 }
