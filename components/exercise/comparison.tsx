@@ -1,5 +1,6 @@
 'use client';
 
+import { Quote } from '@/components/article/quote';
 import type { ItemFeedback, KeyItemFeedback } from '@/lib/scoring/types';
 import type { GradedExercise, KeyItemView } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
@@ -74,7 +75,7 @@ function KeyEntry({
   return (
     <li className={`feedback-item label-${item.label}`}>
       <p>
-        <span className={`chip chip-${item.label}`}>{LABEL_NAMES[item.label]}</span> <q>{item.quote}</q>
+        <span className={`chip chip-${item.label}`}>{LABEL_NAMES[item.label]}</span> <Quote words={item.quote} />
         {item.attribute && <span className="attr"> · {ATTRIBUTE_NAMES[item.attribute] ?? item.attribute}</span>}
         {optional && <span className="attr"> · optional</span>}
       </p>
@@ -200,7 +201,7 @@ export function Comparison({ graded, labels, view, onView, retrying, askAttribut
         <ul className="feedback-list">
           {extras.map((x) => (
             <li key={x.answer} className={`feedback-item label-${x.label}`}>
-              <span className={`chip chip-${x.label}`}>{LABEL_NAMES[x.label]}</span> <q>{quote(x)}</q>
+              <span className={`chip chip-${x.label}`}>{LABEL_NAMES[x.label]}</span> <Quote words={quote(x)} />
               <MyNotes notes={notesOf([x.answer])} />
             </li>
           ))}

@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useEffect, useEffectEvent, useRef, useStat
 import { Annotator, type TextSpan } from '@/lib/annotation/annotator';
 import { afterNextPaint } from '@/lib/annotation/frames';
 import { PendingSelection } from '@/lib/annotation/pending';
+import { quoted } from '@/lib/quote-marks';
 import type { ExerciseActions, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import type { Label } from '@/lib/validation/vocabulary';
 import { ClassroomBanner } from './classroom-banner';
@@ -71,8 +72,8 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
     afterNextPaint(() => {
       setStatus(
         added
-          ? `Labeled “${excerpt(quote(span))}” as ${LABEL_NAMES[label]}.`
-          : `“${excerpt(quote(span))}” already has that label.`,
+          ? `Labeled ${quoted(excerpt(quote(span)))} as ${LABEL_NAMES[label]}.`
+          : `${quoted(excerpt(quote(span)))} already has that label.`,
       );
       annotator.current?.clearPending(span);
       frame.current?.focus();

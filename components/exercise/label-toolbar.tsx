@@ -1,6 +1,7 @@
 'use client';
 
 import { forwardRef } from 'react';
+import { Quote } from '@/components/article/quote';
 import type { TextSpan } from '@/lib/annotation/annotator';
 import type { PendingSelection } from '@/lib/annotation/pending';
 import type { Label } from '@/lib/validation/vocabulary';
@@ -41,7 +42,7 @@ export const LabelToolbar = forwardRef<HTMLDivElement, Props>(function LabelTool
   return (
     <div ref={ref} className="label-toolbar" role="group" aria-label="Label the selection">
       <p className="selected">
-        Selected: <q>{text.length > 90 ? `${text.slice(0, 89)}…` : text}</q>
+        Selected: <Quote words={text.length > 90 ? `${text.slice(0, 89)}…` : text} />
       </p>
       <div className="label-buttons">
         {labels.map((label, i) => (

@@ -1,7 +1,9 @@
 'use client';
 
 import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { Quote } from '@/components/article/quote';
 import type { TextSpan } from '@/lib/annotation/annotator';
+import { quoted } from '@/lib/quote-marks';
 import type { DraftSpan, ExerciseConfig } from '@/lib/validation/exercise-contract';
 import { MAX_WHY_CHARS } from '@/lib/validation/limits';
 import type { Label } from '@/lib/validation/vocabulary';
@@ -37,14 +39,14 @@ function WhyNote({
   if (!open && !span.why) {
     return (
       <button type="button" className="add-note" disabled={locked} onClick={() => setOpen(true)}>
-        Add a note<span className="sr-only"> on “{short}”</span>
+        Add a note<span className="sr-only"> on {quoted(short)}</span>
       </button>
     );
   }
   return (
     <label className="why">
       <span>
-        Why? (optional)<span className="sr-only"> “{short}”</span>
+        Why? (optional)<span className="sr-only"> {quoted(short)}</span>
       </span>
       <textarea
         rows={2}
@@ -182,11 +184,11 @@ const SpanItem = memo(function SpanItem({
   return (
     <li className={`span-item label-${s.label}`} aria-current={isActive ? 'true' : undefined}>
       <button type="button" id={`span-${s.id}`} className="jump" onClick={() => onJump(s)} title="Show in the text">
-        <span className={`chip chip-${s.label}`}>{LABEL_NAMES[s.label]}</span> <q>{short}</q>
+        <span className={`chip chip-${s.label}`}>{LABEL_NAMES[s.label]}</span> <Quote words={short} />
       </button>
       <div className="span-controls">
         <ChoiceSelect
-          name={`Label of “${short}”`}
+          name={`Label of ${quoted(short)}`}
           value={s.label}
           choices={config.labels.map((l) => ({ value: l, name: LABEL_NAMES[l] }))}
           disabled={locked}
@@ -195,7 +197,7 @@ const SpanItem = memo(function SpanItem({
         {config.attributes && (
           <ChoiceSelect
             key={s.label}
-            name={`${choice.name} of “${short}”`}
+            name={`${choice.name} of ${quoted(short)}`}
             value={s.attribute ?? ''}
             choices={choice.values.map((v) => ({ value: v, name: ATTRIBUTE_NAMES[v] ?? v }))}
             unset={`${choice.name}…`}
@@ -205,7 +207,7 @@ const SpanItem = memo(function SpanItem({
           />
         )}
         <button type="button" className="delete" disabled={locked} onClick={() => onDelete(s.id)}>
-          Delete<span className="sr-only"> “{short}”</span>
+          Delete<span className="sr-only"> {quoted(short)}</span>
         </button>
       </div>
       {config.why && <WhyNote span={s} short={short} locked={locked} onChange={onChange} />}

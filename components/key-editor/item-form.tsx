@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { ATTRIBUTE_CHOICES, ATTRIBUTE_NAMES, LABEL_NAMES } from '@/components/exercise/label-meta';
 import type { ItemProblem } from '@/lib/content/key-lint/class-key';
+import { quoted } from '@/lib/quote-marks';
 import { type KeyItemForm, KeyItemFormSchema } from '@/lib/validation/class-key';
 import { LABELS, type Label } from '@/lib/validation/vocabulary';
 import type { EditorItem } from './types';
@@ -86,7 +87,7 @@ export function ItemForm(props: Props) {
   );
   return (
     <form className="key-item-form" onSubmit={onSubmit} aria-labelledby={f('title')} noValidate>
-      <h3 id={f('title')}>{`Item “${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`}</h3>
+      <h3 id={f('title')}>{`Item ${quoted(quote.length > 60 ? `${quote.slice(0, 59)}…` : quote)}`}</h3>
       {problems.length > 0 && (
         <ul className="key-problems" aria-label="Problems of this item">
           {problems.map((p) => (

@@ -2,6 +2,7 @@
 
 import { memo } from 'react';
 import { LABEL_NAMES } from '@/components/exercise/label-meta';
+import { quoted } from '@/lib/quote-marks';
 import type { EditorItem, Problems } from './types';
 
 type Props = {
@@ -32,7 +33,7 @@ export const ItemList = memo(function ItemList({ id, items, text, problems, open
               aria-current={open === item.id ? 'true' : undefined}
               onClick={() => onOpen(item.id)}
             >
-              {`“${quote.length > 70 ? `${quote.slice(0, 69)}…` : quote}”`}
+              {quoted(quote.length > 70 ? `${quote.slice(0, 69)}…` : quote)}
             </button>{' '}
             <span className="meta">
               {LABEL_NAMES[item.label]}

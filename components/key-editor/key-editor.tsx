@@ -6,6 +6,7 @@ import { afterNextPaint } from '@/lib/annotation/frames';
 import { redo, undo } from '@/lib/annotation/history';
 import { sameSpan } from '@/lib/annotation/painter';
 import { PendingSelection } from '@/lib/annotation/pending';
+import { quoted } from '@/lib/quote-marks';
 import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
 import { LabelPen } from '../exercise/label-pen';
@@ -80,7 +81,7 @@ export function KeyEditor(props: KeyEditorProps) {
       startTransition(() => {
         commitWith(
           (now) => (now.some(same) ? now : [...now, item]),
-          `Added “${text.slice(span.start, span.end)}” as ${LABEL_NAMES[label]}; write its explanation.`,
+          `Added ${quoted(text.slice(span.start, span.end))} as ${LABEL_NAMES[label]}; write its explanation.`,
         );
         setOpen(item.id);
       });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { TableScroll } from '@/components/layout/table-scroll';
+import { quoted } from '@/lib/quote-marks';
 import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { type AgreementRowView, type DisputedItemView, percent } from './types';
 
@@ -88,7 +89,7 @@ export function DisputesView({
         <ul className="disputed-items">
           {flagged.map((item) => (
             <li key={item.id}>
-              <Link href={editHref(item.id)}>{`“${item.quote}”`}</Link>
+              <Link href={editHref(item.id)}>{quoted(item.quote)}</Link>
               {` (${LABEL_NAMES[item.label]})${item.disputed ? ': disputed' : ''}. `}
               {item.disputed &&
                 `The stronger half: ${strongerText(item)}, ${item.stronger.otherLabel} labeled it otherwise, ${item.stronger.missed} missed it. `}
@@ -113,7 +114,7 @@ export function DisputesView({
             {items.map((item) => (
               <tr key={item.id}>
                 <th scope="row">
-                  <Link href={editHref(item.id)}>{`“${item.quote}”`}</Link>{' '}
+                  <Link href={editHref(item.id)}>{quoted(item.quote)}</Link>{' '}
                   <span>{`(${LABEL_NAMES[item.label]})`}</span>
                 </th>
                 <td className="num">{of(item.found, submitted)}</td>

@@ -1,3 +1,4 @@
+import { quoted } from '@/lib/quote-marks';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { LABEL_NAMES } from '@/lib/validation/labels';
 import type { AcceptExtraForm as AcceptValues, DismissExtraForm as DismissValues } from '@/lib/validation/review';
@@ -31,13 +32,13 @@ export function ExtrasList({ extras, acceptFor, dismissFor }: Props) {
             return (
               <li key={id} className="extra-group">
                 <h3 id={`${id}-title`}>
-                  {`${LABEL_NAMES[group.label]}: “${group.quote.trim()}”`}
+                  {`${LABEL_NAMES[group.label]}: ${quoted(group.quote.trim())}`}
                   <span className="extra-count">{` ${group.students} ${group.students === 1 ? 'student' : 'students'}`}</span>
                 </h3>
                 {group.samples.length > 1 && (
                   <ul className="extra-samples" aria-label="What students labeled">
                     {group.samples.map((s) => (
-                      <li key={s.quote}>{`“${s.quote}” (${s.students})`}</li>
+                      <li key={s.quote}>{`${quoted(s.quote)} (${s.students})`}</li>
                     ))}
                   </ul>
                 )}
@@ -57,7 +58,7 @@ export function ExtrasList({ extras, acceptFor, dismissFor }: Props) {
             {dismissed.map((g) => (
               <li
                 key={`${g.label}-${g.start}`}
-              >{`${LABEL_NAMES[g.label]}: “${g.quote.trim()}” (${g.students}), ${g.dismissed?.comment}`}</li>
+              >{`${LABEL_NAMES[g.label]}: ${quoted(g.quote.trim())} (${g.students}), ${g.dismissed?.comment}`}</li>
             ))}
           </ul>
         </details>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { TableScroll } from '@/components/layout/table-scroll';
+import { quoted } from '@/lib/quote-marks';
 import { heatCount, mostLabeled } from '@/lib/scoring/heat';
 import { LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { HEAT_LEVELS, levelRange } from './heat-data';
@@ -79,7 +80,7 @@ export function HeatmapView({ text, stretches, keyItems, submitted, label, label
           <tbody>
             {top.map((s) => (
               <tr key={s.start}>
-                <th scope="row">{`“${text.slice(s.start, s.end)}”`}</th>
+                <th scope="row">{quoted(text.slice(s.start, s.end))}</th>
                 {labels.map((l) => (
                   <td key={l} className="num">
                     {s.counts[l]}

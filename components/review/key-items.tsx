@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
+import { quoted } from '@/lib/quote-marks';
 import { ATTRIBUTE_OF, LABEL_NAMES } from '@/lib/validation/labels';
 import type { KeyItemReviewView, StudentRef } from './types';
 
@@ -51,7 +52,7 @@ export function KeyItems({
         <ol className="most-missed">
           {mostMissed.slice(0, MOST_MISSED).map((k) => (
             <li key={k.id}>
-              <Link href={itemHref(k.id)}>{`“${k.quote}”`}</Link>
+              <Link href={itemHref(k.id)}>{quoted(k.quote)}</Link>
               {` (${LABEL_NAMES[k.label]}): missed by ${k.missed.length}, found by ${k.found.length}`}
               <p className="missed-why">{k.explanation}</p>
             </li>
@@ -60,7 +61,7 @@ export function KeyItems({
       )}
       {chosen && (
         <section className="item-detail" id="item-detail" aria-labelledby="item-detail-title">
-          <h3 id="item-detail-title">{`Who found “${chosen.quote}”`}</h3>
+          <h3 id="item-detail-title">{`Who found ${quoted(chosen.quote)}`}</h3>
           <p>
             {`${LABEL_NAMES[chosen.label]}${chosen.optional ? ', optional' : ''}${chosen.source === 'class' ? ', added by this class' : chosen.source === 'edited' ? ', edited for this class' : ''}. `}
             {chosen.explanation}
@@ -89,7 +90,9 @@ export function KeyItems({
       <ul className="key-item-list">
         {items.map((k) => (
           <li key={k.id}>
-            <Link href={itemHref(k.id)} aria-current={k.id === selected ? 'true' : undefined}>{`“${k.quote}”`}</Link>
+            <Link href={itemHref(k.id)} aria-current={k.id === selected ? 'true' : undefined}>
+              {quoted(k.quote)}
+            </Link>
             {` ${LABEL_NAMES[k.label]}${k.optional ? ', optional' : ''}${k.source === 'class' ? ', class addition' : k.source === 'edited' ? ', edited for this class' : ''}`}
             {!k.optional && ` · found ${k.found.length}, missed ${k.missed.length}`}
             {!k.optional && choicesText(k) && <span className="item-choices">{` · ${choicesText(k)}`}</span>}

@@ -1,3 +1,4 @@
+import { Quote } from '@/components/article/quote';
 import type { CommentViewModel } from './types';
 
 /**
@@ -21,7 +22,7 @@ export function StudentComments({
           <li key={c.id}>
             {c.quote !== null ? (
               <p className="comment-on">
-                On <q>{c.quote}</q>:
+                On <Quote words={c.quote} />:
               </p>
             ) : (
               <p className="comment-on">On your whole submission:</p>

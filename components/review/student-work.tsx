@@ -1,5 +1,7 @@
+import { Quote } from '@/components/article/quote';
 import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
 import { FiguresTable } from '@/components/figures/figures-table';
+import { quoted } from '@/lib/quote-marks';
 import { ATTRIBUTE_OF, LABEL_NAMES, type Label } from '@/lib/validation/labels';
 import { type CommentViewModel, type Figures, type LabelScore, percent, type ScoreResult } from './types';
 
@@ -96,14 +98,14 @@ export function StudentComparison({
           return (
             <li key={f.id} className={`cmp cmp-${f.type === 'key' ? f.status : 'optional'}`}>
               <strong>{`${status}:`}</strong>{' '}
-              {`“${item?.quote ?? text.slice(f.start, f.end)}” (${LABEL_NAMES[f.label]}${item?.source === 'class' ? ', class addition' : item?.source === 'edited' ? ', edited for this class' : ''})`}
+              {`${quoted(item?.quote ?? text.slice(f.start, f.end))} (${LABEL_NAMES[f.label]}${item?.source === 'class' ? ', class addition' : item?.source === 'edited' ? ', edited for this class' : ''})`}
               {given.length > 0 && (
                 <span className="cmp-answers">
                   {' — student labeled '}
                   {given
                     .map((i) => answers[i])
                     .filter((a) => a !== undefined)
-                    .map((a) => `“${text.slice(a.start, a.end)}” as ${LABEL_NAMES[a.label]}`)
+                    .map((a) => `${quoted(text.slice(a.start, a.end))} as ${LABEL_NAMES[a.label]}`)
                     .join('; ')}
                 </span>
               )}
@@ -124,7 +126,7 @@ export function StudentComparison({
           {result.items.map((f) =>
             f.type === 'extra' ? (
               <li key={`extra-${f.answer}`} className="cmp cmp-extra">
-                <strong>extra:</strong> {`“${text.slice(f.start, f.end)}” (${LABEL_NAMES[f.label]})`}
+                <strong>extra:</strong> {`${quoted(text.slice(f.start, f.end))} (${LABEL_NAMES[f.label]})`}
               </li>
             ) : null,
           )}
@@ -143,7 +145,7 @@ export function CommentList({ comments }: { comments: CommentViewModel[] }) {
     <ul className="comment-list">
       {comments.map((c) => (
         <li key={c.id}>
-          {c.quote !== null ? <q>{c.quote}</q> : <em>Whole submission</em>}: {c.body}
+          {c.quote !== null ? <Quote words={c.quote} /> : <em>Whole submission</em>}: {c.body}
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import {
@@ -145,6 +146,32 @@ test('undo, redo, change label and delete work from the list', async ({ page }) 
   await expect(exercise.getByRole('button', { name: 'Kind of source of “He added”: Named person' })).toBeVisible();
 });
 
+test('words that begin with the article’s own quotation mark are quoted in single marks, not doubled', async ({
+  page,
+}) => {
+  const exercise = page.locator(EXERCISE);
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const menu = exercise.getByRole('group', { name: 'Label the selection' });
+  // A quotation's marks are the first pair of its `quotes` (its ::before is open-quote).
+  const marks = (q: Locator) => q.evaluate((el) => getComputedStyle(el).quotes.split(' ').slice(0, 2));
+
+  // The article's own mark opens the selection: the menu quotes it ‘“an example…’.
+  const words = '“an example to everyone';
+  await dragSelect(page, frame, words);
+  await expect(menu.locator('q')).toHaveText(words);
+  expect(await marks(menu.locator('q'))).toEqual(['"‘"', '"’"']);
+  await menu.getByRole('button', { name: /Sourcing/ }).click();
+  const item = exercise.locator('.span-item');
+  await expect(item.locator('.jump q')).toHaveText(words);
+  expect(await marks(item.locator('.jump q'))).toEqual(['"‘"', '"’"']);
+  await expect(item.getByRole('button', { name: `Delete ‘${words}’` })).toBeVisible();
+  await expect(exercise.locator('[aria-live="polite"]')).toHaveText(`Labeled ‘${words}’ as Sourcing.`);
+
+  // Words without a mark of their own keep the usual double marks.
+  await dragSelect(page, frame, 'He added');
+  await expect(menu.locator('q')).toHaveText('He added');
+  expect(await marks(menu.locator('q'))).toEqual(['"“"', '"”"']);
+});
 test('a label’s choices in the list are buttons until used, then a select, by keyboard and by pointer', async ({
   page,
 }) => {

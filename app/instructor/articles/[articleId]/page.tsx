@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { OwnAssignmentForm } from '@/components/classroom/own-assignment-form';
 import { ReplaceTextForm } from '@/components/classroom/replace-text-form';
+import { quoted } from '@/lib/quote-marks';
 import { getActor } from '@/lib/server/actor';
 import { listMyClasses } from '@/lib/server/data/classes';
 import { getOwnArticle } from '@/lib/server/data/own-articles';
@@ -74,7 +75,8 @@ export default async function OwnArticlePage({ params }: Props) {
             {a.items.map((item) => (
               <li key={item.id}>
                 <strong>{LABEL_NAMES[item.label]}</strong>
-                {item.optional && ' (optional)'}: “{item.quote}”<p>{item.explanation}</p>
+                {item.optional && ' (optional)'}: {quoted(item.quote)}
+                <p>{item.explanation}</p>
                 {item.check && <p>How to check: {item.check}</p>}
               </li>
             ))}

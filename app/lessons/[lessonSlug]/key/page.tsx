@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Children, isValidElement, type ReactNode } from 'react';
+import { Quote } from '@/components/article/quote';
 import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
 import { VisibleInstructorNotes } from '@/components/lesson/lesson-parts';
 import { splitParagraphs } from '@/lib/annotation/paragraphs';
@@ -76,7 +77,7 @@ function ExerciseKey({ exercise, index }: { exercise: Exercise; index: number })
                 {item.optional && <span className="key-optional"> · optional (not counted as missed)</span>}
               </p>
               <p className="key-quote">
-                <q>{item.quote}</q>
+                <Quote words={item.quote} />
               </p>
               <p>{item.explanation}</p>
               {item.check && (
