@@ -250,3 +250,36 @@ describe('Annotator, moving through a long text by keyboard', () => {
     expect(cursor()).toEqual(['Officials said it was false. They lied.']);
   });
 });
+
+describe('Annotator, the text its offsets count', () => {
+  function textOf(html: string, bounds: TextSpan): string {
+    const root = document.createElement('div');
+    root.innerHTML = html;
+    document.body.replaceChildren(root);
+    mounted = new Annotator(root, bounds, {
+      onPending: () => {},
+      onActivate: () => {},
+      onMenu: () => {},
+      onKeyLabel: () => {},
+    });
+    return mounted.text;
+  }
+
+  it('puts each paragraph at its start, with line breaks between paragraphs and up to the end', () => {
+    const html =
+      '<h2 class="para" data-start="0" data-end="5">Title</h2>' +
+      '<p class="para" data-start="7" data-end="16">Body one.</p>' +
+      '<p class="para" data-start="17" data-end="26">Body two.</p>';
+    expect(textOf(html, { start: 0, end: 28 })).toBe('Title\n\nBody one.\nBody two.\n\n');
+  });
+
+  it('counts from 0 for an excerpt that starts later, and reads paragraphs in the order of their offsets', () => {
+    const html =
+      '<p class="para" data-start="12" data-end="16">Last</p>' +
+      '<p class="para" data-start="4" data-end="10">Middle</p>';
+    const text = textOf(html, { start: 4, end: 16 });
+    expect(text).toBe('\n\n\n\nMiddle\n\nLast');
+    expect(mounted?.quote({ start: 4, end: 10 })).toBe('Middle');
+    expect(mounted?.quote({ start: 12, end: 16 })).toBe('Last');
+  });
+});
