@@ -8,9 +8,20 @@ type Account = { kind: 'anonymous' } | { kind: 'instructor' | 'student'; name: s
 
 type Props = { signOut: () => Promise<void> };
 
+/**
+ * The account request a prerendered page's loader started once the text was painted
+ * (lib/server/text-first.mjs, decision 19), taken once: later navigations ask again.
+ */
+function takeEarlyAccount(): Promise<Response> | undefined {
+  const w = window as Window & { __crAccount?: Promise<Response> };
+  const early = w.__crAccount;
+  delete w.__crAccount;
+  return early;
+}
+
 /** Who is reading, from the server (a GET that reads the session cookie; never cached). */
 async function loadAccount(): Promise<Account> {
-  const response = await fetch('/api/account', { cache: 'no-store' });
+  const response = await (takeEarlyAccount() ?? fetch('/api/account', { cache: 'no-store' }));
   if (!response.ok) throw new Error(`account: HTTP ${response.status}`);
   return (await response.json()) as Account;
 }

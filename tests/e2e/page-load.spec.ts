@@ -116,6 +116,37 @@ test('a lesson or a practice page paints its text before it asks for a script fi
   }
 });
 
+test('the loader asks for the account while the scripts download, and the header takes that answer over', async ({
+  page,
+}) => {
+  for (const url of PAGES) {
+    const accounts: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/account') accounts.push(r.method());
+    });
+    // The page's script files wait until the account has been asked for.
+    let asked: () => void = () => {};
+    const accountAsked = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/account') asked();
+    });
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      await accountAsked;
+      await route.continue();
+    });
+    await page.goto(url);
+    await expect(
+      page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Join a class' }),
+    ).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(accounts, `${url}: the account is asked for once, by GET`).toEqual(['GET']);
+    await page.unrouteAll();
+    page.removeAllListeners('request');
+  }
+});
+
 test('a browser that asks for /favicon.ico, as most do by default, gets the site’s icon', async ({ request }) => {
   const response = await request.get('/favicon.ico');
   expect(response.status()).toBe(200);

@@ -89,7 +89,18 @@ describe('the loader', () => {
       }
       observe() {}
     }
+    const fetched: { url: string; init: unknown }[] = [];
+    let storageOpened = 0;
     const context = {
+      fetch: (url: string, init: unknown) => {
+        fetched.push({ url, init });
+        return Promise.resolve('the response');
+      },
+      get localStorage() {
+        storageOpened++;
+        if (paint === 'unsupported') throw new Error('storage is turned off');
+        return { length: 0 };
+      },
       document: {
         createElement: () => ({ src: '', async: false }),
         head: {
@@ -107,7 +118,15 @@ describe('the loader', () => {
         { getEntriesByName: (n: string) => (n === name ? [{}] : []) },
         { disconnect: () => (disconnected = true) },
       );
-    return { appended, timers, paintReported, disconnected: () => disconnected };
+    return {
+      appended,
+      timers,
+      paintReported,
+      disconnected: () => disconnected,
+      fetched,
+      storageOpened: () => storageOpened,
+      window: context.window,
+    };
   }
 
   it('asks for the scripts after the first contentful paint, not at the first paint or before', () => {
@@ -138,7 +157,33 @@ describe('the loader', () => {
   it('asks for them at once in a browser that cannot report paints', () => {
     const page = run('unsupported');
     expect(page.appended).toEqual(['/a.js async', '/b.js async']);
-    expect(page.timers).toEqual([]);
+    expect(page.timers.some((t) => t.ms === PAINT_WAIT_MS)).toBe(false);
+  });
+
+  it('then, each in a task of its own, asks for the account and opens the page’s storage', async () => {
+    const page = run('supported');
+    page.paintReported('first-contentful-paint');
+    const go = page.timers.findIndex((t) => t.ms === 0);
+    page.timers.splice(go, 1)[0]?.fn();
+    expect(page.appended).toHaveLength(2);
+    // Not in the task that asks for the scripts.
+    expect(page.fetched).toEqual([]);
+    expect(page.storageOpened()).toBe(0);
+    const after = page.timers.filter((t) => t.ms === 0);
+    expect(after).toHaveLength(2);
+    after[0]?.fn();
+    expect(page.fetched).toEqual([{ url: '/api/account', init: { cache: 'no-store' } }]);
+    // The answer waits for AccountLinks, which takes it over.
+    expect(await (page.window.__crAccount as Promise<string>)).toBe('the response');
+    after[1]?.fn();
+    expect(page.storageOpened()).toBe(1);
+  });
+
+  it('goes on when storage is turned off', () => {
+    const page = run('unsupported');
+    for (const t of page.timers.filter((t) => t.ms === 0)) expect(() => t.fn()).not.toThrow();
+    expect(page.storageOpened()).toBe(1);
+    expect(page.fetched).toHaveLength(1);
   });
 });
 
