@@ -31,6 +31,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader account={<AccountLinks signOut={signOut} />} />
+        <noscript>
+          <p className="noscript-note">
+            JavaScript is turned off in this browser. You can read every lesson and article, but labeling, answer boxes,
+            classes and sign-in need it: turn it on to work through the exercises.
+          </p>
+        </noscript>
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -75,3 +75,21 @@ test('an unknown address shows a helpful not-found page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('with scripts turned off, a lesson still reads and says what needs them; with scripts on, nothing says so', async ({
+  browser,
+  page,
+}) => {
+  const note = /JavaScript is turned off in this browser/;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const off = await context.newPage();
+  await off.goto('/lessons/who-says-so');
+  await expect(off.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(off.locator('[data-exercise] .para').first()).toBeVisible();
+  await expect(off.getByText(note)).toBeVisible();
+  await context.close();
+
+  await page.goto('/lessons/who-says-so');
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
+  await expect(page.getByText(note)).toHaveCount(0);
+});
