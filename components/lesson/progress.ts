@@ -54,7 +54,7 @@ export function progressText(state: ProgressState): string {
   return `In progress (${state.done} of ${state.total} ${state.total === 1 ? 'activity' : 'activities'})`;
 }
 
-/** For useSyncExternalStore: notifies on changes from this tab and from others. */
+/** Calls `onChange` on changes to the stored progress, from this tab and from others. */
 export function subscribeProgress(onChange: () => void): () => void {
   const onStorage = (e: StorageEvent) => {
     if (e.key === null || e.key === STORAGE_KEY) onChange();

@@ -193,12 +193,17 @@ test('a partly done lesson shows "In progress" with its count on /lessons, and n
   await expect(card.getByText(`In progress (1 of ${total} activities)`, { exact: true })).toBeVisible();
 
   // The status fills in after hydration without layout shift: the objectives below sit
-  // exactly where they sit in the server's HTML alone (no script, no status yet).
+  // exactly where they sit in the server's HTML alone (no script, no status yet), measured
+  // from the list's top (without scripts, a note above the page says they are off).
   const positions = async (p: Page) => {
     await p.evaluate(() => document.fonts.ready.then(() => undefined));
     return p
-      .locator('.lesson-list .objectives-heading')
-      .evaluateAll((hs) => hs.map((h) => h.getBoundingClientRect().top));
+      .locator('.lesson-list')
+      .evaluate((list) =>
+        Array.from(list.querySelectorAll('.objectives-heading')).map(
+          (h) => h.getBoundingClientRect().top - list.getBoundingClientRect().top,
+        ),
+      );
   };
   const hydrated = await positions(page);
   const noScript = await browser.newContext({ javaScriptEnabled: false });
