@@ -31,6 +31,41 @@ async function joinAs(browser: Browser, joinCode: string, name: string, timezone
   return page;
 }
 
+/**
+ * Records what happens to a question's answer box from the page's start: focus, typing, presses
+ * and clicks (with the box's text length), and each box that replaces another.
+ */
+async function recordBox(page: Page, questionId: string) {
+  await page.addInitScript((id) => {
+    const log: string[] = [];
+    (window as unknown as { __box: string[] }).__box = log;
+    const t0 = performance.now();
+    const note = (what: string) => log.push(`${Math.round(performance.now() - t0)} ms ${what}`);
+    const describe = (el: EventTarget | null) => {
+      if (!(el instanceof Element)) return String(el);
+      const area = el.closest(`[data-question="${id}"]`)?.querySelector('textarea');
+      return `${el.tagName.toLowerCase()}${el instanceof HTMLButtonElement ? ` "${el.textContent}"` : ''} (text ${area?.value.length ?? '-'})`;
+    };
+    for (const type of ['focusin', 'input', 'pointerdown', 'pointerup', 'click', 'submit'])
+      document.addEventListener(
+        type,
+        (e) => {
+          if (e.target instanceof Element && e.target.closest(`[data-question="${id}"]`))
+            note(`${type} ${describe(e.target)}`);
+        },
+        true,
+      );
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof Element && n.closest(`[data-question="${id}"]`) && n.querySelector('textarea'))
+            note(`box replaced: ${n.tagName.toLowerCase()}.${n.className}`);
+    }).observe(document, { childList: true, subtree: true });
+  }, questionId);
+}
+
+const boxRecord = (page: Page) => page.evaluate(() => (window as unknown as { __box?: string[] }).__box ?? []);
+
 /** Labels one phrase in the exercise and submits. */
 async function labelAndSubmit(page: Page, exerciseId: string, phrase: string, label: RegExp) {
   const exercise = page.locator(`[data-exercise="${exerciseId}"]`);
@@ -302,6 +337,7 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     ['Sam', 'A name gives me somewhere to start.'],
   ] as const) {
     const student = await joinAs(browser, joinCode, name);
+    await recordBox(student, question.id);
     await student.goto('/lessons/who-says-so');
     const box = student.locator(`[data-question="${question.id}"]`);
     const textbox = box.getByRole('textbox', { name: question.prompt });
@@ -319,7 +355,14 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     }
     await textbox.fill(`${question.model} ${extra}`);
     await box.getByRole('button', { name: 'Check my answer' }).click();
-    await expect(box.getByRole('status')).toContainText('Your answer is saved for your teacher.');
+    try {
+      await expect(box.getByRole('status')).toContainText('Your answer is saved for your teacher.');
+    } catch (error) {
+      // A fresh-clone run once found this box empty, with its check made on no text: say what
+      // happened to it, in order, so that a failure explains itself.
+      console.log(`${name}'s answer box:\n${(await boxRecord(student)).join('\n')}`);
+      throw error;
+    }
     await expect(box.getByText('A model answer')).toHaveCount(0);
   }
 
