@@ -40,13 +40,16 @@ async function recordBox(page: Page, questionId: string) {
     const log: string[] = [];
     (window as unknown as { __box: string[] }).__box = log;
     const t0 = performance.now();
-    const note = (what: string) => log.push(`${Math.round(performance.now() - t0)} ms ${what}`);
+    const note = (what: string) =>
+      log.push(
+        `${Math.round(performance.now() - t0)} ms ${what}, focus on ${document.activeElement?.tagName.toLowerCase()}`,
+      );
     const describe = (el: EventTarget | null) => {
       if (!(el instanceof Element)) return String(el);
       const area = el.closest(`[data-question="${id}"]`)?.querySelector('textarea');
       return `${el.tagName.toLowerCase()}${el instanceof HTMLButtonElement ? ` "${el.textContent}"` : ''} (text ${area?.value.length ?? '-'})`;
     };
-    for (const type of ['focusin', 'input', 'pointerdown', 'pointerup', 'click', 'submit'])
+    for (const type of ['focusin', 'focusout', 'input', 'pointerdown', 'pointerup', 'click', 'submit'])
       document.addEventListener(
         type,
         (e) => {
@@ -55,7 +58,17 @@ async function recordBox(page: Page, questionId: string) {
         },
         true,
       );
+    let box: Element | null = null;
     new MutationObserver((records) => {
+      box ??= document.querySelector(`[data-question="${id}"]`);
+      for (const r of records)
+        for (const n of r.removedNodes)
+          if (box && n.contains(box)) {
+            note(
+              `removed with the box: ${n.nodeName.toLowerCase()}.${n instanceof Element ? n.className : ''} from ${r.target.nodeName.toLowerCase()}.${r.target instanceof Element ? r.target.className : ''}`,
+            );
+            box = null;
+          }
       for (const r of records)
         for (const n of r.addedNodes)
           if (n instanceof Element && n.closest(`[data-question="${id}"]`) && n.querySelector('textarea'))
@@ -368,10 +381,16 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
 
   // A third student is still writing: a draft, never checked.
   const ola = await joinAs(browser, joinCode, 'Ola');
+  await recordBox(ola, question.id);
   await ola.goto('/lessons/who-says-so');
   const olaBox = ola.locator(`[data-question="${question.id}"]`);
   await olaBox.getByRole('textbox', { name: question.prompt }).fill('I am not sure yet, maybe the UN');
-  await expect(olaBox.getByText('Draft saved to your class.')).toBeVisible();
+  try {
+    await expect(olaBox.getByText('Draft saved to your class.')).toBeVisible();
+  } catch (error) {
+    console.log(`Ola's answer box:\n${(await boxRecord(ola)).join('\n')}`);
+    throw error;
+  }
 
   // The teacher: both answers side by side; one marked complete, one to revise with a comment.
   await page.reload();
