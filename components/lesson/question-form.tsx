@@ -50,7 +50,7 @@ export function QuestionForm({
   const [serverError, setServerError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const { register, handleSubmit, formState, reset, watch, getValues, setValue, setFocus } = form;
+  const { register, handleSubmit, formState, reset, watch, getValues, setValue } = form;
   const classDraft = useClassAnswerDraft(id, form, drafts);
   const { typed } = classDraft;
   const button = useRef<HTMLButtonElement>(null);
@@ -101,11 +101,14 @@ export function QuestionForm({
       typed(left.value);
     }
     if (left.focused === 'answer') {
-      setFocus('answer');
+      // Focused here, in the commit that removed the plain box: react-hook-form's setFocus
+      // waits a task, and what is typed meanwhile would reach no box at all.
       const [start, end, direction] = left.selection ?? [null, null, null];
       const box = document.getElementById(`${id}-answer`);
-      if (box instanceof HTMLTextAreaElement && start !== null && end !== null)
-        box.setSelectionRange(start, end, direction ?? undefined);
+      if (box instanceof HTMLTextAreaElement) {
+        box.focus({ preventScroll: true });
+        if (start !== null && end !== null) box.setSelectionRange(start, end, direction ?? undefined);
+      }
     } else if (left.focused === 'button') button.current?.focus();
     if (left.check) void onSubmit();
   });

@@ -279,6 +279,39 @@ test.describe('the answer box before its code', () => {
     await expect(page.locator(`[data-question="${q.id}"]`).getByRole('textbox')).toHaveValue('The source is namXed');
   });
 
+  test('the form’s box has the focus as soon as it is on the page: nothing typed in between is lost', async ({
+    page,
+  }) => {
+    await page.goto(`/lessons/${lesson.slug}`);
+    await page.waitForLoadState('networkidle');
+    const scripts = await holdScripts(page);
+    const box = await plainBox(page, q.id);
+    await box.focus();
+    await expect.poll(scripts.asked).toBeGreaterThan(0);
+    // Where the focus is when the form's box first appears, seen before anything else can run
+    // (a mutation observer's callback comes right after the change).
+    await page.evaluate(() => {
+      new MutationObserver((records, observer) => {
+        const added = records
+          .flatMap((r) => Array.from(r.addedNodes))
+          .find((n) => n instanceof Element && n.querySelector('textarea:not([data-plain])'));
+        if (!added) return;
+        observer.disconnect();
+        (window as unknown as { focusAtSwap: string }).focusAtSwap =
+          document.activeElement === (added as Element).querySelector('textarea')
+            ? 'form box'
+            : String(document.activeElement?.tagName);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await scripts.release();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { focusAtSwap?: string }).focusAtSwap))
+      .toBe('form box');
+    // So text typed at once reaches it.
+    await page.keyboard.insertText('Typed at once');
+    await expect(page.locator(`[data-question="${q.id}"] textarea:not([data-plain])`)).toHaveValue('Typed at once');
+  });
+
   test('a check pressed before the code arrives is made when it does', async ({ page }) => {
     await page.goto(`/lessons/${lesson.slug}`);
     await page.waitForLoadState('networkidle');
