@@ -246,13 +246,18 @@ test.describe('the answer box before its code', () => {
   const lesson = LESSONS[0] as LessonFront;
   const q = lesson.questions[0] as LessonFront['questions'][number];
 
-  test('its code is not loaded with the page; typing, the caret and the focus survive its arrival', async ({
-    page,
-  }) => {
+  /** Lesson 1 loaded and settled, with any script asked for from now on held, and its first question's plain box marked. */
+  async function openWithCodeHeld(page: Page) {
     await page.goto(`/lessons/${lesson.slug}`);
     await page.waitForLoadState('networkidle');
     const scripts = await holdScripts(page);
-    const box = await plainBox(page, q.id);
+    return { scripts, box: await plainBox(page, q.id) };
+  }
+
+  test('its code is not loaded with the page; typing, the caret and the focus survive its arrival', async ({
+    page,
+  }) => {
+    const { scripts, box } = await openWithCodeHeld(page);
     // The page's HTML has the box: no "Loading…" stand-in, typing works before the code.
     await expect(page.getByText('Loading the answer box')).toHaveCount(0);
     expect(scripts.asked(), 'nothing more is asked for while the questions are off screen').toBe(0);
@@ -282,10 +287,7 @@ test.describe('the answer box before its code', () => {
   test('the form’s box has the focus as soon as it is on the page: nothing typed in between is lost', async ({
     page,
   }) => {
-    await page.goto(`/lessons/${lesson.slug}`);
-    await page.waitForLoadState('networkidle');
-    const scripts = await holdScripts(page);
-    const box = await plainBox(page, q.id);
+    const { scripts, box } = await openWithCodeHeld(page);
     await box.focus();
     await expect.poll(scripts.asked).toBeGreaterThan(0);
     // Where the focus is when the form's box first appears, seen before anything else can run
@@ -313,10 +315,7 @@ test.describe('the answer box before its code', () => {
   });
 
   test('a check pressed before the code arrives is made when it does', async ({ page }) => {
-    await page.goto(`/lessons/${lesson.slug}`);
-    await page.waitForLoadState('networkidle');
-    const scripts = await holdScripts(page);
-    const box = await plainBox(page, q.id);
+    const { scripts, box } = await openWithCodeHeld(page);
     await box.fill(words(minWords(q) - 1));
     const check = page.locator(`[data-question="${q.id}"]`).getByRole('button', { name: 'Check my answer' });
     await check.click();
