@@ -3,6 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { ATTRIBUTE_CHOICES, ATTRIBUTE_NAMES, LABEL_NAMES } from '@/components/exercise/label-meta';
+import { usePending } from '@/components/exercise/use-pending';
+import type { PendingSelection } from '@/lib/annotation/pending';
 import type { ItemProblem } from '@/lib/content/key-lint/class-key';
 import { quoted } from '@/lib/quote-marks';
 import { type KeyItemForm, KeyItemFormSchema } from '@/lib/validation/class-key';
@@ -15,8 +17,8 @@ type Props = {
   quote: string;
   labels: readonly Label[];
   problems: readonly ItemProblem[];
-  /** Whether words are selected in the text, to become the item's extent. */
-  canTakeSelection: boolean;
+  /** The words selected in the text, waiting to become the item's extent. */
+  selection: PendingSelection;
   /** The shipped version of this item, when it has one and differs. */
   shippedDiffers: boolean;
   onApply: (patch: Partial<EditorItem>) => void;
@@ -144,9 +146,7 @@ export function ItemForm(props: Props) {
         <button type="submit" className="primary">
           Apply to this item
         </button>
-        <button type="button" onClick={props.onTakeSelection} disabled={!props.canTakeSelection}>
-          Use the selected words as its extent
-        </button>
+        <TakeSelection selection={props.selection} onTake={props.onTakeSelection} />
         {props.shippedDiffers && (
           <button type="button" onClick={props.onRestore}>
             Back to the shipped item
@@ -160,5 +160,19 @@ export function ItemForm(props: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * "Use the selected words as its extent", enabled while words are selected. It reads the
+ * selection itself, so a new selection redraws this button and not the editor around it (the
+ * list of every item, the form): that redraw is in the frame that must show the label menu.
+ */
+function TakeSelection({ selection, onTake }: { selection: PendingSelection; onTake: () => void }) {
+  const pending = usePending(selection);
+  return (
+    <button type="button" onClick={onTake} disabled={pending === null}>
+      Use the selected words as its extent
+    </button>
   );
 }

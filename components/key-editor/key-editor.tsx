@@ -11,7 +11,6 @@ import type { Label } from '@/lib/validation/vocabulary';
 import { LABEL_NAMES, numberKeysPhrase } from '../exercise/label-meta';
 import { LabelPen } from '../exercise/label-pen';
 import { LabelToolbar } from '../exercise/label-toolbar';
-import { usePending } from '../exercise/use-pending';
 import { EditorActions } from './editor-actions';
 import { historyKeys } from './history-keys';
 import { ItemForm } from './item-form';
@@ -50,9 +49,9 @@ export function KeyEditor(props: KeyEditorProps) {
   const [savedItems, setSavedItems] = useState(props.items);
   const [version, setVersion] = useState(props.version);
   const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
-  // The selection waiting for a label: the menu reads it, and so does "take the selection".
+  // The selection waiting for a label: the menu reads it, and so does "take the selection"
+  // (each reads it itself: a selection redraws them alone, not the editor).
   const [selection] = useState(() => new PendingSelection());
-  const pending = usePending(selection);
   const [pen, setPen] = useState<Label | null>(null);
   const [alert, setAlert] = useState('');
   const [busy, setBusy] = useState(false);
@@ -210,10 +209,11 @@ export function KeyEditor(props: KeyEditorProps) {
               quote={text.slice(opened.start, opened.end)}
               labels={labels}
               problems={problems.get(opened.id) ?? []}
-              canTakeSelection={pending !== null}
+              selection={selection}
               shippedDiffers={opened.source === 'edited'}
               onApply={(patch) => update(opened.id, patch, 'Item changed; save to keep it.')}
               onTakeSelection={() => {
+                const pending = selection.get();
                 if (!pending) return;
                 update(opened.id, { start: pending.start, end: pending.end }, 'Extent changed; save to keep it.');
                 annotator.current?.clearPending();

@@ -116,7 +116,6 @@ export class Annotator {
     container.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
   }
 
-  /** The article text rebuilt from the paragraphs; gaps between paragraphs become newlines. */
   /**
    * The article's text as offsets count it: each paragraph's text at its start, newlines
    * between paragraphs and up to the end. Built from slices, not character by character: on

@@ -105,6 +105,18 @@ test('the editor adds by mouse and keyboard, edits, deletes, undoes and redoes; 
   await page.keyboard.press('1');
   await expect.poll(count).toBe(start + 2);
 
+  // The opened item takes new words as its extent: the button waits for words to be selected.
+  const take = form.getByRole('button', { name: 'Use the selected words as its extent' });
+  await expect(take).toBeDisabled();
+  await dragSelect(page, frame, paragraph.split(/\s+/).slice(4, 6).join(' '));
+  const chosen = await page.getByRole('group', { name: 'Label the selection' }).locator('.selected q').innerText();
+  await expect(take).toBeEnabled();
+  await take.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Extent changed; save to keep it.' })).toBeVisible();
+  await expect(form.getByRole('heading', { level: 3 })).toContainText(chosen);
+  await expect(take).toBeDisabled();
+  await expect.poll(count).toBe(start + 2);
+
   // Edit the opened item: explanation and attribute; problems clear.
   await form.getByLabel(/^Explanation/).fill('The words name who is speaking, so they are an attribution.');
   await form.getByLabel(/^Kind of source|^Whose words|^Why it cannot/).selectOption({ index: 1 });
