@@ -9,8 +9,15 @@ export { expect } from '@playwright/test';
 // components/layout/hydration-mark.tsx). Pages of every context are covered: the `page`
 // fixture's and those of contexts a test makes with `browser.newContext()`. A context without
 // JavaScript never hydrates and does not wait.
+//
+// The contexts a test makes (a teacher and each student of a class are contexts of their own)
+// are closed when the test ends: a worker that kept them would go on running every page of every
+// test before it, which costs a two-core machine its memory and processor (one worker had 13
+// pages open when a test failed).
 
 const ready = new WeakSet<Page>();
+/** Contexts the running test made with `browser.newContext()` or `browser.newPage()`. */
+const made = new Set<BrowserContext>();
 
 async function hydrated(page: Page) {
   await page.waitForFunction(
@@ -45,15 +52,19 @@ function pagesWaitForHydration(context: BrowserContext, javaScript: boolean): Br
   return context;
 }
 
-export const test = base.extend<object, { browser: Browser }>({
+export const test = base.extend<{ closesContexts: void }, { browser: Browser }>({
   browser: [
     async ({ browser }, use) => {
       const newContext = browser.newContext.bind(browser);
       const newPage = browser.newPage.bind(browser);
-      browser.newContext = async (options) =>
-        pagesWaitForHydration(await newContext(options), options?.javaScriptEnabled !== false);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        made.add(context);
+        return pagesWaitForHydration(context, options?.javaScriptEnabled !== false);
+      };
       browser.newPage = async (options) => {
         const page = await newPage(options);
+        made.add(page.context());
         if (options?.javaScriptEnabled !== false) waitsForHydration(page);
         return page;
       };
@@ -64,4 +75,15 @@ export const test = base.extend<object, { browser: Browser }>({
   context: async ({ context, javaScriptEnabled }, use) => {
     await use(pagesWaitForHydration(context, javaScriptEnabled !== false));
   },
+  // After the test (and after a failed test's screenshots, taken as its function ends).
+  closesContexts: [
+    // The empty pattern is Playwright's: it reads a fixture's dependencies from it.
+    async ({}, use) => {
+      await use();
+      const open = [...made];
+      made.clear();
+      await Promise.all(open.map((context) => context.close()));
+    },
+    { auto: true },
+  ],
 });

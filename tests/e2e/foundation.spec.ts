@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -92,4 +93,21 @@ test('with scripts turned off, a lesson still reads and says what needs them; wi
   await page.goto('/lessons/who-says-so');
   await expect(page.locator('html[data-hydrated]')).toBeAttached();
   await expect(page.getByText(note)).toHaveCount(0);
+});
+
+// The tests' own housekeeping (tests/e2e/fixtures.ts): run in order, in one worker.
+test.describe('contexts a test makes', () => {
+  test.describe.configure({ mode: 'serial' });
+  let made: BrowserContext | null = null;
+
+  test('a test makes a context of its own, as each student of a class has', async ({ browser }) => {
+    made = await browser.newContext();
+    await (await made.newPage()).goto('/');
+    expect(browser.contexts()).toContain(made);
+  });
+
+  test('are closed when it ends: the next test does not run its pages', async ({ browser }) => {
+    expect(made).not.toBeNull();
+    expect(browser.contexts()).not.toContain(made);
+  });
 });
