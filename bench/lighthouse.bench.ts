@@ -4,7 +4,10 @@
 // browser with an empty cache, so each is a first visit. Lighthouse's simulated throttling
 // makes the figures depend on the machine's own speed: compare runs made on one machine.
 // Beside them, `lesson.real_*`: real loads of the same pages under Chromium's own slow-4G and
-// 4x CPU throttling, for what the simulation leaves out (decision 19).
+// 4x CPU throttling, for what the simulation leaves out (decision 19); and
+// `lesson.lighthouse_benchmark_index`, Lighthouse's own reading of the machine's speed at each
+// run (its `benchmarkIndex`, median of every run), which says how fast the machine was when the
+// figures were taken: on a slower one the same page blocks longer.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
@@ -38,6 +41,7 @@ type Report = {
     { score: number | null; auditRefs: { id: string }[] }
   >;
   audits: Record<string, { numericValue?: number; score: number | null }>;
+  environment: { benchmarkIndex: number };
 };
 
 /** The audits of a category that did not pass, so that a score under 100 says why. */
@@ -167,11 +171,13 @@ export async function run(): Promise<Record<string, Figure>> {
   if (!chrome) throw new Error('no Chromium found (set CHROMIUM_PATH)');
   const server = await startServer(PORT);
   const figures: Record<string, Figure> = {};
+  const speeds: number[] = [];
   try {
     for (const [name, page] of PAGES) {
       // One request first, so that no run pays for the server's first render of the page.
       await load(server.url + page);
       const reports = Array.from({ length: RUNS }, () => lighthouse(server.url + page, chrome));
+      speeds.push(...reports.map((r) => r.environment.benchmarkIndex));
       const perf = median(reports.map((r) => score(r, 'performance')));
       const tbt = median(reports.map((r) => audit(r, 'total-blocking-time')));
       const lcp = median(reports.map((r) => audit(r, 'largest-contentful-paint')));
@@ -180,7 +186,8 @@ export async function run(): Promise<Record<string, Figure>> {
           `accessibility ${reports.map((r) => score(r, 'accessibility')).join('/')}, ` +
           `best practices ${reports.map((r) => score(r, 'best-practices')).join('/')}, ` +
           `TBT ${reports.map((r) => Math.round(audit(r, 'total-blocking-time'))).join('/')} ms, ` +
-          `LCP ${reports.map((r) => Math.round(audit(r, 'largest-contentful-paint'))).join('/')} ms\n`,
+          `LCP ${reports.map((r) => Math.round(audit(r, 'largest-contentful-paint'))).join('/')} ms, ` +
+          `machine's benchmark index ${reports.map((r) => Math.round(r.environment.benchmarkIndex)).join('/')}\n`,
       );
       const misses = reports.flatMap((r) => [...failed(r, 'accessibility'), ...failed(r, 'best-practices')]);
       if (misses.length > 0)
@@ -195,6 +202,7 @@ export async function run(): Promise<Record<string, Figure>> {
       figures[`lesson.real_fcp_ms.${name}`] = { value: Math.round(real.fcp), unit: 'ms', better: 'lower' };
       figures[`lesson.real_hydrated_ms.${name}`] = { value: Math.round(real.hydrated), unit: 'ms', better: 'lower' };
     }
+    figures['lesson.lighthouse_benchmark_index'] = { value: Math.round(median(speeds)), unit: 'index', better: 'higher' };
     return figures;
   } finally {
     await server.stop();
