@@ -202,7 +202,11 @@ export async function run(): Promise<Record<string, Figure>> {
       figures[`lesson.real_fcp_ms.${name}`] = { value: Math.round(real.fcp), unit: 'ms', better: 'lower' };
       figures[`lesson.real_hydrated_ms.${name}`] = { value: Math.round(real.hydrated), unit: 'ms', better: 'lower' };
     }
-    figures['lesson.lighthouse_benchmark_index'] = { value: Math.round(median(speeds)), unit: 'index', better: 'higher' };
+    figures['lesson.lighthouse_benchmark_index'] = {
+      value: Math.round(median(speeds)),
+      unit: 'index',
+      better: 'higher',
+    };
     return figures;
   } finally {
     await server.stop();

@@ -1,7 +1,12 @@
 // Sums passed and failed tests over the vitest and Playwright JSON reports, and prints
-// one line `N passed, N failed`. Usage: node scripts/test-summary.mjs [reports dir]
+// one line `N passed, N failed`. A step of `npm test` that is not a test run (the type check,
+// the lint, the build), failed, counts as one failure: `npm test` lists those in steps.json.
+// Usage: node scripts/test-summary.mjs [reports dir]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
+/** The steps whose tests the reports count; any other step of `npm test` that failed counts once. */
+const TEST_STEPS = new Set(['unit tests', 'browser tests']);
 
 export function summarize(dir = '.test-reports') {
   let passed = 0;
@@ -22,6 +27,11 @@ export function summarize(dir = '.test-reports') {
     passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
     failed += stats.unexpected ?? 0;
     if ((stats.expected ?? 0) + (stats.unexpected ?? 0) === 0 && (stats.skipped ?? 0) === 0) failed += 1;
+  }
+  const steps = path.join(dir, 'steps.json');
+  if (existsSync(steps)) {
+    const { failed: failedSteps = [] } = JSON.parse(readFileSync(steps, 'utf8'));
+    failed += failedSteps.filter((name) => !TEST_STEPS.has(name)).length;
   }
   return { passed, failed };
 }

@@ -1,7 +1,7 @@
 // `npm test`: type check, lint, unit tests, then browser tests against a production build
 // in a real Chromium. Every step runs even when an earlier one fails, so one run shows all.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { findChromium } from './find-chromium.cjs';
 import { summarize } from './test-summary.mjs';
 
@@ -51,6 +51,8 @@ if (!chromium) {
   step('browser tests', bin('playwright'), ['test'], { PW_JSON_REPORT: `${REPORTS}/playwright.json` });
 }
 
+// The steps that failed, for the summary line: a failed lint is a failure even with every test passed.
+writeFileSync(`${REPORTS}/steps.json`, JSON.stringify({ failed: failures }));
 const { passed, failed } = summarize(REPORTS);
 console.log(`\nTimes: ${times.join(', ')}.`);
 console.log(`\n${failures.length === 0 ? 'All steps passed.' : `Failed: ${failures.join(', ')}.`}`);
