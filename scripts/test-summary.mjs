@@ -5,8 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The steps whose tests the reports count; any other step of `npm test` that failed counts once. */
-const TEST_STEPS = new Set(['unit tests', 'browser tests']);
+/** The names of `npm test`'s two test steps, whose tests the reports count. */
+export const UNIT_TESTS = 'unit tests';
+export const BROWSER_TESTS = 'browser tests';
+/** Any other step of `npm test` that failed counts once. */
+const TEST_STEPS = new Set([UNIT_TESTS, BROWSER_TESTS]);
 
 export function summarize(dir = '.test-reports') {
   let passed = 0;

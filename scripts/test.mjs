@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { findChromium } from './find-chromium.cjs';
-import { summarize } from './test-summary.mjs';
+import { BROWSER_TESTS, summarize, UNIT_TESTS } from './test-summary.mjs';
 
 const REPORTS = '.test-reports';
 rmSync(REPORTS, { recursive: true, force: true });
@@ -25,7 +25,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 
 step('type check', bin('tsc'), ['--noEmit']);
 step('lint', bin('biome'), ['check', '.']);
-step('unit tests', bin('vitest'), [
+step(UNIT_TESTS, bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -48,7 +48,7 @@ if (!chromium) {
   );
   failures.push('find a browser');
 } else if (step('production build', 'npm', ['run', '--silent', 'build'])) {
-  step('browser tests', bin('playwright'), ['test'], { PW_JSON_REPORT: `${REPORTS}/playwright.json` });
+  step(BROWSER_TESTS, bin('playwright'), ['test'], { PW_JSON_REPORT: `${REPORTS}/playwright.json` });
 }
 
 // The steps that failed, for the summary line: a failed lint is a failure even with every test passed.

@@ -77,7 +77,19 @@ async function recordBox(page: Page, questionId: string) {
   }, questionId);
 }
 
-const boxRecord = (page: Page) => page.evaluate(() => (window as unknown as { __box?: string[] }).__box ?? []);
+/**
+ * Runs an assertion about a student's answer box; if it fails, prints the box's record first.
+ * A fresh-clone run once found a box empty, its check made on no text: a failure explains itself.
+ */
+async function explainingTheBox(page: Page, who: string, assertion: () => Promise<void>) {
+  try {
+    await assertion();
+  } catch (error) {
+    const record = await page.evaluate(() => (window as unknown as { __box?: string[] }).__box ?? []);
+    console.log(`${who}'s answer box:\n${record.join('\n')}`);
+    throw error;
+  }
+}
 
 /** Labels one phrase in the exercise and submits. */
 async function labelAndSubmit(page: Page, exerciseId: string, phrase: string, label: RegExp) {
@@ -368,14 +380,9 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
     }
     await textbox.fill(`${question.model} ${extra}`);
     await box.getByRole('button', { name: 'Check my answer' }).click();
-    try {
-      await expect(box.getByRole('status')).toContainText('Your answer is saved for your teacher.');
-    } catch (error) {
-      // A fresh-clone run once found this box empty, with its check made on no text: say what
-      // happened to it, in order, so that a failure explains itself.
-      console.log(`${name}'s answer box:\n${(await boxRecord(student)).join('\n')}`);
-      throw error;
-    }
+    await explainingTheBox(student, name, () =>
+      expect(box.getByRole('status')).toContainText('Your answer is saved for your teacher.'),
+    );
     await expect(box.getByText('A model answer')).toHaveCount(0);
   }
 
@@ -385,12 +392,7 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
   await ola.goto('/lessons/who-says-so');
   const olaBox = ola.locator(`[data-question="${question.id}"]`);
   await olaBox.getByRole('textbox', { name: question.prompt }).fill('I am not sure yet, maybe the UN');
-  try {
-    await expect(olaBox.getByText('Draft saved to your class.')).toBeVisible();
-  } catch (error) {
-    console.log(`Ola's answer box:\n${(await boxRecord(ola)).join('\n')}`);
-    throw error;
-  }
+  await explainingTheBox(ola, 'Ola', () => expect(olaBox.getByText('Draft saved to your class.')).toBeVisible());
 
   // The teacher: both answers side by side; one marked complete, one to revise with a comment.
   await page.reload();
