@@ -183,7 +183,7 @@ export function ExerciseClient({ config, classroom: link, children }: Props) {
               selection={selection}
               quote={quote}
               onLabel={applyLabel}
-              onCancel={() => annotator.current?.clearPending()}
+              onCancel={() => annotator.current?.cancel()}
             />
           )}
         </div>

@@ -182,7 +182,7 @@ export function KeyEditor(props: KeyEditorProps) {
             selection={selection}
             quote={(s) => text.slice(s.start, s.end)}
             onLabel={addItem}
-            onCancel={() => annotator.current?.clearPending()}
+            onCancel={() => annotator.current?.cancel()}
           />
         </div>
         <section className="exercise-side" aria-labelledby={`${id}-items`}>

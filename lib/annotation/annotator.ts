@@ -407,6 +407,15 @@ export class Annotator {
     this.events.onPending(null);
   }
 
+  /**
+   * The menu's Cancel: forgets the pending selection and gives the text the focus back, since
+   * the menu, with the button that had it, goes.
+   */
+  cancel(): void {
+    this.clearPending();
+    this.container.focus();
+  }
+
   destroy(): void {
     if (this.inkFrame !== 0) cancelAnimationFrame(this.inkFrame);
     this.abort.abort();

@@ -66,6 +66,25 @@ test('Enter in the text opens the label menu on the selection; a number key labe
   await expect(exercise.locator('.span-item')).toHaveCount(1);
 });
 
+test('Cancel in the label menu closes it and gives the text the focus back', async ({ page }) => {
+  const exercise = page.locator('[data-exercise="words-that-judge-letter"]');
+  const frame = exercise.getByRole('region', { name: /Article text/ });
+  const menu = exercise.getByRole('group', { name: 'Label the selection' });
+  await frame.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('button').first()).toBeFocused();
+  await menu.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(frame).toBeFocused();
+  // The hint is back; the arrow keys go on from the text.
+  await expect(exercise.locator('.label-toolbar.idle')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(menu).toBeVisible();
+  await expect(exercise.locator('.span-item')).toHaveCount(0);
+});
+
 test('the selection made with the arrow keys is drawn in the text, and goes once it is labeled', async ({ page }) => {
   const exercise = page.locator('[data-exercise="words-that-judge-letter"]');
   const frame = exercise.getByRole('region', { name: /Article text/ });
