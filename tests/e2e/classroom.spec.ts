@@ -174,6 +174,9 @@ test('instructor assigns, students submit, the key comes only when released', as
 
   // The instructor sees who submitted, and releases the key.
   await page.reload();
+  // Each assignment's list of submissions opens from its count.
+  await page.getByText(/^Each submission to Who says so\?: 1 by 1 student$/).click();
+  await page.getByText(/^Each submission to Words that judge: 1 by 1 student$/).click();
   await expect(page.getByRole('list', { name: /Submissions for Who says so/i })).toContainText('Ada');
   await expect(page.getByRole('list', { name: /Submissions for Words that judge/i })).toContainText('Ben');
   await expect(page.getByRole('row', { name: /Ada/ })).toBeVisible();
@@ -570,4 +573,78 @@ test('joining on a phone: a refusal is shown once, at its field; the resume code
   await other.getByRole('button', { name: 'Join the class' }).click();
   await expect(other.locator('#displayName-error')).toContainText('continue with your resume code instead');
   await expect(other.locator('.form-error')).toHaveCount(0);
+});
+
+test('the roster: each student is one row, their actions behind Manage; rename, a new resume code, export and remove', async ({
+  browser,
+}) => {
+  const { page, joinCode } = await teacherWithClass(browser, { name: 'Mr Osei', className: 'Period 7' });
+  // Ada's first resume code, read from the page that shows it once.
+  const ada = await (await browser.newContext()).newPage();
+  await ada.goto('/join');
+  await ada.getByRole('textbox', { name: 'Class code' }).fill(joinCode);
+  await ada.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await ada.getByRole('button', { name: 'Join the class' }).click();
+  const oldCode = ((await ada.locator('.big-code').textContent()) ?? '').trim();
+  expect(oldCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await joinAs(browser, joinCode, 'Ben');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Students (2)' })).toBeVisible();
+  // The assignments come before the roster; the roster before the class's settings.
+  const headings = await page.locator('main h2, .page h2').allTextContents();
+  expect(headings.indexOf('Assignments')).toBeLessThan(headings.indexOf('Students (2)'));
+  expect(headings.indexOf('Students (2)')).toBeLessThan(headings.indexOf('Class settings'));
+  const roster = page.getByRole('table');
+  // Closed, a student's row offers one control: Manage.
+  await expect(roster.getByRole('textbox')).toHaveCount(0);
+  await expect(roster.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // By keyboard: Manage opens Ada's actions; she is renamed.
+  await roster.getByText('Manage Ada').focus();
+  await page.keyboard.press('Enter');
+  const name = roster.getByRole('textbox', { name: 'New name for Ada' });
+  await name.fill('Ada L.');
+  await name.press('Enter');
+  await expect(roster.getByText('Saved “Ada L.”.')).toBeVisible();
+  await page.reload();
+  await expect(roster.getByRole('rowheader', { name: 'Ada L.' })).toBeVisible();
+
+  // A new resume code, asked first, shown once; the old one no longer signs Ada in.
+  await roster.getByText('Manage Ada L.').click();
+  page.once('dialog', (d) => d.accept());
+  await roster.getByRole('button', { name: 'Reset resume code for Ada L.' }).click();
+  const told = roster.getByRole('status').filter({ hasText: 'New resume code:' });
+  await expect(told).toBeVisible();
+  const newCode = /New resume code: ([A-Z0-9-]+)/.exec((await told.textContent()) ?? '')?.[1] ?? '';
+  expect(newCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  const resume = async (code: string) => {
+    const p = await (await browser.newContext()).newPage();
+    await p.goto('/resume');
+    await p.getByRole('textbox', { name: 'Class code' }).fill(joinCode);
+    await p.getByRole('textbox', { name: 'Your resume code' }).fill(code);
+    await p.getByRole('button', { name: /Sign in|Continue|Resume/ }).click();
+    return p;
+  };
+  const refused = await resume(oldCode);
+  await expect(refused.getByText('That class code and resume code do not match.')).toBeVisible();
+  await expect(await resume(newCode)).toHaveURL(/\/class/);
+
+  // Her data, as a file.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    roster.getByRole('link', { name: 'Export Ada L.’s data (JSON)' }).click(),
+  ]);
+  const exported = readFileSync((await download.path()) as string, 'utf8');
+  expect(exported).toContain('"Ada L."');
+
+  // Removing Ben is asked first; dismissed, he stays; accepted, his row goes.
+  await roster.getByText('Manage Ben').click();
+  page.once('dialog', (d) => d.dismiss());
+  await roster.getByRole('button', { name: 'Remove Ben' }).click();
+  await expect(roster.getByRole('rowheader', { name: 'Ben' })).toBeVisible();
+  page.once('dialog', (d) => d.accept());
+  await roster.getByRole('button', { name: 'Remove Ben' }).click();
+  await expect(page.getByRole('heading', { name: 'Students (1)' })).toBeVisible();
+  await expect(roster.getByRole('rowheader', { name: 'Ben' })).toHaveCount(0);
 });

@@ -90,7 +90,14 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
                   </a>
                 </p>
                 <h4>Submitted ({rows.length})</h4>
-                <SubmissionList title={title} exerciseIds={exerciseIds} rows={rows} />
+                {rows.length === 0 ? (
+                  <SubmissionList title={title} exerciseIds={exerciseIds} rows={rows} />
+                ) : (
+                  <details className="submitted">
+                    <summary>{submittedBy(title, rows)}</summary>
+                    <SubmissionList title={title} exerciseIds={exerciseIds} rows={rows} />
+                  </details>
+                )}
                 {!archived && (
                   <ActionButton
                     label={`Delete ${title}`}
@@ -106,6 +113,12 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
       }
     </ul>
   );
+}
+
+/** The summary line of the list of submissions: how many, by how many students. */
+function submittedBy(title: string, rows: SubmissionListItem[]): string {
+  const students = new Set(rows.map((r) => r.studentId)).size;
+  return `Each submission to ${title}: ${rows.length} by ${students} student${students === 1 ? '' : 's'}`;
 }
 
 /** The question asked before deleting: what goes with the assignment, counted. */

@@ -85,28 +85,16 @@ export default async function ClassPage({ params }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">Class settings</h2>
-        <ClassNameForm
-          id="rename-class"
-          label="Class name"
-          submitLabel="Rename"
-          defaultName={klass.name}
-          save={renameClassAction.bind(null, klass.id)}
-        />
-        <details className="copy-class">
-          <summary>Copy this class for next year</summary>
-          <CopyClassForm className={klass.name} copy={copyClassAction.bind(null, klass.id)} />
-        </details>
+      <section aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Assignments</h2>
+        <AssignmentList classId={klass.id} archived={klass.archived} />
         {!klass.archived && (
-          <ActionButton
-            label="Archive this class"
-            action={archiveClassAction.bind(null, klass.id)}
-            confirm="Archive this class? Its work is kept, but no one can join or submit any more."
-          />
+          <details className="new-assignment" open>
+            <summary>New assignment</summary>
+            <AssignmentForm lessons={lessons} create={createAssignmentsAction.bind(null, klass.id)} />
+          </details>
         )}
       </section>
-
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading">Students ({klass.students.length})</h2>
         {klass.students.length === 0 ? (
@@ -127,28 +115,33 @@ export default async function ClassPage({ params }: Props) {
                     <th scope="row">{s.displayName}</th>
                     <td>{s.joinedAt.slice(0, 10)}</td>
                     <td className="row-actions">
-                      <ClassNameForm
-                        id={`rename-${s.id}`}
-                        label={`New name for ${s.displayName}`}
-                        submitLabel="Rename"
-                        defaultName={s.displayName}
-                        of="student"
-                        save={renameStudentAction.bind(null, s.id)}
-                      />
-                      <ActionButton
-                        label={`Reset resume code for ${s.displayName}`}
-                        action={resetResumeCodeAction.bind(null, s.id)}
-                        confirm={`Give ${s.displayName} a new resume code? They are signed out everywhere.`}
-                      />
-                      <a href={`/instructor/classes/${klass.id}/students/${s.id}/export`} download>
-                        Export {s.displayName}’s data (JSON)
-                      </a>
-                      <ActionButton
-                        label={`Remove ${s.displayName}`}
-                        className="danger"
-                        action={removeStudentAction.bind(null, s.id)}
-                        confirm={`Remove ${s.displayName} and all their work? This cannot be undone.`}
-                      />
+                      <details>
+                        <summary>
+                          Manage<span className="sr-only"> {s.displayName}</span>
+                        </summary>
+                        <ClassNameForm
+                          id={`rename-${s.id}`}
+                          label={`New name for ${s.displayName}`}
+                          submitLabel="Rename"
+                          defaultName={s.displayName}
+                          of="student"
+                          save={renameStudentAction.bind(null, s.id)}
+                        />
+                        <ActionButton
+                          label={`Reset resume code for ${s.displayName}`}
+                          action={resetResumeCodeAction.bind(null, s.id)}
+                          confirm={`Give ${s.displayName} a new resume code? They are signed out everywhere.`}
+                        />
+                        <a href={`/instructor/classes/${klass.id}/students/${s.id}/export`} download>
+                          Export {s.displayName}’s data (JSON)
+                        </a>
+                        <ActionButton
+                          label={`Remove ${s.displayName}`}
+                          className="danger"
+                          action={removeStudentAction.bind(null, s.id)}
+                          confirm={`Remove ${s.displayName} and all their work? This cannot be undone.`}
+                        />
+                      </details>
                     </td>
                   </tr>
                 ))}
@@ -158,14 +151,25 @@ export default async function ClassPage({ params }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="assignments-heading">
-        <h2 id="assignments-heading">Assignments</h2>
-        <AssignmentList classId={klass.id} archived={klass.archived} />
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Class settings</h2>
+        <ClassNameForm
+          id="rename-class"
+          label="Class name"
+          submitLabel="Rename"
+          defaultName={klass.name}
+          save={renameClassAction.bind(null, klass.id)}
+        />
+        <details className="copy-class">
+          <summary>Copy this class for next year</summary>
+          <CopyClassForm className={klass.name} copy={copyClassAction.bind(null, klass.id)} />
+        </details>
         {!klass.archived && (
-          <details className="new-assignment" open>
-            <summary>New assignment</summary>
-            <AssignmentForm lessons={lessons} create={createAssignmentsAction.bind(null, klass.id)} />
-          </details>
+          <ActionButton
+            label="Archive this class"
+            action={archiveClassAction.bind(null, klass.id)}
+            confirm="Archive this class? Its work is kept, but no one can join or submit any more."
+          />
         )}
       </section>
     </div>
