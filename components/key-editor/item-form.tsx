@@ -1,9 +1,9 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ATTRIBUTE_CHOICES, ATTRIBUTE_NAMES, LABEL_NAMES } from '@/components/exercise/label-meta';
-import { usePending } from '@/components/exercise/use-pending';
 import type { PendingSelection } from '@/lib/annotation/pending';
 import type { ItemProblem } from '@/lib/content/key-lint/class-key';
 import { quoted } from '@/lib/quote-marks';
@@ -164,15 +164,26 @@ export function ItemForm(props: Props) {
 }
 
 /**
- * "Use the selected words as its extent", enabled while words are selected. It reads the
- * selection itself, so a new selection redraws this button and not the editor around it (the
- * list of every item, the form): that redraw is in the frame that must show the label menu.
+ * "Use the selected words as its extent". Always enabled: it reads the selection when it is
+ * pressed, and with no words selected it says so beside it. A button that followed the
+ * selection (enabled only while words are selected) changed with every selection and had its
+ * column redrawn in the frame that must show the label menu.
  */
 function TakeSelection({ selection, onTake }: { selection: PendingSelection; onTake: () => void }) {
-  const pending = usePending(selection);
+  const [asked, setAsked] = useState(false);
+  const take = () => {
+    const pending = selection.get() !== null;
+    setAsked(!pending);
+    if (pending) onTake();
+  };
   return (
-    <button type="button" onClick={onTake} disabled={pending === null}>
-      Use the selected words as its extent
-    </button>
+    <>
+      <button type="button" onClick={take}>
+        Use the selected words as its extent
+      </button>
+      <span role="status" className="take-hint">
+        {asked ? 'Select the words in the text first, then press this again.' : ''}
+      </span>
+    </>
   );
 }

@@ -49,8 +49,8 @@ export function KeyEditor(props: KeyEditorProps) {
   const [savedItems, setSavedItems] = useState(props.items);
   const [version, setVersion] = useState(props.version);
   const [open, setOpen] = useState<string | null>(props.initialItem ?? null);
-  // The selection waiting for a label: the menu reads it, and so does "take the selection"
-  // (each reads it itself: a selection redraws them alone, not the editor).
+  // The selection waiting for a label: the menu reads it itself (a selection redraws the menu
+  // alone, not the editor); "take the selection" reads it when pressed.
   const [selection] = useState(() => new PendingSelection());
   const [pen, setPen] = useState<Label | null>(null);
   const [alert, setAlert] = useState('');

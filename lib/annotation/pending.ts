@@ -3,9 +3,9 @@ import { sameExtent } from './painter';
 
 /**
  * The selection waiting for a label, kept outside React. The annotator sets it on every
- * selection change; only what shows it (the label menu, the key editor's "take the
- * selection") subscribes to it. So a new selection redraws the menu and not the whole exercise
- * around it, in the frame that must show the menu.
+ * selection change; only what shows it (the label menu) subscribes to it, and what acts on it
+ * (the key editor's "take the selection") reads it when pressed. So a new selection redraws the
+ * menu and not the whole exercise around it, in the frame that must show the menu.
  *
  * The same extent set again is no change: a drag fires many selection changes for one span.
  */
