@@ -115,18 +115,22 @@ export async function AssignmentList({ classId, archived }: { classId: string; a
   );
 }
 
+/** "N students": how many students the submissions are from. */
+function byStudents(rows: SubmissionListItem[]): string {
+  const students = new Set(rows.map((r) => r.studentId)).size;
+  return `${students} student${students === 1 ? '' : 's'}`;
+}
+
 /** The summary line of the list of submissions: how many, by how many students. */
 function submittedBy(title: string, rows: SubmissionListItem[]): string {
-  const students = new Set(rows.map((r) => r.studentId)).size;
-  return `Each submission to ${title}: ${rows.length} by ${students} student${students === 1 ? '' : 's'}`;
+  return `Each submission to ${title}: ${rows.length} by ${byStudents(rows)}`;
 }
 
 /** The question asked before deleting: what goes with the assignment, counted. */
 function deleteQuestion(title: string, rows: SubmissionListItem[]): string {
-  const students = new Set(rows.map((r) => r.studentId)).size;
   const work =
     rows.length === 0
       ? 'It has no submissions.'
-      : `${rows.length} submission${rows.length === 1 ? '' : 's'} by ${students} student${students === 1 ? '' : 's'} go with it, with the comments on them.`;
+      : `${rows.length} submission${rows.length === 1 ? '' : 's'} by ${byStudents(rows)} go with it, with the comments on them.`;
   return `Delete the assignment “${title}”? ${work} Drafts, class key changes and its history go too. This cannot be undone.`;
 }
