@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { LABEL_NAMES, LABELS } from '@/lib/validation/labels';
 
 const LABEL_BLURBS = {

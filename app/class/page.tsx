@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { Link } from '@/components/layout/link';
 import { TableScroll } from '@/components/layout/table-scroll';
 import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
+import { Link } from '@/components/layout/link';
 import { listLessons } from '@/lib/content/lessons';
 import { getActor } from '@/lib/server/actor';
 import { listMyClasses } from '@/lib/server/data/classes';

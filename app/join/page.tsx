@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { JoinForm } from '@/components/classroom/join-form';
+import { Link } from '@/components/layout/link';
 import { getActor } from '@/lib/server/actor';
 import { joinClassAction } from './actions';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { LessonProgress } from '@/components/lesson/lesson-progress';
 import { listLessons } from '@/lib/content/lessons';
 

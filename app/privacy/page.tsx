@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { STUDENT_SESSION_DAYS } from '@/lib/server/students';
 
 export const metadata: Metadata = { title: 'Privacy' };

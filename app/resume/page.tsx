@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ResumeForm } from '@/components/classroom/resume-form';
+import { Link } from '@/components/layout/link';
 import { resumeAction } from '../join/actions';
 
 export const metadata: Metadata = { title: 'Continue on this device' };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { TableScroll } from '@/components/layout/table-scroll';
 import { getArticle } from '@/lib/content/articles';
 import { listLessons } from '@/lib/content/lessons';

@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { Link } from '@/components/layout/link';
 
 type Account = { kind: 'anonymous' } | { kind: 'instructor' | 'student'; name: string };
 

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
+import { Link } from '@/components/layout/link';
 import type { ActionResult } from '@/lib/validation/action-result';
 import { type JoinClass, JoinClassSchema, MAX_DISPLAY_NAME_CHARS } from '@/lib/validation/classroom';
 import { FormAlert, TextField } from './form-bits';

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Link } from '@/components/layout/link';
 
 /** The site's header; `account` is the sign-in area, filled in by the layout. */
 export function SiteHeader({ account }: { account?: ReactNode }) {

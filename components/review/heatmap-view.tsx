@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { TableScroll } from '@/components/layout/table-scroll';
 import { quoted } from '@/lib/quote-marks';
 import { heatCount, mostLabeled } from '@/lib/scoring/heat';

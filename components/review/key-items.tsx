@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
+import { Link } from '@/components/layout/link';
 import { quoted } from '@/lib/quote-marks';
 import { ATTRIBUTE_OF, LABEL_NAMES } from '@/lib/validation/labels';
 import type { KeyItemReviewView, StudentRef } from './types';

@@ -77,6 +77,70 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
   expect(gets.every((m) => m === 'GET')).toBe(true);
 });
 
+/** The paths of the pages the router asked the server for (ahead or to go there) while `run` ran. */
+async function pagesAskedFor(page: Page, run: () => Promise<unknown>): Promise<string[]> {
+  const asked: string[] = [];
+  const listener = (request: Request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has('_rsc')) asked.push(url.pathname + url.search.replace(/[?&]_rsc=[^&]*/, ''));
+  };
+  page.on('request', listener);
+  try {
+    await run();
+  } finally {
+    page.off('request', listener);
+  }
+  return asked;
+}
+
+const routerRequestFor = (path: string) => (request: Request) => {
+  const url = new URL(request.url());
+  return url.pathname === path && url.searchParams.has('_rsc');
+};
+
+// Decision 24: a link's page is asked for when the reader means to follow it, not whenever
+// the link is on the screen.
+test('a page asks for no other page while it loads; a link asks for its page when pointed at or focused', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  for (const url of ['/lessons/who-says-so', '/lessons', '/articles']) {
+    const asked = await pagesAskedFor(page, async () => {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+    });
+    expect(asked, `${url} asks for no page while it loads`).toEqual([]);
+  }
+  // On the article list: the pointer over "Lessons" asks for the lesson list…
+  const main = page.getByRole('navigation', { name: 'Main' });
+  const pointed = page.waitForRequest(routerRequestFor('/lessons'));
+  await main.getByRole('link', { name: 'Lessons' }).hover();
+  await pointed;
+  // …the keyboard's focus on the site's name asks for the home page…
+  const focused = page.waitForRequest(routerRequestFor('/'));
+  await page.getByRole('link', { name: 'Close Read', exact: true }).focus();
+  await focused;
+  // …and a link followed goes there.
+  await main.getByRole('link', { name: 'Lessons' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/lessons');
+
+  // A teacher's class page, with an assignment: its links (the assignment, the review, the
+  // key…) are asked for by nobody until one is pointed at.
+  const teacher = await teacherWithClass(browser, { name: 'Ms Links', className: 'Period 6' });
+  const form = teacher.page.locator('form.assignment-form');
+  await form.getByRole('checkbox', { name: /Who says so/i }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(teacher.page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+  const asked = await pagesAskedFor(teacher.page, async () => {
+    await teacher.page.reload();
+    await teacher.page.waitForLoadState('networkidle');
+  });
+  expect(asked, 'the class page asks for no page while it loads').toEqual([]);
+  await expect(teacher.page.locator('main a[href^="/instructor/assignments/"]').first()).toBeVisible();
+});
+
 type Shift = { value: number; sources: string[] };
 
 test('a lesson or a practice page paints its text before it asks for a script file, and then works', async ({

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleText } from '@/components/article/article-text';
 import { ArticleToc } from '@/components/article/article-toc';
 import { ProvenancePanel } from '@/components/article/provenance-panel';
+import { Link } from '@/components/layout/link';
 import { ReadAloud } from '@/components/layout/read-aloud';
 import { getArticle, listArticles } from '@/lib/content/articles';
 
@@ -31,9 +31,7 @@ export default async function ArticlePage({ params }: Props) {
       <h1>{article.title}</h1>
       <ProvenancePanel article={article} />
       <p className="no-print">
-        <Link prefetch={false} href={`/articles/${article.slug}/practice`}>
-          Practise labeling this article
-        </Link>
+        <Link href={`/articles/${article.slug}/practice`}>Practise labeling this article</Link>
       </p>
       <ReadAloud target=".article-page" label="Read the article aloud" />
       {article.resolvedParts.length > 0 && <ArticleToc parts={article.resolvedParts} />}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ImportArticleForm } from '@/components/classroom/import-article-form';
+import { Link } from '@/components/layout/link';
 import { listArticles } from '@/lib/content/articles';
 import { getActor } from '@/lib/server/actor';
 import { listOwnArticles } from '@/lib/server/data/own-articles';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { exerciseActions } from '@/app/lessons/exercise-actions';
 import { LabelingExercise } from '@/components/exercise/labeling-exercise';
+import { Link } from '@/components/layout/link';
 import { getArticle, listArticles } from '@/lib/content/articles';
 import { practiceId, practiceParts } from '@/lib/content/lessons';
 
@@ -22,8 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article ? `Practise: ${article.title}` : 'Article not found' };
 }
 
-// Its links lead to whole article pages (static, so a prefetch would fetch all of each): they
-// load when followed, not with this page (decision 15).
 export default async function PracticePage({ params }: Props) {
   const article = getArticle((await params).articleSlug);
   if (!article) notFound();
@@ -35,11 +33,7 @@ export default async function PracticePage({ params }: Props) {
         <h1>Practise on the whole article</h1>
         <p className="lede">
           All three labels, the whole text, the full key afterwards. Take your time: there is no grade, only the
-          comparison. Read{' '}
-          <Link prefetch={false} href={`/articles/${article.slug}`}>
-            the article’s provenance
-          </Link>{' '}
-          first.
+          comparison. Read <Link href={`/articles/${article.slug}`}>the article’s provenance</Link> first.
         </p>
       </header>
       {parts.length > 0 && (
@@ -52,9 +46,7 @@ export default async function PracticePage({ params }: Props) {
           <ol>
             {parts.map((p) => (
               <li key={p.number}>
-                <Link prefetch={false} href={`/articles/${article.slug}/practice/${p.number}`}>
-                  {p.title}
-                </Link>
+                <Link href={`/articles/${article.slug}/practice/${p.number}`}>{p.title}</Link>
               </li>
             ))}
           </ol>

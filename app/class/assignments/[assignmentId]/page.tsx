@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ArticleText } from '@/components/article/article-text';
 import { ExerciseClient } from '@/components/exercise/exercise-client';
 import { HowToLabel } from '@/components/exercise/how-to-label';
 import { Legend } from '@/components/exercise/legend';
+import { Link } from '@/components/layout/link';
 import { getActor } from '@/lib/server/actor';
 import { getOwnExercise } from '@/lib/server/data/own-assignments';
 import type { ExerciseConfig } from '@/lib/validation/exercise-contract';

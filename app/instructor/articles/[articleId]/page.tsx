@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { OwnAssignmentForm } from '@/components/classroom/own-assignment-form';
 import { ReplaceTextForm } from '@/components/classroom/replace-text-form';
+import { Link } from '@/components/layout/link';
 import { quoted } from '@/lib/quote-marks';
 import { getActor } from '@/lib/server/actor';
 import { listMyClasses } from '@/lib/server/data/classes';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OwnArticleForm } from '@/components/classroom/own-article-form';
+import { Link } from '@/components/layout/link';
 import { getActor } from '@/lib/server/actor';
 import { createOwnArticleAction } from '../actions';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { EditAssignmentForm } from '@/components/classroom/edit-assignment-form';
 import { ExtensionForm } from '@/components/classroom/extension-form';
+import { Link } from '@/components/layout/link';
 import { TableScroll } from '@/components/layout/table-scroll';
 import { LocalTime } from '@/components/time/local-time';
 import { getLesson } from '@/lib/content/lessons';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionButton } from '@/components/classroom/action-button';
 import { AssignmentForm } from '@/components/classroom/assignment-form';
 import { ClassNameForm } from '@/components/classroom/class-name-form';
 import { CopyClassForm } from '@/components/classroom/copy-class-form';
+import { Link } from '@/components/layout/link';
 import { TableScroll } from '@/components/layout/table-scroll';
 import { LocalTime } from '@/components/time/local-time';
 import { listLessons } from '@/lib/content/lessons';

@@ -1,10 +1,10 @@
 import type { MDXContent } from 'mdx/types';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Children, isValidElement, type ReactNode } from 'react';
 import { Quote } from '@/components/article/quote';
 import { ATTRIBUTE_NAMES } from '@/components/exercise/label-meta';
+import { Link } from '@/components/layout/link';
 import { VisibleInstructorNotes } from '@/components/lesson/lesson-parts';
 import { splitParagraphs } from '@/lib/annotation/paragraphs';
 import { getArticle } from '@/lib/content/articles';

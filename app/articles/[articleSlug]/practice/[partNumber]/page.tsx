@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { exerciseActions } from '@/app/lessons/exercise-actions';
 import { LabelingExercise } from '@/components/exercise/labeling-exercise';
+import { Link } from '@/components/layout/link';
 import { getArticle, listArticles } from '@/lib/content/articles';
 import { practiceParts } from '@/lib/content/lessons';
 
@@ -45,23 +45,12 @@ export default async function PracticePartPage({ params }: Props) {
         </p>
         <h1>{part.title}</h1>
         <p className="lede">
-          One part of{' '}
-          <Link prefetch={false} href={`/articles/${article.slug}`}>
-            {article.title}
-          </Link>
-          , scored against this part’s key items only.{' '}
-          <Link prefetch={false} href={`/articles/${article.slug}/practice`}>
-            Practise on the whole page
-          </Link>{' '}
-          instead, or
+          One part of <Link href={`/articles/${article.slug}`}>{article.title}</Link>, scored against this part’s key
+          items only. <Link href={`/articles/${article.slug}/practice`}>Practise on the whole page</Link> instead, or
           {next ? (
             <>
               {' '}
-              go on to{' '}
-              <Link prefetch={false} href={`/articles/${article.slug}/practice/${next.number}`}>
-                part {next.number}
-              </Link>
-              .
+              go on to <Link href={`/articles/${article.slug}/practice/${next.number}`}>part {next.number}</Link>.
             </>
           ) : (
             ' pick another part there.'

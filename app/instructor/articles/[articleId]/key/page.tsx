@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ArticleText } from '@/components/article/article-text';
 import { Legend } from '@/components/exercise/legend';
 import { KeyEditor } from '@/components/key-editor/key-editor';
+import { Link } from '@/components/layout/link';
 import { getActor } from '@/lib/server/actor';
 import { getOwnArticle } from '@/lib/server/data/own-articles';
 import { keyItemView } from '@/lib/server/grading';

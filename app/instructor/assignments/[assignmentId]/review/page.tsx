@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { Link } from '@/components/layout/link';
 import { ClassAverages } from '@/components/review/class-averages';
 import { DisputesView } from '@/components/review/disputes-view';
 import { DistributionChart } from '@/components/review/distribution-chart';

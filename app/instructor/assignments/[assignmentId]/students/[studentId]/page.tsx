@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { Link } from '@/components/layout/link';
 import { CommentForm } from '@/components/review/comment-form';
 import { FiguresGlossary } from '@/components/review/figures-glossary';
 import { CommentList, StudentComparison, StudentFigures } from '@/components/review/student-work';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ArticleText } from '@/components/article/article-text';
 import { Legend } from '@/components/exercise/legend';
 import { KeyEditor } from '@/components/key-editor/key-editor';
+import { Link } from '@/components/layout/link';
 import { getActor } from '@/lib/server/actor';
 import { openClassKeyEditor } from '@/lib/server/data/class-key-edit';
 import { editorItemOf } from '@/lib/validation/class-key';
