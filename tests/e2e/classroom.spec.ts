@@ -441,6 +441,8 @@ test('written answers side by side, reviewed; a grade by the rule, one set by ha
   await expect(samGrade.getByText('Say why, for the record.')).toBeVisible();
   await samGrade.getByLabel('Why').fill('Oral answer in class');
   await samGrade.getByRole('button', { name: 'Set' }).click();
+  // Saved before the reload: a reload while the save is on its way can cancel it.
+  await expect(samGrade.getByText('Grade set by hand.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('row', { name: /^Sam/ })).toContainText('9 of 16 (set by hand: Oral answer in class');
   await expectNoAxeViolations(page);
