@@ -1,8 +1,8 @@
 'use client';
 
-import NextLink from 'next/link';
+import NextLink, { useLinkStatus } from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ComponentProps, FocusEvent, PointerEvent, TouchEvent } from 'react';
+import { type ComponentProps, type FocusEvent, type PointerEvent, type TouchEvent, useEffect } from 'react';
 
 type Props = ComponentProps<typeof NextLink> & { href: string };
 
@@ -14,7 +14,7 @@ type Props = ComponentProps<typeof NextLink> & { href: string };
  * page, each a page rendered for nobody, on the reader's processor and the class's server in
  * the very minute a class opens a page together (decision 24).
  */
-export function Link({ href, prefetch, onPointerEnter, onFocus, onTouchStart, ...rest }: Props) {
+export function Link({ href, prefetch, onPointerEnter, onFocus, onTouchStart, children, ...rest }: Props) {
   const router = useRouter();
   const ahead = () => {
     if (prefetch !== false && href.startsWith('/')) router.prefetch(href);
@@ -36,6 +36,27 @@ export function Link({ href, prefetch, onPointerEnter, onFocus, onTouchStart, ..
         ahead();
         onTouchStart?.(event);
       }}
-    />
+    >
+      {children}
+      <Pending />
+    </NextLink>
   );
+}
+
+/**
+ * While a followed link's page is on its way, `<html data-navigating>`: the page shows a bar
+ * along the top of the window and a busy pointer (globals.css), so that a click on a slow line
+ * is seen to have been taken, not pressed again. Draws nothing itself.
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  useEffect(() => {
+    if (!pending) return;
+    const root = document.documentElement;
+    root.dataset.navigating = '';
+    return () => {
+      delete root.dataset.navigating;
+    };
+  }, [pending]);
+  return null;
 }

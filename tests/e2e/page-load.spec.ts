@@ -141,6 +141,33 @@ test('a page asks for no other page while it loads; a link asks for its page whe
   await expect(teacher.page.locator('main a[href^="/instructor/assignments/"]').first()).toBeVisible();
 });
 
+test('while a followed link’s page is on its way the page says so, and stops once it has come', async ({ page }) => {
+  await page.goto('/articles');
+  // A slow line: the server's answers for pages are held until the test lets them go.
+  let letGo = () => {};
+  const held = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  await page.route(/[?&]_rsc=/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const root = page.locator('html');
+  await expect(root).not.toHaveAttribute('data-navigating');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(root).toHaveAttribute('data-navigating', '');
+  // The bar along the top of the window, drawn without moving anything.
+  const bar = await page.evaluate(() => {
+    const style = getComputedStyle(document.body, '::before');
+    return { position: style.position, height: style.height };
+  });
+  expect(bar).toEqual({ position: 'fixed', height: '4px' });
+  letGo();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
+  await expect(root).not.toHaveAttribute('data-navigating');
+});
+
 type Shift = { value: number; sources: string[] };
 
 test('a lesson or a practice page paints its text before it asks for a script file, and then works', async ({
