@@ -2,19 +2,20 @@
 
 import NextLink, { useLinkStatus } from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type ComponentProps, type FocusEvent, type PointerEvent, type TouchEvent, useEffect } from 'react';
+import { type ComponentProps, type FocusEvent, type PointerEvent, useEffect } from 'react';
 
 type Props = ComponentProps<typeof NextLink> & { href: string };
 
 /**
  * The site's link: a client-side navigation, like Next.js's, whose page is asked for ahead
- * when the reader shows they mean to follow it (the pointer comes over it, a finger touches
- * it, the keyboard's focus reaches it), not as soon as it comes into view. Next.js's default
- * asked the server for every link on the screen once the page had loaded: 8 to 27 requests a
- * page, each a page rendered for nobody, on the reader's processor and the class's server in
- * the very minute a class opens a page together (decision 24).
+ * when the reader shows they mean to follow it (a mouse's pointer comes over it, or the
+ * keyboard's focus reaches it), not as soon as it comes into view. Next.js's default asked the
+ * server for every link on the screen once the page had loaded: 8 to 27 requests a page, each
+ * a page rendered for nobody, on the reader's processor and the class's server in the very
+ * minute a class opens a page together. Not on a touch: a tap follows its touch too closely for
+ * the early answer to be there, and the page was then asked for three times (decision 24).
  */
-export function Link({ href, prefetch, onPointerEnter, onFocus, onTouchStart, children, ...rest }: Props) {
+export function Link({ href, prefetch, onPointerEnter, onFocus, children, ...rest }: Props) {
   const router = useRouter();
   const ahead = () => {
     if (prefetch !== false && href.startsWith('/')) router.prefetch(href);
@@ -25,16 +26,13 @@ export function Link({ href, prefetch, onPointerEnter, onFocus, onTouchStart, ch
       href={href}
       prefetch={false}
       onPointerEnter={(event: PointerEvent<HTMLAnchorElement>) => {
-        ahead();
+        if (event.pointerType === 'mouse') ahead();
         onPointerEnter?.(event);
       }}
       onFocus={(event: FocusEvent<HTMLAnchorElement>) => {
-        ahead();
+        // The keyboard's focus, not the focus a press gives the link on its way to a click.
+        if (event.currentTarget.matches(':focus-visible')) ahead();
         onFocus?.(event);
-      }}
-      onTouchStart={(event: TouchEvent<HTMLAnchorElement>) => {
-        ahead();
-        onTouchStart?.(event);
       }}
     >
       {children}

@@ -117,14 +117,32 @@ test('a page asks for no other page while it loads; a link asks for its page whe
   const pointed = page.waitForRequest(routerRequestFor('/lessons'));
   await main.getByRole('link', { name: 'Lessons' }).hover();
   await pointed;
-  // …the keyboard's focus on the site's name asks for the home page…
+  // …the keyboard's focus on the site's name (Tab from the page's start) asks for the home page…
   const focused = page.waitForRequest(routerRequestFor('/'));
-  await page.getByRole('link', { name: 'Close Read', exact: true }).focus();
+  const brand = page.getByRole('link', { name: 'Close Read', exact: true });
+  for (let tabs = 0; tabs < 5 && !(await brand.evaluate((a) => a === document.activeElement)); tabs += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(brand).toBeFocused();
   await focused;
   // …and a link followed goes there.
   await main.getByRole('link', { name: 'Lessons' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/lessons');
+
+  // On a touch screen a tap asks for its page once, to go there: no request ahead, which
+  // could not arrive before the tap's click anyway.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const tapper = await phone.newPage();
+  await tapper.goto('/articles');
+  await tapper.waitForLoadState('networkidle');
+  const tapped = await pagesAskedFor(tapper, async () => {
+    await tapper.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).tap();
+    await expect(tapper.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
+    await tapper.waitForLoadState('networkidle');
+  });
+  expect(tapped, 'a tap asks for the page once').toEqual(['/lessons']);
+  await phone.close();
 
   // A teacher's class page, with an assignment: its links (the assignment, the review, the
   // key…) are asked for by nobody until one is pointed at.
