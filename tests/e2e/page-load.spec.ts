@@ -13,6 +13,14 @@ test.skip(
 
 const PAGES = ['/lessons/who-says-so', '/articles/envoy-speech-aggregation/practice'];
 
+/** On a new class's page: assigns lesson 1 (Who says so?) and waits for the confirmation. */
+async function assignLessonOne(teacherPage: Page) {
+  const form = teacherPage.locator('form.assignment-form');
+  await form.getByRole('checkbox', { name: /Who says so/i }).check();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expect(teacherPage.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+}
+
 async function postsWhileLoading(page: Page, url: string): Promise<string[]> {
   const posts: string[] = [];
   const listener = (request: Request) => {
@@ -58,10 +66,7 @@ test('loading a lesson or a practice page sends no POST, for a reader and for a 
   }
   // A class student with the lesson assigned: the banner comes from the GET route.
   const teacher = await teacherWithClass(browser, { name: 'Ms Page', className: 'Period 5' });
-  const form = teacher.page.locator('form.assignment-form');
-  await form.getByRole('checkbox', { name: /Who says so/i }).check();
-  await form.getByRole('button', { name: 'Assign' }).click();
-  await expect(teacher.page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+  await assignLessonOne(teacher.page);
   await page.goto('/join');
   await page.getByRole('textbox', { name: 'Class code' }).fill(teacher.joinCode.toLowerCase());
   await page.getByRole('textbox', { name: 'Your name' }).fill('Noor P.');
@@ -147,10 +152,7 @@ test('a page asks for no other page while it loads; a link asks for its page whe
   // A teacher's class page, with an assignment: its links (the assignment, the review, the
   // key…) are asked for by nobody until one is pointed at.
   const teacher = await teacherWithClass(browser, { name: 'Ms Links', className: 'Period 6' });
-  const form = teacher.page.locator('form.assignment-form');
-  await form.getByRole('checkbox', { name: /Who says so/i }).check();
-  await form.getByRole('button', { name: 'Assign' }).click();
-  await expect(teacher.page.getByRole('status').filter({ hasText: 'Assigned 1 lesson.' })).toBeVisible();
+  await assignLessonOne(teacher.page);
   const asked = await pagesAskedFor(teacher.page, async () => {
     await teacher.page.reload();
     await teacher.page.waitForLoadState('networkidle');
